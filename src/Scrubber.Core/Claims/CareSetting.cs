@@ -1,0 +1,11 @@
+namespace Scrubber.Core.Claims;
+
+/// <summary>Where the service was billed from, which decides the NCCI table (domain.md §1.1).</summary>
+public enum CareSetting
+{
+    /// <summary>Physician and non-physician practitioner claims (837P) and ASCs: the practitioner table (ccipra).</summary>
+    Professional,
+
+    /// <summary>Facility claims through the OPPS Outpatient Code Editor (837I): the outpatient hospital table (ccioph).</summary>
+    OutpatientHospital,
+}

@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using Scrubber.Core.Ncci;
+
+namespace Scrubber.Core.Scrubbing;
+
+/// <summary>One finding on a claim: what fired, on which lines, how serious, and what to do about it.</summary>
+/// <param name="EditType">One of <see cref="EditTypes"/> (or a payer rule's type).</param>
+/// <param name="Severity">How much it blocks.</param>
+/// <param name="LineId">The line to fix (the column 2 line for a PTP edit).</param>
+/// <param name="RelatedLineId">The other line of the pair, or empty.</param>
+/// <param name="Column1Code">The column 1 code of the pair, or empty.</param>
+/// <param name="Column2Code">The column 2 code of the pair, or empty.</param>
+/// <param name="ModifierIndicator">The NCCI modifier indicator (0 or 1), or null when no table row is involved.</param>
+/// <param name="SuggestedModifiers">Modifiers to consider, best first.</param>
+/// <param name="Message">Plain English for the coder.</param>
+/// <param name="Source">The table version, or pack id@version and rule name.</param>
+public sealed record Edit(
+    string EditType,
+    Severity Severity,
+    string LineId,
+    string RelatedLineId,
+    string Column1Code,
+    string Column2Code,
+    int? ModifierIndicator,
+    ImmutableArray<SuggestedModifier> SuggestedModifiers,
+    string Message,
+    string Source)
+{
+    /// <summary>The NCCI table row that fired, when one did.</summary>
+    public PtpMatch? Row { get; init; }
+
+    /// <summary>For a bypassed edit: the modifier that bypassed it.</summary>
+    public string? BypassModifier { get; init; }
+}

@@ -1,0 +1,26 @@
+namespace Scrubber.Core.Scrubbing;
+
+/// <summary>The edit type names the API returns; PM systems switch on them, so they never change.</summary>
+public static class EditTypes
+{
+    /// <summary>An NCCI PTP edit fired and no qualifying modifier bypasses it.</summary>
+    public const string NcciPtp = "NCCI_PTP";
+
+    /// <summary>An indicator-1 edit bypassed by an NCCI PTP-associated modifier; informational, payers audit these.</summary>
+    public const string NcciPtpBypassed = "NCCI_PTP_BYPASSED";
+
+    /// <summary>A bypass modifier sits on the column 1 line; it belongs on the column 2 line.</summary>
+    public const string ModifierWrongLine = "MODIFIER_WRONG_LINE";
+
+    /// <summary>Both lines carry the same anatomic modifier, which shows no separate site.</summary>
+    public const string ModifierSameSite = "MODIFIER_SAME_SITE";
+
+    /// <summary>A modifier used where it is not valid: 25/24/57/27 on a non-E/M code, 59/X/58/78/79 on an E/M code.</summary>
+    public const string ModifierInvalid = "MODIFIER_INVALID";
+
+    /// <summary>A modifier that never bypasses a PTP edit (51, 22, 76, 77, 50).</summary>
+    public const string ModifierNotPtp = "MODIFIER_NOT_PTP";
+
+    /// <summary>59 and an X modifier on one line: CMS wants the more specific X modifier alone.</summary>
+    public const string ModifierRedundant = "MODIFIER_REDUNDANT";
+}

@@ -1,0 +1,211 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Scrubber.Core.Claims;
+using Scrubber.Core.Ncci;
+
+namespace Scrubber.Core.Scrubbing;
+
+/// <summary>Turns one NCCI PTP row that applies to two lines into edits: hard stop, warning with modifiers, or bypass.</summary>
+/// <remarks>
+/// The rules are the NCCI Policy Manual's (ch. I §E, domain.md §2.4): indicator 0 is never bypassed; indicator 1 is
+/// bypassed by a PTP-associated modifier on the right line. A modifier on the wrong line, the same anatomic site on
+/// both lines, 25 on a non-E/M code, or 51/22/76/77/50 do not bypass, and each such case is explained in its own edit.
+/// </remarks>
+internal static class PtpPairEvaluator
+{
+    public static void Evaluate(in PtpMatch row, ClaimLine column1, ClaimLine column2, in PairContext context, List<Edit> edits)
+    {
+        if (row.ModifierIndicator == 0)
+        {
+            edits.Add(IndicatorZero(row, column1, column2));
+            return;
+        }
+
+        var findings = new List<Edit>();
+        var bypass = FindBypass(row, column1, column2, context, findings);
+        if (bypass is { } found)
+        {
+            edits.Add(Bypassed(row, column1, column2, found.Modifier, found.Line, found.Note));
+            edits.AddRange(findings.Where(f => f.EditType is EditTypes.ModifierInvalid or EditTypes.ModifierRedundant));
+            return;
+        }
+
+        edits.Add(NotBypassed(row, column1, column2, context));
+        edits.AddRange(findings);
+        AddNeverBypassFindings(row, column1, column2, edits);
+    }
+
+    private static Edit IndicatorZero(in PtpMatch row, ClaimLine column1, ClaimLine column2)
+    {
+        var present = column2.Modifiers.FirstOrDefault(IsPtpAssociated) ?? column1.Modifiers.FirstOrDefault(IsPtpAssociated);
+        var modifierNote = present is null ? string.Empty : $" Modifier {present} does not change that.";
+        var message =
+            $"{Describe(column2)} is bundled into {Describe(column1)} on {Date(column2)} and no modifier can bypass " +
+            $"this edit (NCCI modifier indicator 0: {row.Rationale}).{modifierNote} Remove line {column2.LineId} or correct its code.";
+        return NewEdit(EditTypes.NcciPtp, Severity.HardStop, row, column1, column2, [], message);
+    }
+
+    private static Edit Bypassed(in PtpMatch row, ClaimLine column1, ClaimLine column2, string modifier, ClaimLine carrier, string note)
+    {
+        var message =
+            $"{Describe(column2)} would be bundled into {Describe(column1)} on {Date(column2)} (NCCI modifier indicator 1: " +
+            $"{row.Rationale}). Modifier {modifier} on line {carrier.LineId} bypasses the edit; payers audit this, so the " +
+            $"record must show {ModifierAdvisor.WhatItAttests(modifier)}.{note}";
+        return NewEdit(EditTypes.NcciPtpBypassed, Severity.Info, row, column1, column2, [], message) with { BypassModifier = modifier };
+    }
+
+    private static Edit NotBypassed(in PtpMatch row, ClaimLine column1, ClaimLine column2, in PairContext context)
+    {
+        var suggestions = ModifierAdvisor.Suggest(column1, column2, context);
+        var advice = suggestions.IsEmpty
+            ? $"Both lines are E/M services on one date: bill one visit that reflects the total work, or remove line {column2.LineId}."
+            : $"If the services were truly distinct, append {string.Join(" or ", suggestions.Select(s => s.Modifier))} as shown and document why; otherwise remove line {column2.LineId}.";
+        var message =
+            $"{Describe(column2)} is bundled into {Describe(column1)} on {Date(column2)} (NCCI modifier indicator 1: {row.Rationale}). {advice}";
+        return NewEdit(EditTypes.NcciPtp, context.IndicatorOneSeverity, row, column1, column2, suggestions, message);
+    }
+
+    /// <summary>The modifier that bypasses the edit, if any; explains every modifier that tried and could not.</summary>
+    private static (string Modifier, ClaimLine Line, string Note)? FindBypass(
+        in PtpMatch row, ClaimLine column1, ClaimLine column2, in PairContext context, List<Edit> findings)
+    {
+        (string, ClaimLine, string)? bypass = null;
+
+        // 59, X{EPSU} and 91 on the column 2 line, which must not be an E/M (CMS: 59 is for non-E/M services).
+        var distinct = NcciModifiers.DistinctService.FirstOrDefault(column2.HasModifier);
+        if (distinct is not null)
+        {
+            if (column2.Code.IsEvaluationAndManagement)
+            {
+                findings.Add(Finding(EditTypes.ModifierInvalid, Severity.HardStop, row, column1, column2, column2,
+                    $"Modifier {distinct} on line {column2.LineId} is not valid on an E/M service ({column2.Code}); " +
+                    "59 and the X modifiers are for procedures. For a separately identifiable E/M, use 25."));
+            }
+            else
+            {
+                bypass = (distinct, column2, string.Empty);
+            }
+
+            if (column2.HasModifier("59") && column2.Modifiers.Any(NcciModifiers.IsX))
+            {
+                findings.Add(Finding(EditTypes.ModifierRedundant, Severity.Warning, row, column1, column2, column2,
+                    $"Line {column2.LineId} carries both 59 and {column2.Modifiers.First(NcciModifiers.IsX)}. " +
+                    "CMS wants the more specific X modifier alone; remove 59."));
+            }
+        }
+
+        // 25, 57, 24 and 27 belong on the E/M line of the pair, whichever column it is in.
+        foreach (var modifier in NcciModifiers.EvaluationAndManagement)
+        {
+            foreach (var line in (ReadOnlySpan<ClaimLine>)[column1, column2])
+            {
+                if (!line.HasModifier(modifier))
+                {
+                    continue;
+                }
+
+                if (!line.Code.IsEvaluationAndManagement)
+                {
+                    findings.Add(Finding(EditTypes.ModifierInvalid, Severity.HardStop, row, column1, column2, line,
+                        $"Modifier {modifier} on line {line.LineId} is valid on E/M services only, and {line.Code} is not one; " +
+                        "it does not bypass the edit. Remove it."));
+                }
+                else if (modifier == "27" && context.Setting != CareSetting.OutpatientHospital)
+                {
+                    findings.Add(Finding(EditTypes.ModifierInvalid, Severity.Warning, row, column1, column2, line,
+                        $"Modifier 27 on line {line.LineId} is for multiple outpatient hospital E/M encounters; it does not apply on a professional claim."));
+                }
+                else
+                {
+                    bypass ??= (modifier, line, string.Empty);
+                }
+            }
+        }
+
+        // 58, 78 and 79 go on the column 2 procedure.
+        var postoperative = NcciModifiers.PostoperativeProcedure.FirstOrDefault(column2.HasModifier);
+        if (postoperative is not null)
+        {
+            if (column2.Code.IsEvaluationAndManagement)
+            {
+                findings.Add(Finding(EditTypes.ModifierInvalid, Severity.HardStop, row, column1, column2, column2,
+                    $"Modifier {postoperative} on line {column2.LineId} is for procedures in a postoperative period, not for an E/M service; " +
+                    "for an unrelated E/M in the postoperative period use 24."));
+            }
+            else
+            {
+                bypass ??= (postoperative, column2, string.Empty);
+            }
+        }
+
+        // Anatomic modifiers must show two different sites. The same site on both lines shows none.
+        var column2Sites = column2.Modifiers.Where(NcciModifiers.Anatomic.Contains).ToArray();
+        if (column2Sites.Length > 0)
+        {
+            var column1Sites = column1.Modifiers.Where(NcciModifiers.Anatomic.Contains).ToArray();
+            var shared = column2Sites.Intersect(column1Sites, StringComparer.Ordinal).FirstOrDefault();
+            if (shared is not null)
+            {
+                findings.Add(Finding(EditTypes.ModifierSameSite, Severity.Warning, row, column1, column2, column2,
+                    $"Both lines carry {shared}: the same anatomic site does not show a separate site, so the edit is not bypassed."));
+            }
+            else
+            {
+                var note = column1Sites.Length == 0
+                    ? $" Add the site of line {column1.LineId} as well, so both sites are on the claim."
+                    : string.Empty;
+                bypass ??= (column2Sites[0], column2, note);
+            }
+        }
+
+        // A bypass modifier on the column 1 line alone bypasses nothing: the column 2 line is the one denied.
+        if (bypass is null)
+        {
+            var misplaced = NcciModifiers.DistinctService.Concat(NcciModifiers.PostoperativeProcedure)
+                .FirstOrDefault(m => column1.HasModifier(m) && !column2.HasModifier(m));
+            if (misplaced is not null)
+            {
+                findings.Add(Finding(EditTypes.ModifierWrongLine, Severity.Warning, row, column1, column2, column1,
+                    $"Modifier {misplaced} is on line {column1.LineId} ({column1.Code}, column 1). It must go on line " +
+                    $"{column2.LineId} ({column2.Code}, column 2), the line that would be denied."));
+            }
+        }
+
+        return bypass;
+    }
+
+    private static void AddNeverBypassFindings(in PtpMatch row, ClaimLine column1, ClaimLine column2, List<Edit> edits)
+    {
+        foreach (var line in (ReadOnlySpan<ClaimLine>)[column2, column1])
+        {
+            foreach (var modifier in line.Modifiers)
+            {
+                if (NcciModifiers.NeverBypass.TryGetValue(modifier, out var why))
+                {
+                    edits.Add(Finding(EditTypes.ModifierNotPtp, Severity.Warning, row, column1, column2, line,
+                        $"Modifier {modifier} on line {line.LineId} does not bypass an NCCI PTP edit: {why}."));
+                }
+            }
+        }
+    }
+
+    private static Edit Finding(string type, Severity severity, in PtpMatch row, ClaimLine column1, ClaimLine column2, ClaimLine subject, string message)
+    {
+        var other = ReferenceEquals(subject, column1) ? column2 : column1;
+        return new Edit(type, severity, subject.LineId, other.LineId, row.Column1.ToString(), row.Column2.ToString(),
+            row.ModifierIndicator, [], message, row.TableVersion) { Row = row };
+    }
+
+    private static Edit NewEdit(string type, Severity severity, in PtpMatch row, ClaimLine column1, ClaimLine column2,
+        ImmutableArray<SuggestedModifier> suggestions, string message) =>
+        new(type, severity, column2.LineId, column1.LineId, row.Column1.ToString(), row.Column2.ToString(),
+            row.ModifierIndicator, suggestions, message, row.TableVersion) { Row = row };
+
+    private static bool IsPtpAssociated(string modifier) =>
+        NcciModifiers.Anatomic.Contains(modifier) || NcciModifiers.DistinctService.Contains(modifier) ||
+        NcciModifiers.EvaluationAndManagement.Contains(modifier) || NcciModifiers.PostoperativeProcedure.Contains(modifier);
+
+    private static string Describe(ClaimLine line) => $"{line.Code} (line {line.LineId})";
+
+    private static string Date(ClaimLine line) => line.ServiceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Scrubber.Core.Scrubbing;
+
+/// <summary>How claims are scrubbed; bound from the <c>Scrub</c> section of the settings.</summary>
+public sealed class ScrubOptions
+{
+    public const string Section = "Scrub";
+
+    /// <summary>Which provider lines must share to pair. Default <see cref="ProviderScope.RenderingNpi"/>.</summary>
+    public ProviderScope ProviderScope { get; set; } = ProviderScope.RenderingNpi;
+
+    /// <summary>Severity of an indicator-1 edit with no qualifying modifier. Default <see cref="Severity.Warning"/>.</summary>
+    public Severity IndicatorOneSeverity { get; set; } = Severity.Warning;
+
+    /// <summary>Most lines a claim may have. Default 50, the 837P limit per claim.</summary>
+    [Range(1, 10_000)]
+    public int MaxLinesPerClaim { get; set; } = 50;
+}

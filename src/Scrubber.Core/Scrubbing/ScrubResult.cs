@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+
+namespace Scrubber.Core.Scrubbing;
+
+/// <summary>The outcome of scrubbing one claim.</summary>
+/// <param name="Disposition">The highest severity among the edits.</param>
+/// <param name="Edits">Every edit, in line order.</param>
+/// <param name="NcciVersions">The table versions the lines were edited with.</param>
+public sealed record ScrubResult(Disposition Disposition, ImmutableArray<Edit> Edits, ImmutableArray<string> NcciVersions)
+{
+    /// <summary>The disposition for a set of edits.</summary>
+    public static Disposition DispositionOf(IEnumerable<Edit> edits)
+    {
+        var highest = Severity.Info;
+        foreach (var edit in edits)
+        {
+            highest = edit.Severity > highest ? edit.Severity : highest;
+        }
+
+        return highest switch
+        {
+            Severity.HardStop => Disposition.HardStop,
+            Severity.Warning => Disposition.Warnings,
+            _ => Disposition.Clean,
+        };
+    }
+}

@@ -1,0 +1,30 @@
+using System.Diagnostics.Metrics;
+using Scrubber.Core.Scrubbing;
+
+namespace Scrubber.Server.Diagnostics;
+
+/// <summary>The service's one meter: claims scrubbed by disposition, scrub duration, invalid claims.</summary>
+internal sealed class ScrubberMetrics
+{
+    public const string MeterName = "Scrubber";
+
+    private readonly Counter<long> _claimsScrubbed;
+    private readonly Histogram<double> _scrubDuration;
+    private readonly Counter<long> _claimsInvalid;
+
+    public ScrubberMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _claimsScrubbed = meter.CreateCounter<long>("scrubber.claims.scrubbed", "{claim}", "Claims scrubbed, by disposition.");
+        _scrubDuration = meter.CreateHistogram<double>("scrubber.scrub.duration", "s", "Time to scrub one claim, in seconds.");
+        _claimsInvalid = meter.CreateCounter<long>("scrubber.claims.invalid", "{claim}", "Claims rejected as INVALID_ARGUMENT.");
+    }
+
+    public void Scrubbed(Disposition disposition, TimeSpan elapsed)
+    {
+        _claimsScrubbed.Add(1, new KeyValuePair<string, object?>("disposition", disposition.ToString()));
+        _scrubDuration.Record(elapsed.TotalSeconds);
+    }
+
+    public void Invalid() => _claimsInvalid.Add(1);
+}

@@ -1,0 +1,22 @@
+namespace Scrubber.Server.Grpc;
+
+/// <summary>Registers and maps the gRPC services, reflection and grpc.health.v1.</summary>
+internal static class GrpcServiceCollectionExtensions
+{
+    public static IServiceCollection AddScrubberGrpc(this IServiceCollection services)
+    {
+        services.AddGrpc(o => o.EnableDetailedErrors = false);
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks();
+        return services;
+    }
+
+    public static WebApplication MapScrubberGrpc(this WebApplication app)
+    {
+        app.MapGrpcService<ClaimScrubberService>();
+        app.MapGrpcService<AdminService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}

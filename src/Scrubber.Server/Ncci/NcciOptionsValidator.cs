@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Options;
+
+namespace Scrubber.Server.Ncci;
+
+/// <summary>Checks at start that at least one table is configured and that every path exists.</summary>
+internal sealed class NcciOptionsValidator(IHostEnvironment environment) : IValidateOptions<NcciOptions>
+{
+    public ValidateOptionsResult Validate(string? name, NcciOptions options)
+    {
+        if (options.Practitioner.Count == 0 && options.OutpatientHospital.Count == 0)
+        {
+            return ValidateOptionsResult.Fail(
+                "Ncci: no table is configured. Set Ncci:Practitioner and/or Ncci:OutpatientHospital to the CMS PTP files, folders or zips.");
+        }
+
+        var failures = new List<string>();
+        Check("Ncci:Practitioner", options.Practitioner, failures);
+        Check("Ncci:OutpatientHospital", options.OutpatientHospital, failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private void Check(string key, List<string> paths, List<string> failures)
+    {
+        for (var i = 0; i < paths.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(paths[i]))
+            {
+                failures.Add($"{key}:{i}: the path is empty.");
+                continue;
+            }
+
+            var full = Resolve(environment, paths[i]);
+            if (!File.Exists(full) && !Directory.Exists(full))
+            {
+                failures.Add($"{key}:{i}: '{full}' does not exist.");
+            }
+        }
+    }
+
+    /// <summary>Resolves a configured path against the content root.</summary>
+    public static string Resolve(IHostEnvironment environment, string path) =>
+        Path.GetFullPath(path, environment.ContentRootPath);
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Scrubber.Core.Scrubbing;
+
+namespace Scrubber.Server.Ncci;
+
+/// <summary>Registers the NCCI tables: settings, background loading, the live snapshot, health and the scrub engine.</summary>
+internal static class NcciServiceCollectionExtensions
+{
+    public static IServiceCollection AddNcciTables(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<NcciOptions>().Bind(configuration.GetSection(NcciOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NcciOptions>>(new NcciOptionsValidator(environment));
+        services.AddOptions<ScrubOptions>().Bind(configuration.GetSection(ScrubOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.IndicatorOneSeverity is Severity.Warning or Severity.HardStop,
+                "Scrub:IndicatorOneSeverity must be Warning or HardStop.")
+            .Validate(o => Enum.IsDefined(o.ProviderScope), "Scrub:ProviderScope must be RenderingNpi or BillingNpi.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<LiveNcciTables>();
+        services.AddHostedService<NcciLoaderService>();
+        services.AddSingleton(sp => new ClaimScrubber(sp.GetRequiredService<IOptions<ScrubOptions>>().Value));
+        services.AddHealthChecks().AddCheck<NcciHealthCheck>("ncci");
+        return services;
+    }
+}

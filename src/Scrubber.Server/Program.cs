@@ -1,0 +1,3 @@
+using Scrubber.Server;
+
+await ScrubberApp.Create(args).RunAsync();

@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using Scrubber.Core.Claims;
+
+namespace Scrubber.Core.Tests.Builders;
+
+/// <summary>Builds domain claims for engine tests; every line defaults to one date of service and the billing provider.</summary>
+public sealed class ClaimBuilder
+{
+    public const string BillingNpi = "1234567893";
+    private readonly List<ClaimLine> _lines = [];
+    private CareSetting _setting = CareSetting.Professional;
+    private DateOnly _date = new(2023, 6, 15);
+
+    public ClaimBuilder On(string date)
+    {
+        _date = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+        return this;
+    }
+
+    public ClaimBuilder Outpatient()
+    {
+        _setting = CareSetting.OutpatientHospital;
+        return this;
+    }
+
+    /// <summary>Adds a line with id <c>L{n}</c>; modifiers are given as in the 837, e.g. "59" or "RT".</summary>
+    public ClaimBuilder Line(string code, params string[] modifiers) => LineBy(code, string.Empty, modifiers);
+
+    /// <summary>Adds a line rendered by <paramref name="renderingNpi"/>.</summary>
+    public ClaimBuilder LineBy(string code, string renderingNpi, params string[] modifiers) => LineOn(code, _date, renderingNpi, modifiers);
+
+    public ClaimBuilder LineOn(string code, DateOnly date, string renderingNpi, params string[] modifiers)
+    {
+        _lines.Add(new ClaimLine($"L{_lines.Count + 1}", HcpcsCode.Parse(code), [.. modifiers], date, renderingNpi, 100m, 1, []));
+        return this;
+    }
+
+    public Claim Build() => new("CLM-1", "MEDICARE", "PATIENT-1", BillingNpi, _setting, _lines.ToImmutableArray());
+}

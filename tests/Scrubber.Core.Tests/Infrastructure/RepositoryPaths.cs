@@ -1,0 +1,26 @@
+namespace Scrubber.Core.Tests.Infrastructure;
+
+/// <summary>Paths inside the repository, found from the test binaries by walking up to Scrubber.sln.</summary>
+public static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>The real CMS practitioner excerpt shipped as the sample table (ccipra v322r0 f1, first 160 lines).</summary>
+    public static string PractitionerExcerpt => Path.Combine(Root, "rules", "ncci", "practitioner", "ccipra-v322r0-f1.excerpt.txt");
+
+    /// <summary>The outpatient hospital sample (two quoted ccioph v323r0 rows).</summary>
+    public static string OutpatientSample => Path.Combine(Root, "rules", "ncci", "outpatient-hospital", "ccioph-v323r0-f1.sample.txt");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Scrubber.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Scrubber.sln not found above " + AppContext.BaseDirectory);
+    }
+}

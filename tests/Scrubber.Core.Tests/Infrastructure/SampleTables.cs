@@ -1,0 +1,18 @@
+using Scrubber.Core.Ncci;
+
+namespace Scrubber.Core.Tests.Infrastructure;
+
+/// <summary>The shipped sample tables, loaded once through the real loader.</summary>
+public static class SampleTables
+{
+    private static readonly Lazy<NcciTableSet> LazyPractitioner = new(() =>
+        NcciLoader.Load(NcciTableKind.Practitioner, "Ncci:Practitioner", [RepositoryPaths.PractitionerExcerpt], new RecordingLoadReport()));
+
+    private static readonly Lazy<NcciTableSet> LazyOutpatient = new(() =>
+        NcciLoader.Load(NcciTableKind.OutpatientHospital, "Ncci:OutpatientHospital", [RepositoryPaths.OutpatientSample], new RecordingLoadReport()));
+
+    /// <summary>ccipra v322r0 f1, the real first 160 lines.</summary>
+    public static NcciTableSet Practitioner => LazyPractitioner.Value;
+
+    public static NcciTableSet Outpatient => LazyOutpatient.Value;
+}

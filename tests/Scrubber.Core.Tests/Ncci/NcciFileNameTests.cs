@@ -1,0 +1,37 @@
+using Scrubber.Core.Ncci;
+
+namespace Scrubber.Core.Tests.Ncci;
+
+public sealed class NcciFileNameTests
+{
+    [Theory]
+    [InlineData("ccipra-v322r0-f1.TXT", NcciTableKind.Practitioner, "v322r0", 1, "2026-07-01")]
+    [InlineData("ccipra-v322r0-f4.txt", NcciTableKind.Practitioner, "v322r0", 4, "2026-07-01")]
+    [InlineData("medicare-ncci-2026q3-practitioner-ptp-edits-ccipra-v322r0-f1.zip", NcciTableKind.Practitioner, "v322r0", 1, "2026-07-01")]
+    [InlineData("CCIOPH-V323R0-F2.TXT", NcciTableKind.OutpatientHospital, "v323r0", 2, "2026-10-01")]
+    [InlineData("ccipra-v320r1-f3.txt", NcciTableKind.Practitioner, "v320r1", 3, "2026-01-01")]
+    [InlineData("ccipra-v321r0-f1.excerpt.txt", NcciTableKind.Practitioner, "v321r0", 1, "2026-04-01")]
+    public void TryParse_CmsName_GivesTableVersionPartAndQuarter(string file, NcciTableKind kind, string version, int part, string appliesFrom)
+    {
+        Assert.True(NcciFileName.TryParse(file, out var name));
+        Assert.Equal(kind, name.Kind);
+        Assert.Equal(version, name.Version);
+        Assert.Equal(part, name.Part);
+        Assert.Equal(DateOnly.Parse(appliesFrom, System.Globalization.CultureInfo.InvariantCulture), name.AppliesFrom);
+    }
+
+    [Fact]
+    public void TableVersion_JoinsStemAndVersion()
+    {
+        Assert.True(NcciFileName.TryParse("ccioph-v323r0-f1.TXT", out var name));
+        Assert.Equal("ccioph-v323r0", name.TableVersion);
+        Assert.Equal("f1", name.PartName);
+    }
+
+    [Theory]
+    [InlineData("ptp-edits.txt")]
+    [InlineData("ccipra-322r0-f1.txt")]
+    [InlineData("ccipra-v324r0-f1.txt")]   // there is no fifth quarter
+    [InlineData("ccixyz-v322r0-f1.txt")]
+    public void TryParse_NotACmsName_Fails(string file) => Assert.False(NcciFileName.TryParse(file, out _));
+}
