@@ -1,3 +1,3 @@
 using Scrubber.Server;
 
-await ScrubberApp.Create(args).RunAsync();
+return await ScrubberApp.RunAsync(args);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Scrubber.Server.Diagnostics;
 using Scrubber.Server.Grpc;
 using Scrubber.Server.Ncci;
@@ -8,9 +9,12 @@ namespace Scrubber.Server;
 public static class ScrubberApp
 {
     /// <summary>Builds the host from settings (appsettings.json, environment variables, <c>--Key=value</c> arguments).</summary>
-    public static WebApplication Create(string[] args)
+    /// <param name="args">Command-line arguments.</param>
+    /// <param name="configure">Runs before the services are registered; tests use it to capture logs.</param>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
         builder.Services.AddScrubberDiagnostics();
         builder.Services.AddNcciTables(builder.Configuration, builder.Environment);
         builder.Services.AddScrubberGrpc();
@@ -19,4 +23,37 @@ public static class ScrubberApp
         app.MapScrubberGrpc();
         return app;
     }
+
+    /// <summary>Runs the service until it is stopped; returns the process exit code.</summary>
+    /// <remarks>Bad settings and tables that cannot be loaded end the process with a one-line reason and exit
+    /// code 1, not a stack trace.</remarks>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        WebApplication? app = null;
+        try
+        {
+            app = Create(args);
+            await app.RunAsync().ConfigureAwait(false);
+            return FailedLoad(app) ? 1 : 0;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync("Scrubber cannot start: " + string.Join(" ", ex.Failures)).ConfigureAwait(false);
+            return 1;
+        }
+        catch (OperationCanceledException) when (app is not null && FailedLoad(app))
+        {
+            // The NCCI load failed during start and stopped the host; the reason is already logged.
+            return 1;
+        }
+        finally
+        {
+            if (app is not null)
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static bool FailedLoad(WebApplication app) => app.Services.GetRequiredService<LiveNcciTables>().LoadFailure is not null;
 }

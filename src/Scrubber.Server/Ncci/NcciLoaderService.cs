@@ -5,7 +5,7 @@ using Scrubber.Server.Diagnostics;
 namespace Scrubber.Server.Ncci;
 
 /// <summary>Loads the NCCI tables in the background after start, so health can say NOT_SERVING while they load.
-/// A table that cannot be loaded stops the service with exit code 1: it never serves an empty index.</summary>
+/// A table that cannot be loaded stops the service (exit code 1): it never serves an empty index.</summary>
 internal sealed partial class NcciLoaderService(
     IOptions<NcciOptions> options,
     IHostEnvironment environment,
@@ -36,7 +36,7 @@ internal sealed partial class NcciLoaderService(
         catch (NcciLoadException ex)
         {
             Log.NcciLoadFailed(logger, ex.Message);
-            Environment.ExitCode = 1;
+            live.Fail(ex.Message);
             lifetime.StopApplication();
         }
     }

@@ -2,8 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using Scrubber.Core.Claims;
 using Scrubber.Core.Ncci;
-using Scrubber.Core.Tests.Builders;
-using Scrubber.Core.Tests.Infrastructure;
+using Scrubber.Testing;
 
 namespace Scrubber.Core.Tests.Ncci;
 

@@ -1,8 +1,7 @@
 using System.Globalization;
 using Scrubber.Core.Claims;
 using Scrubber.Core.Ncci;
-using Scrubber.Core.Tests.Builders;
-using Scrubber.Core.Tests.Infrastructure;
+using Scrubber.Testing;
 
 namespace Scrubber.Core.Tests.Ncci;
 

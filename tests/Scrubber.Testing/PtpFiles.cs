@@ -1,7 +1,6 @@
 using System.Text;
-using Scrubber.Core.Tests.Infrastructure;
 
-namespace Scrubber.Core.Tests.Builders;
+namespace Scrubber.Testing;
 
 /// <summary>Writes PTP files in the CMS layout: the real preamble and wrapped header of the excerpt, then given rows.</summary>
 public static class PtpFiles

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Scrubber.Core.Ncci;
 
-namespace Scrubber.Core.Tests.Infrastructure;
+namespace Scrubber.Testing;
 
 /// <summary>Keeps what the loader reported, for assertions.</summary>
 public sealed class RecordingLoadReport : INcciLoadReport

@@ -1,6 +1,6 @@
 using Scrubber.Core.Ncci;
 
-namespace Scrubber.Core.Tests.Infrastructure;
+namespace Scrubber.Testing;
 
 /// <summary>The shipped sample tables, loaded once through the real loader.</summary>
 public static class SampleTables

@@ -1,4 +1,4 @@
-namespace Scrubber.Core.Tests.Infrastructure;
+namespace Scrubber.Testing;
 
 /// <summary>Paths inside the repository, found from the test binaries by walking up to Scrubber.sln.</summary>
 public static class RepositoryPaths

@@ -1,0 +1,41 @@
+using Scrubber.V1;
+
+namespace Scrubber.Server.Tests.Builders;
+
+/// <summary>Builds protobuf claims as a PM system would send them.</summary>
+public static class ProtoClaims
+{
+    public const string BillingNpi = "1234567893";
+
+    /// <summary>A claim with one line per code, ids L1.., all on <paramref name="date"/>; a code may carry modifiers as "0030U-59-RT".</summary>
+    public static Claim Of(string date, params string[] codes)
+    {
+        var claim = new Claim
+        {
+            ClaimId = "CLM-" + Guid.NewGuid().ToString("N")[..8],
+            PayerId = "MEDICARE",
+            PatientId = "PAT-0001",
+            BillingProviderNpi = BillingNpi,
+            Setting = Setting.Professional,
+        };
+        for (var i = 0; i < codes.Length; i++)
+        {
+            var parts = codes[i].Split('-');
+            var line = new ClaimLine
+            {
+                LineId = $"L{i + 1}",
+                ProcedureCode = parts[0],
+                ServiceDate = date,
+                Charge = "100.00",
+                Units = 1,
+            };
+            line.Modifiers.AddRange(parts.Skip(1));
+            line.DiagnosisCodes.Add("Z23");
+            claim.Lines.Add(line);
+        }
+
+        return claim;
+    }
+
+    public static ScrubClaimRequest Request(this Claim claim) => new() { Claim = claim };
+}
