@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scrubber.Server.Ncci;
-using Scrubber.Server.Tests.Infrastructure;
 using Scrubber.Testing;
 using Scrubber.V1;
 

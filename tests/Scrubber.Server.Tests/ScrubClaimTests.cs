@@ -1,6 +1,6 @@
 using Grpc.Core;
 using Scrubber.Server.Tests.Builders;
-using Scrubber.Server.Tests.Infrastructure;
+using Scrubber.Testing;
 using Scrubber.V1;
 
 namespace Scrubber.Server.Tests;

@@ -2,10 +2,10 @@ using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
-using Scrubber.Testing;
+using Scrubber.Server;
 using Scrubber.V1;
 
-namespace Scrubber.Server.Tests.Infrastructure;
+namespace Scrubber.Testing;
 
 /// <summary>The real host on a loopback port with the shipped sample tables, and a gRPC channel to it.</summary>
 public sealed class RunningServer : IAsyncDisposable

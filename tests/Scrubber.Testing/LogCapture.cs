@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Scrubber.Server.Tests.Infrastructure;
+namespace Scrubber.Testing;
 
 /// <summary>Keeps every log line the host writes, formatted, for assertions on what was logged.</summary>
 public sealed class LogCapture : ILoggerProvider

@@ -1,4 +1,6 @@
-namespace Scrubber.Server.Tests.Infrastructure;
+using Xunit;
+
+namespace Scrubber.Testing;
 
 /// <summary>One running server shared by the tests of a class.</summary>
 public sealed class ServerFixture : IAsyncLifetime

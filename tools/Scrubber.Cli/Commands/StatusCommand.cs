@@ -1,0 +1,56 @@
+using Google.Protobuf;
+using Grpc.Core;
+using Scrubber.V1;
+
+namespace Scrubber.Cli.Commands;
+
+/// <summary><c>scrubctl status</c>: what the running service has loaded.</summary>
+internal sealed class StatusCommand : ICommand
+{
+    public string Name => "status";
+
+    public string Summary => "Show the NCCI tables the running service has loaded.";
+
+    public string Help =>
+        $"""
+        Usage: scrubctl status [--server URL] [--format table|json]
+
+        Calls Admin.GetStatus and prints each resident NCCI release: version, parts, rows, malformed rows.
+
+        {ServiceConnection.HelpText}
+          --format F       table (default) or json
+        """;
+
+    public IReadOnlyCollection<string> ValueOptions { get; } = ["server", "format"];
+
+    public IReadOnlyCollection<string> Switches { get; } = [];
+
+    public async Task<int> RunAsync(CommandArgs args, CliConsole console, CancellationToken cancellationToken)
+    {
+        var format = OutputFormat.Parse(args.Option("format"), OutputFormat.Table, OutputFormat.Json);
+        using var channel = ServiceConnection.Open(args);
+        try
+        {
+            var status = await new Admin.AdminClient(channel).GetStatusAsync(new GetStatusRequest(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (format == OutputFormat.Json)
+            {
+                await console.Out.WriteLineAsync(JsonFormatter.Default.Format(status)).ConfigureAwait(false);
+                return ExitCodes.Ok;
+            }
+
+            await console.Out.WriteLineAsync($"Tables loaded at {status.LoadedAt}").ConfigureAwait(false);
+            foreach (var table in status.NcciTables)
+            {
+                await console.Out.WriteLineAsync(
+                    $"  {table.Table,-20} {table.Version,-15} parts {string.Join(",", table.Parts),-12} {table.Rows,12:N0} rows " +
+                    $"{table.MalformedRows,6:N0} malformed  applies from {table.AppliesFrom}").ConfigureAwait(false);
+            }
+
+            return ExitCodes.Ok;
+        }
+        catch (RpcException ex)
+        {
+            return await ServiceConnection.ReportAsync(ex, channel.Target, console).ConfigureAwait(false);
+        }
+    }
+}
