@@ -45,26 +45,19 @@ public readonly record struct HcpcsCode : ISpanFormattable
     /// <summary>Parses the Latin-1 bytes of a code as they appear in a CMS file.</summary>
     public static bool TryParse(ReadOnlySpan<byte> text, out HcpcsCode code)
     {
-        code = default;
+        Span<char> chars = stackalloc char[Length];
         if (text.Length != Length)
         {
+            code = default;
             return false;
         }
 
-        uint value = 0;
-        foreach (var b in text)
+        for (var i = 0; i < Length; i++)
         {
-            var digit = DigitOf((char)b);
-            if (digit == 0)
-            {
-                return false;
-            }
-
-            value = (value * Radix) + digit;
+            chars[i] = (char)text[i];
         }
 
-        code = new HcpcsCode(value);
-        return true;
+        return TryParse(chars, out code);
     }
 
     /// <summary>Parses a code or throws <see cref="FormatException"/>; for constants and tests.</summary>

@@ -13,6 +13,14 @@ namespace Scrubber.Core.Scrubbing;
 /// </remarks>
 internal static class PtpPairEvaluator
 {
+    /// <summary>Column 2 procedure modifiers (CMS: 59 is for non-E/M services), with what an E/M line takes instead.</summary>
+    private static readonly (string[] Modifiers, string UseInstead)[] ProcedureModifiers =
+    [
+        (NcciModifiers.DistinctService, "59 and the X modifiers are for procedures. For a separately identifiable E/M, use 25."),
+        (NcciModifiers.PostoperativeProcedure,
+            "58, 78 and 79 are for procedures in a postoperative period; for an unrelated E/M in the postoperative period use 24."),
+    ];
+
     public static void Evaluate(in PtpMatch row, ClaimLine column1, ClaimLine column2, in PairContext context, List<Edit> edits)
     {
         if (row.ModifierIndicator == 0)
@@ -41,15 +49,14 @@ internal static class PtpPairEvaluator
         var modifierNote = present is null ? string.Empty : $" Modifier {present} does not change that.";
         var message =
             $"{Describe(column2)} is bundled into {Describe(column1)} on {Date(column2)} and no modifier can bypass " +
-            $"this edit (NCCI modifier indicator 0: {row.Rationale}).{modifierNote} Remove line {column2.LineId} or correct its code.";
+            $"this edit ({Indicator(row)}).{modifierNote} Remove line {column2.LineId} or correct its code.";
         return NewEdit(EditTypes.NcciPtp, Severity.HardStop, row, column1, column2, [], message);
     }
 
     private static Edit Bypassed(in PtpMatch row, ClaimLine column1, ClaimLine column2, string modifier, ClaimLine carrier, string note)
     {
         var message =
-            $"{Describe(column2)} would be bundled into {Describe(column1)} on {Date(column2)} (NCCI modifier indicator 1: " +
-            $"{row.Rationale}). Modifier {modifier} on line {carrier.LineId} bypasses the edit; payers audit this, so the " +
+            $"{Describe(column2)} would be bundled into {Describe(column1)} on {Date(column2)} ({Indicator(row)}). Modifier {modifier} on line {carrier.LineId} bypasses the edit; payers audit this, so the " +
             $"record must show {ModifierAdvisor.WhatItAttests(modifier)}.{note}";
         return NewEdit(EditTypes.NcciPtpBypassed, Severity.Info, row, column1, column2, [], message) with { BypassModifier = modifier };
     }
@@ -61,7 +68,7 @@ internal static class PtpPairEvaluator
             ? $"Both lines are E/M services on one date: bill one visit that reflects the total work, or remove line {column2.LineId}."
             : $"If the services were truly distinct, append {string.Join(" or ", suggestions.Select(s => s.Modifier))} as shown and document why; otherwise remove line {column2.LineId}.";
         var message =
-            $"{Describe(column2)} is bundled into {Describe(column1)} on {Date(column2)} (NCCI modifier indicator 1: {row.Rationale}). {advice}";
+            $"{Describe(column2)} is bundled into {Describe(column1)} on {Date(column2)} ({Indicator(row)}). {advice}";
         return NewEdit(EditTypes.NcciPtp, context.IndicatorOneSeverity, row, column1, column2, suggestions, message);
     }
 
@@ -71,27 +78,31 @@ internal static class PtpPairEvaluator
     {
         (string, ClaimLine, string)? bypass = null;
 
-        // 59, X{EPSU} and 91 on the column 2 line, which must not be an E/M (CMS: 59 is for non-E/M services).
-        var distinct = NcciModifiers.DistinctService.FirstOrDefault(column2.HasModifier);
-        if (distinct is not null)
+        // 59, X{EPSU}, 91 and 58/78/79 go on the column 2 procedure and are never valid on an E/M.
+        foreach (var (modifiers, useInstead) in ProcedureModifiers)
         {
+            var found = modifiers.FirstOrDefault(column2.HasModifier);
+            if (found is null)
+            {
+                continue;
+            }
+
             if (column2.Code.IsEvaluationAndManagement)
             {
                 findings.Add(Finding(EditTypes.ModifierInvalid, Severity.HardStop, row, column1, column2, column2,
-                    $"Modifier {distinct} on line {column2.LineId} is not valid on an E/M service ({column2.Code}); " +
-                    "59 and the X modifiers are for procedures. For a separately identifiable E/M, use 25."));
+                    $"Modifier {found} on line {column2.LineId} is not valid on an E/M service ({column2.Code}); {useInstead}"));
             }
             else
             {
-                bypass = (distinct, column2, string.Empty);
+                bypass ??= (found, column2, string.Empty);
             }
+        }
 
-            if (column2.HasModifier("59") && column2.Modifiers.Any(NcciModifiers.IsX))
-            {
-                findings.Add(Finding(EditTypes.ModifierRedundant, Severity.Warning, row, column1, column2, column2,
-                    $"Line {column2.LineId} carries both 59 and {column2.Modifiers.First(NcciModifiers.IsX)}. " +
-                    "CMS wants the more specific X modifier alone; remove 59."));
-            }
+        if (column2.HasModifier("59") && column2.Modifiers.Any(NcciModifiers.IsX))
+        {
+            findings.Add(Finding(EditTypes.ModifierRedundant, Severity.Warning, row, column1, column2, column2,
+                $"Line {column2.LineId} carries both 59 and {column2.Modifiers.First(NcciModifiers.IsX)}. " +
+                "CMS wants the more specific X modifier alone; remove 59."));
         }
 
         // 25, 57, 24 and 27 belong on the E/M line of the pair, whichever column it is in.
@@ -119,22 +130,6 @@ internal static class PtpPairEvaluator
                 {
                     bypass ??= (modifier, line, string.Empty);
                 }
-            }
-        }
-
-        // 58, 78 and 79 go on the column 2 procedure.
-        var postoperative = NcciModifiers.PostoperativeProcedure.FirstOrDefault(column2.HasModifier);
-        if (postoperative is not null)
-        {
-            if (column2.Code.IsEvaluationAndManagement)
-            {
-                findings.Add(Finding(EditTypes.ModifierInvalid, Severity.HardStop, row, column1, column2, column2,
-                    $"Modifier {postoperative} on line {column2.LineId} is for procedures in a postoperative period, not for an E/M service; " +
-                    "for an unrelated E/M in the postoperative period use 24."));
-            }
-            else
-            {
-                bypass ??= (postoperative, column2, string.Empty);
             }
         }
 
@@ -204,6 +199,11 @@ internal static class PtpPairEvaluator
     private static bool IsPtpAssociated(string modifier) =>
         NcciModifiers.Anatomic.Contains(modifier) || NcciModifiers.DistinctService.Contains(modifier) ||
         NcciModifiers.EvaluationAndManagement.Contains(modifier) || NcciModifiers.PostoperativeProcedure.Contains(modifier);
+
+    private static string Indicator(in PtpMatch row) =>
+        row.Rationale.Length == 0
+            ? $"NCCI modifier indicator {row.ModifierIndicator}"
+            : $"NCCI modifier indicator {row.ModifierIndicator}: {row.Rationale}";
 
     private static string Describe(ClaimLine line) => $"{line.Code} (line {line.LineId})";
 

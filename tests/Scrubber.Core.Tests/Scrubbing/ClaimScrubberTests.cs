@@ -7,9 +7,12 @@ using Scrubber.Testing;
 namespace Scrubber.Core.Tests.Scrubbing;
 
 /// <summary>PTP scrub semantics (domain.md §2) against the real CMS excerpt.</summary>
-public sealed class ClaimScrubberTests
+public sealed class ClaimScrubberTests : IDisposable
 {
     private const string Npi2 = "1245319599";
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
 
     // Real rows: 0001A/36591 indicator 0 and 0001A/99213 indicator 1 (2022–2023); 0001U/0030U indicator 1, open.
     private static ClaimBuilder In2023() => new ClaimBuilder().On("2023-06-15");
@@ -336,10 +339,6 @@ public sealed class ClaimScrubberTests
 
     private static string[] Mods(string modifier) => modifier.Length == 0 ? [] : [modifier];
 
-    private static string WriteTable(string column1, string column2, string indicator, string stem = "ccipra", string version = "v322r0", string deletion = "*")
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "scrubber-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        return PtpFiles.Write(Path.Combine(directory, $"{stem}-{version}-f1.txt"), PtpFiles.Row(column1, column2, "20100101", deletion, indicator));
-    }
+    private string WriteTable(string column1, string column2, string indicator, string stem = "ccipra", string version = "v322r0", string deletion = "*") =>
+        PtpFiles.Write(_temp.File($"{stem}-{version}-f1.txt"), PtpFiles.Row(column1, column2, "20100101", deletion, indicator));
 }
