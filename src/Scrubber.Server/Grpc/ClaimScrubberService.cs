@@ -45,7 +45,7 @@ internal sealed class ClaimScrubberService(
                 // One bad claim in a batch must not lose the rest: answer it in place and go on.
                 Rejected(violations);
                 response = new Proto.ScrubClaimResponse { ClaimId = request.Claim?.ClaimId ?? string.Empty };
-                response.Violations.AddRange(violations);
+                response.Violations.AddRange(violations.Select(v => new Proto.FieldViolation { Field = v.Field, Description = v.Description }));
             }
             else
             {
@@ -80,7 +80,7 @@ internal sealed class ClaimScrubberService(
         }
     }
 
-    private RpcException InvalidArgument(List<Proto.FieldViolation> violations)
+    private RpcException InvalidArgument(List<FieldViolation> violations)
     {
         Rejected(violations);
         var badRequest = new BadRequest();
@@ -99,7 +99,7 @@ internal sealed class ClaimScrubberService(
         }.ToRpcException();
     }
 
-    private void Rejected(List<Proto.FieldViolation> violations)
+    private void Rejected(List<FieldViolation> violations)
     {
         metrics.Invalid();
         Log.ClaimInvalid(logger, violations.Count, violations[0].Field, violations[0].Description);

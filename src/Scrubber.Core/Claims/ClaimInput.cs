@@ -1,0 +1,39 @@
+namespace Scrubber.Core.Claims;
+
+/// <summary>A claim as a caller sent it, before validation: the gRPC request, a claim JSON file, a pack's example.</summary>
+/// <remarks>Property names follow the protobuf JSON of <c>scrubber.v1.Claim</c>, so one JSON format serves everywhere.</remarks>
+public sealed record ClaimInput
+{
+    public string? ClaimId { get; init; }
+
+    public string? PayerId { get; init; }
+
+    public string? PatientId { get; init; }
+
+    public string? BillingProviderNpi { get; init; }
+
+    /// <summary><c>SETTING_PROFESSIONAL</c> (also <c>professional</c>, or empty) or <c>SETTING_OUTPATIENT_HOSPITAL</c> (<c>outpatient_hospital</c>).</summary>
+    public string? Setting { get; init; }
+
+    public IReadOnlyList<ClaimLineInput>? Lines { get; init; }
+}
+
+/// <summary>One service line as sent, before validation.</summary>
+public sealed record ClaimLineInput
+{
+    public string? LineId { get; init; }
+
+    public string? ProcedureCode { get; init; }
+
+    public IReadOnlyList<string>? Modifiers { get; init; }
+
+    public string? ServiceDate { get; init; }
+
+    public string? RenderingProviderNpi { get; init; }
+
+    public string? Charge { get; init; }
+
+    public double Units { get; init; }
+
+    public IReadOnlyList<string>? DiagnosisCodes { get; init; }
+}

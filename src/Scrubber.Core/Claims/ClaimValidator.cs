@@ -1,0 +1,200 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace Scrubber.Core.Claims;
+
+/// <summary>Turns a claim as sent into a validated <see cref="Claim"/>, collecting every field that is wrong.</summary>
+/// <remarks>Lengths follow the 837P: CLM01 is at most 38 characters, REF*6R at most 50, four modifiers a line.
+/// Field paths are the API's (<c>claim.lines[2].service_date</c>) so an error reads the same from every entry point.</remarks>
+public static class ClaimValidator
+{
+    private const int MaxClaimIdLength = 38;
+    private const int MaxLineIdLength = 50;
+    private const int MaxIdLength = 80;
+    private const int MaxModifiers = 4;
+    private const int MaxDiagnosisCodes = 12;
+    private const decimal MaxCharge = 99_999_999.99m;
+    private const double MaxUnits = 99_999;
+
+    /// <summary>Returns the claim, or null with <paramref name="violations"/> naming each bad field.</summary>
+    public static Claim? TryCreate(ClaimInput? claim, int maxLines, out List<FieldViolation> violations)
+    {
+        violations = [];
+        if (claim is null)
+        {
+            violations.Add(new("claim", "is required"));
+            return null;
+        }
+
+        var claimId = Required(claim.ClaimId, "claim.claim_id", MaxClaimIdLength, violations);
+        Optional(claim.PayerId, "claim.payer_id", MaxIdLength, violations);
+        Optional(claim.PatientId, "claim.patient_id", MaxIdLength, violations);
+        if (!Npi.IsValid(claim.BillingProviderNpi))
+        {
+            violations.Add(new("claim.billing_provider_npi", Describe(claim.BillingProviderNpi, "is not a valid NPI (10 digits with a correct check digit)")));
+        }
+
+        var setting = ParseSetting(claim.Setting, violations);
+        var inputs = claim.Lines ?? [];
+        if (inputs.Count == 0)
+        {
+            violations.Add(new("claim.lines", "at least one line is required"));
+        }
+        else if (inputs.Count > maxLines)
+        {
+            violations.Add(new("claim.lines", $"{inputs.Count} lines is more than the maximum of {maxLines} (setting Scrub:MaxLinesPerClaim)"));
+            return null;
+        }
+
+        var lines = ImmutableArray.CreateBuilder<ClaimLine>(inputs.Count);
+        var lineIds = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var line = CreateLine(inputs[i], $"claim.lines[{i}]", violations);
+            if (line is null)
+            {
+                continue;
+            }
+
+            if (!lineIds.Add(line.LineId))
+            {
+                violations.Add(new($"claim.lines[{i}].line_id", $"'{line.LineId}' is used by an earlier line; line ids must be unique within the claim"));
+            }
+
+            lines.Add(line);
+        }
+
+        return violations.Count > 0
+            ? null
+            : new Claim(claimId, claim.PayerId ?? string.Empty, claim.PatientId ?? string.Empty, claim.BillingProviderNpi!, setting, lines.ToImmutable());
+    }
+
+    private static CareSetting ParseSetting(string? setting, List<FieldViolation> violations)
+    {
+        switch (setting?.ToUpperInvariant())
+        {
+            case null or "" or "SETTING_UNSPECIFIED" or "SETTING_PROFESSIONAL" or "PROFESSIONAL":
+                return CareSetting.Professional;
+            case "SETTING_OUTPATIENT_HOSPITAL" or "OUTPATIENT_HOSPITAL":
+                return CareSetting.OutpatientHospital;
+            default:
+                violations.Add(new("claim.setting", $"'{setting}' is not a known setting (SETTING_PROFESSIONAL or SETTING_OUTPATIENT_HOSPITAL)"));
+                return CareSetting.Professional;
+        }
+    }
+
+    private static ClaimLine? CreateLine(ClaimLineInput? line, string path, List<FieldViolation> violations)
+    {
+        if (line is null)
+        {
+            violations.Add(new(path, "is required"));
+            return null;
+        }
+
+        var before = violations.Count;
+        var lineId = Required(line.LineId, $"{path}.line_id", MaxLineIdLength, violations);
+        if (!HcpcsCode.TryParse(line.ProcedureCode, out var code))
+        {
+            violations.Add(new($"{path}.procedure_code", Describe(line.ProcedureCode, "is not a HCPCS code (5 letters or digits)")));
+        }
+
+        var modifiers = CreateModifiers(line.Modifiers ?? [], path, violations);
+        if (!DateOnly.TryParseExact(line.ServiceDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var serviceDate))
+        {
+            violations.Add(new($"{path}.service_date", Describe(line.ServiceDate, "is not a YYYY-MM-DD date")));
+        }
+
+        var rendering = line.RenderingProviderNpi ?? string.Empty;
+        if (rendering.Length > 0 && !Npi.IsValid(rendering))
+        {
+            violations.Add(new($"{path}.rendering_provider_npi", Describe(rendering, "is not a valid NPI (10 digits with a correct check digit)")));
+        }
+
+        if (!decimal.TryParse(line.Charge, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var charge) ||
+            charge > MaxCharge || charge.Scale > 2)
+        {
+            violations.Add(new($"{path}.charge", Describe(line.Charge, "is not a dollar amount such as 150.00")));
+        }
+
+        if (!double.IsFinite(line.Units) || line.Units <= 0 || line.Units > MaxUnits)
+        {
+            violations.Add(new($"{path}.units", $"{line.Units.ToString(CultureInfo.InvariantCulture)} is not a unit count above 0 and at most {MaxUnits}"));
+        }
+
+        var diagnoses = line.DiagnosisCodes ?? [];
+        if (diagnoses.Count > MaxDiagnosisCodes)
+        {
+            violations.Add(new($"{path}.diagnosis_codes", $"{diagnoses.Count} codes is more than the {MaxDiagnosisCodes} a claim carries"));
+        }
+
+        for (var d = 0; d < diagnoses.Count; d++)
+        {
+            var dx = diagnoses[d] ?? string.Empty;
+            if (dx.Length is < 3 or > 8 || !dx.All(c => char.IsAsciiLetterOrDigit(c) || c == '.'))
+            {
+                violations.Add(new($"{path}.diagnosis_codes[{d}]", Describe(dx, "is not an ICD-10-CM code")));
+            }
+        }
+
+        return violations.Count > before
+            ? null
+            : new ClaimLine(lineId, code, modifiers, serviceDate, rendering, charge, line.Units, [.. diagnoses.Select(d => d.ToUpperInvariant())]);
+    }
+
+    private static ImmutableArray<string> CreateModifiers(IReadOnlyList<string> modifiers, string path, List<FieldViolation> violations)
+    {
+        if (modifiers.Count > MaxModifiers)
+        {
+            violations.Add(new($"{path}.modifiers", $"{modifiers.Count} modifiers is more than the 4 an 837 line carries"));
+        }
+
+        var valid = ImmutableArray.CreateBuilder<string>(modifiers.Count);
+        for (var m = 0; m < modifiers.Count; m++)
+        {
+            var modifier = modifiers[m] ?? string.Empty;
+            if (modifier.Length != 2 || !modifier.All(char.IsAsciiLetterOrDigit))
+            {
+                violations.Add(new($"{path}.modifiers[{m}]", Describe(modifier, "is not a modifier (2 letters or digits)")));
+            }
+            else
+            {
+                valid.Add(modifier.ToUpperInvariant());
+            }
+        }
+
+        return valid.ToImmutable();
+    }
+
+    private static string Required(string? value, string field, int maxLength, List<FieldViolation> violations)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            violations.Add(new(field, "is required"));
+            return string.Empty;
+        }
+
+        Optional(value, field, maxLength, violations);
+        return value;
+    }
+
+    private static void Optional(string? value, string field, int maxLength, List<FieldViolation> violations)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.Length > maxLength)
+        {
+            violations.Add(new(field, $"is {value.Length} characters; at most {maxLength} are allowed"));
+        }
+        else if (value.Any(char.IsControl))
+        {
+            violations.Add(new(field, "contains control characters"));
+        }
+    }
+
+    /// <summary>Quotes a short value so the caller sees what was sent; long values are cut.</summary>
+    private static string Describe(string? value, string problem) =>
+        string.IsNullOrEmpty(value) ? "is required" : $"'{(value.Length > 40 ? value[..40] + "…" : value)}' {problem}";
+}
