@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Scrubber.Server.Diagnostics;
 using Scrubber.Server.Grpc;
 using Scrubber.Server.Ncci;
+using Scrubber.Server.Packs;
 
 namespace Scrubber.Server;
 
@@ -17,6 +18,7 @@ public static class ScrubberApp
         configure?.Invoke(builder);
         builder.Services.AddScrubberDiagnostics();
         builder.Services.AddNcciTables(builder.Configuration, builder.Environment);
+        builder.Services.AddPayerPacks(builder.Configuration);
         builder.Services.AddScrubberGrpc();
 
         var app = builder.Build();

@@ -11,6 +11,9 @@ public static class RepositoryPaths
     /// <summary>The outpatient hospital sample (two quoted ccioph v323r0 rows).</summary>
     public static string OutpatientSample => Path.Combine(Root, "rules", "ncci", "outpatient-hospital", "ccioph-v323r0-f1.sample.txt");
 
+    /// <summary>The shipped payer packs.</summary>
+    public static string Packs => Path.Combine(Root, "rules", "packs");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -36,6 +36,7 @@ public sealed class RunningServer : IAsyncDisposable
         "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0",
         $"--Ncci:Practitioner:0={RepositoryPaths.PractitionerExcerpt}",
         $"--Ncci:OutpatientHospital:0={RepositoryPaths.OutpatientSample}",
+        $"--Packs:Root={RepositoryPaths.Packs}",
     ];
 
     /// <summary>Starts the host and waits until grpc.health.v1 reports SERVING.</summary>

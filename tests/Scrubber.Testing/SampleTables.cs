@@ -15,4 +15,10 @@ public static class SampleTables
     public static NcciTableSet Practitioner => LazyPractitioner.Value;
 
     public static NcciTableSet Outpatient => LazyOutpatient.Value;
+
+    /// <summary>Both sample tables as the service holds them.</summary>
+    public static NcciSnapshot Snapshot => new(Practitioner, Outpatient, DateTimeOffset.UnixEpoch);
+
+    /// <summary>A snapshot holding <paramref name="practitioner"/> (and the outpatient sample).</summary>
+    public static NcciSnapshot With(NcciTableSet practitioner) => new(practitioner, Outpatient, DateTimeOffset.UnixEpoch);
 }

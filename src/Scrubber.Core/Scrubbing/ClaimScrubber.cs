@@ -1,58 +1,60 @@
 using Scrubber.Core.Claims;
 using Scrubber.Core.Ncci;
+using Scrubber.Core.Packs;
+using Scrubber.Core.Packs.Documents;
 
 namespace Scrubber.Core.Scrubbing;
 
-/// <summary>Scrubs a claim against the NCCI PTP tables: pairs its lines and turns every applicable row into edits.</summary>
-/// <remarks>
-/// Two lines pair when they share the date of service and the provider (domain.md §2.1). Each pair is looked up in
-/// both orders because the table is directional; the column 2 line of the row is the one to fix. Each pair is edited
-/// with the table release in force on its own date of service.
-/// </remarks>
+/// <summary>Scrubs a claim: the NCCI PTP tables under the payer's policy, then the payer pack's own rules.</summary>
+/// <remarks>Takes the snapshots it is given and nothing else, so a request keeps the tables and packs it started
+/// with while a new version is swapped in.</remarks>
 public sealed class ClaimScrubber(ScrubOptions options)
 {
-    /// <summary>Scrubs <paramref name="claim"/> with <paramref name="tables"/>, the release set for its setting.</summary>
-    public ScrubResult Scrub(Claim claim, NcciTableSet tables, ModifierPolicy? policy = null)
+    /// <summary>Scrubs <paramref name="claim"/> with the pack of its payer, if there is one.</summary>
+    /// <exception cref="NcciTableMissingException">The NCCI table the claim needs is not loaded.</exception>
+    public ScrubResult Scrub(Claim claim, NcciSnapshot ncci, PackSet packs, IList<RuleTrace>? trace = null) =>
+        Scrub(claim, ncci, packs.ForPayer(claim.PayerId), trace);
+
+    /// <summary>Scrubs <paramref name="claim"/> with <paramref name="pack"/> (null: NCCI alone).</summary>
+    /// <exception cref="NcciTableMissingException">The NCCI table the claim needs is not loaded.</exception>
+    public ScrubResult Scrub(Claim claim, NcciSnapshot ncci, CompiledPack? pack, IList<RuleTrace>? trace = null)
     {
-        var context = new PairContext(claim.Setting, options.ProviderScope, options.IndicatorOneSeverity, policy ?? ModifierPolicy.Medicare);
-        var lines = claim.Lines.AsSpan();
+        var policy = pack?.PolicyFor(options) ?? ScrubPolicy.FromOptions(options);
         var edits = new List<Edit>();
         var versions = new List<string>(1);
-        for (var i = 0; i < lines.Length; i++)
+        var faults = new List<RuleFault>();
+        if (TablesFor(claim, ncci, pack) is { } tables)
         {
-            var table = tables.For(lines[i].ServiceDate);
-            if (!versions.Contains(table.Info.TableVersion))
-            {
-                versions.Add(table.Info.TableVersion);
-            }
-
-            for (var j = i + 1; j < lines.Length; j++)
-            {
-                if (!SamePairingScope(claim, lines[i], lines[j]))
-                {
-                    continue;
-                }
-
-                if (table.TryFind(lines[i].Code, lines[j].Code, lines[i].ServiceDate, out var forward))
-                {
-                    PtpPairEvaluator.Evaluate(forward, lines[i], lines[j], context, edits);
-                }
-
-                if (table.TryFind(lines[j].Code, lines[i].Code, lines[i].ServiceDate, out var reverse))
-                {
-                    PtpPairEvaluator.Evaluate(reverse, lines[j], lines[i], context, edits);
-                }
-            }
+            NcciPtpScrubber.Scrub(claim, tables, new PairContext(claim.Setting, options.ProviderScope, policy), edits, versions);
         }
 
-        return new ScrubResult(ScrubResult.DispositionOf(edits), [.. edits], [.. versions]);
+        if (pack is not null)
+        {
+            PackRuleEvaluator.Evaluate(pack, claim, options.ProviderScope, edits, faults, trace);
+        }
+
+        return new ScrubResult(ScrubResult.DispositionOf(edits), [.. edits], [.. versions])
+        {
+            Pack = pack?.Source,
+            RuleFaults = [.. faults],
+        };
     }
 
-    private bool SamePairingScope(Claim claim, ClaimLine a, ClaimLine b) =>
-        a.ServiceDate == b.ServiceDate &&
-        (options.ProviderScope == ProviderScope.BillingNpi ||
-         string.Equals(ProviderOf(claim, a), ProviderOf(claim, b), StringComparison.Ordinal));
+    private static NcciTableSet? TablesFor(Claim claim, NcciSnapshot ncci, CompiledPack? pack)
+    {
+        var choice = pack?.NcciTable ?? NcciTableChoice.ClaimSetting;
+        if (choice == NcciTableChoice.None)
+        {
+            return null;
+        }
 
-    private static string ProviderOf(Claim claim, ClaimLine line) =>
-        line.RenderingProviderNpi.Length > 0 ? line.RenderingProviderNpi : claim.BillingProviderNpi;
+        var kind = choice switch
+        {
+            NcciTableChoice.Practitioner => NcciTableKind.Practitioner,
+            NcciTableChoice.OutpatientHospital => NcciTableKind.OutpatientHospital,
+            _ => claim.Setting == CareSetting.OutpatientHospital ? NcciTableKind.OutpatientHospital : NcciTableKind.Practitioner,
+        };
+        return (kind == NcciTableKind.OutpatientHospital ? ncci.OutpatientHospital : ncci.Practitioner)
+            ?? throw new NcciTableMissingException(kind);
+    }
 }

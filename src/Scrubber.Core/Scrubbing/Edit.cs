@@ -31,4 +31,7 @@ public sealed record Edit(
 
     /// <summary>For a bypassed edit: the modifier that bypassed it.</summary>
     public string? BypassModifier { get; init; }
+
+    /// <summary>For an edit a payer rule raised: the rule's name.</summary>
+    public string? Rule { get; init; }
 }

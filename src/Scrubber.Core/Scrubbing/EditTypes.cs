@@ -23,4 +23,13 @@ public static class EditTypes
 
     /// <summary>59 and an X modifier on one line: CMS wants the more specific X modifier alone.</summary>
     public const string ModifierRedundant = "MODIFIER_REDUNDANT";
+
+    /// <summary>A payer pack policy: 59 bypassed an edit where the payer wants the more specific X modifier.</summary>
+    public const string PayerPrefersXModifier = "PAYER_PREFERS_X_MODIFIER";
+
+    /// <summary>A payer pack policy: the line carries an X modifier and the payer does not accept them.</summary>
+    public const string PayerXModifierNotAccepted = "PAYER_X_MODIFIER_NOT_ACCEPTED";
+
+    /// <summary>The default type of an edit a payer rule raises.</summary>
+    public const string PayerRule = "PAYER_RULE";
 }

@@ -60,7 +60,7 @@ internal static class ModifierAdvisor
     {
         var target = column2.LineId;
         var fits = new List<SuggestedModifier>(5);
-        foreach (var modifier in context.Policy.Preference)
+        foreach (var modifier in context.Policy.Modifiers.Preference)
         {
             var reason = modifier switch
             {
@@ -81,10 +81,10 @@ internal static class ModifierAdvisor
         }
 
         var fiftyNine = new SuggestedModifier("59", target,
-            context.Policy.AcceptsXModifiers
+            context.Policy.Modifiers.AcceptsXModifiers
                 ? "Distinct procedural service, only when none of the X modifiers describes it (CMS prefers the X modifiers)."
                 : $"Distinct procedural service: this payer does not accept X modifiers, so 59 shows a separate session, site or practitioner.");
-        return context.Policy.AcceptsXModifiers ? [.. fits, fiftyNine] : [fiftyNine];
+        return context.Policy.Modifiers.AcceptsXModifiers ? [.. fits, fiftyNine] : [fiftyNine];
     }
 
     private static bool DifferentRenderers(ClaimLine column1, ClaimLine column2, in PairContext context) =>

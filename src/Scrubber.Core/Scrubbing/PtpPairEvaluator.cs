@@ -35,6 +35,11 @@ internal static class PtpPairEvaluator
         {
             edits.Add(Bypassed(row, column1, column2, found.Modifier, found.Line, found.Note));
             edits.AddRange(findings.Where(f => f.EditType is EditTypes.ModifierInvalid or EditTypes.ModifierRedundant));
+            if (found.Modifier == "59" && context.Policy.Modifiers.PrefersXOver59)
+            {
+                edits.Add(PrefersX(row, column1, column2, context));
+            }
+
             return;
         }
 
@@ -61,6 +66,18 @@ internal static class PtpPairEvaluator
         return NewEdit(EditTypes.NcciPtpBypassed, Severity.Info, row, column1, column2, [], message) with { BypassModifier = modifier };
     }
 
+    /// <summary>The payer wants the specific X modifier where one fits, not 59 (CMS guidance since 2015, enforced by some payers).</summary>
+    private static Edit PrefersX(in PtpMatch row, ClaimLine column1, ClaimLine column2, in PairContext context)
+    {
+        var xOnly = context with { Policy = context.Policy with { Modifiers = context.Policy.Modifiers with { AcceptsXModifiers = true } } };
+        var fits = ModifierAdvisor.Suggest(column1, column2, xOnly).Where(s => NcciModifiers.IsX(s.Modifier)).ToImmutableArray();
+        var message =
+            $"This payer wants an X modifier instead of 59 where one fits: replace 59 on line {column2.LineId} with " +
+            $"{string.Join(" or ", fits.Select(f => f.Modifier))}, whichever the record supports.";
+        return new Edit(EditTypes.PayerPrefersXModifier, Severity.Warning, column2.LineId, column1.LineId, row.Column1.ToString(),
+            row.Column2.ToString(), row.ModifierIndicator, fits, message, context.Policy.Source ?? row.TableVersion) { Row = row };
+    }
+
     private static Edit NotBypassed(in PtpMatch row, ClaimLine column1, ClaimLine column2, in PairContext context)
     {
         var suggestions = ModifierAdvisor.Suggest(column1, column2, context);
@@ -69,7 +86,8 @@ internal static class PtpPairEvaluator
             : $"If the services were truly distinct, append {string.Join(" or ", suggestions.Select(s => s.Modifier))} as shown and document why; otherwise remove line {column2.LineId}.";
         var message =
             $"{Describe(column2)} is bundled into {Describe(column1)} on {Date(column2)} ({Indicator(row)}). {advice}";
-        return NewEdit(EditTypes.NcciPtp, context.IndicatorOneSeverity, row, column1, column2, suggestions, message);
+        var severity = context.Policy.SeverityFor(row.Column1, row.Column2, context.Policy.IndicatorOneSeverity);
+        return NewEdit(EditTypes.NcciPtp, severity, row, column1, column2, suggestions, message);
     }
 
     /// <summary>The modifier that bypasses the edit, if any; explains every modifier that tried and could not.</summary>
@@ -78,10 +96,12 @@ internal static class PtpPairEvaluator
     {
         (string, ClaimLine, string)? bypass = null;
 
-        // 59, X{EPSU}, 91 and 58/78/79 go on the column 2 procedure and are never valid on an E/M.
+        // 59, X{EPSU}, 91 and 58/78/79 go on the column 2 procedure and are never valid on an E/M. X modifiers bypass
+        // nothing for a payer that does not accept them (the pack flags the line itself).
+        var acceptsX = context.Policy.Modifiers.AcceptsXModifiers;
         foreach (var (modifiers, useInstead) in ProcedureModifiers)
         {
-            var found = modifiers.FirstOrDefault(column2.HasModifier);
+            var found = modifiers.FirstOrDefault(m => column2.HasModifier(m) && (acceptsX || !NcciModifiers.IsX(m)));
             if (found is null)
             {
                 continue;

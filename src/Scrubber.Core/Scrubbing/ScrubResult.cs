@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Scrubber.Core.Packs;
 
 namespace Scrubber.Core.Scrubbing;
 
@@ -8,6 +9,12 @@ namespace Scrubber.Core.Scrubbing;
 /// <param name="NcciVersions">The table versions the lines were edited with.</param>
 public sealed record ScrubResult(Disposition Disposition, ImmutableArray<Edit> Edits, ImmutableArray<string> NcciVersions)
 {
+    /// <summary>The payer pack (id@version) the claim was scrubbed with, or null when its payer has none.</summary>
+    public string? Pack { get; init; }
+
+    /// <summary>Payer rules that threw while running; the host logs and counts them.</summary>
+    public ImmutableArray<RuleFault> RuleFaults { get; init; } = [];
+
     /// <summary>The disposition for a set of edits.</summary>
     public static Disposition DispositionOf(IEnumerable<Edit> edits)
     {

@@ -21,4 +21,22 @@ internal static partial class Log
 
     [LoggerMessage(2001, LogLevel.Error, "Scrub failed for scrub {ScrubId}")]
     public static partial void ScrubFailed(ILogger logger, Exception exception, string scrubId);
+
+    [LoggerMessage(3000, LogLevel.Information, "Pack {Change}")]
+    public static partial void PackChanged(ILogger logger, string change);
+
+    [LoggerMessage(3001, LogLevel.Error, "Pack {PackId} rejected: {Error}")]
+    public static partial void PackRejected(ILogger logger, string packId, string error);
+
+    [LoggerMessage(3002, LogLevel.Warning, "Packs folder {Root} does not exist: every claim gets NCCI alone, and the folder is not watched")]
+    public static partial void PacksFolderMissing(ILogger logger, string root);
+
+    [LoggerMessage(3003, LogLevel.Information, "Watching {Root} for pack changes")]
+    public static partial void PacksWatching(ILogger logger, string root);
+
+    [LoggerMessage(3004, LogLevel.Error, "Pack reload failed; the live packs keep serving")]
+    public static partial void PackReloadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3005, LogLevel.Error, "Rule {Source} failed on scrub {ScrubId}: {Message}")]
+    public static partial void RuleFault(ILogger logger, string source, string scrubId, string message);
 }

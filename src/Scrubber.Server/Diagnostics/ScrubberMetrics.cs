@@ -11,6 +11,7 @@ internal sealed class ScrubberMetrics
     private readonly Counter<long> _claimsScrubbed;
     private readonly Histogram<double> _scrubDuration;
     private readonly Counter<long> _claimsInvalid;
+    private readonly Counter<long> _ruleFaults;
 
     public ScrubberMetrics(IMeterFactory meterFactory)
     {
@@ -18,6 +19,7 @@ internal sealed class ScrubberMetrics
         _claimsScrubbed = meter.CreateCounter<long>("scrubber.claims.scrubbed", "{claim}", "Claims scrubbed, by disposition.");
         _scrubDuration = meter.CreateHistogram<double>("scrubber.scrub.duration", "s", "Time to scrub one claim, in seconds.");
         _claimsInvalid = meter.CreateCounter<long>("scrubber.claims.invalid", "{claim}", "Claims rejected as INVALID_ARGUMENT.");
+        _ruleFaults = meter.CreateCounter<long>("scrubber.rules.faults", "{fault}", "Payer rules that threw while running.");
     }
 
     public void Scrubbed(Disposition disposition, TimeSpan elapsed)
@@ -27,4 +29,6 @@ internal sealed class ScrubberMetrics
     }
 
     public void Invalid() => _claimsInvalid.Add(1);
+
+    public void RuleFault() => _ruleFaults.Add(1);
 }

@@ -1,27 +1,40 @@
 using System.Globalization;
 using Grpc.Core;
 using Scrubber.Core.Ncci;
+using Scrubber.Core.Packs;
 using Scrubber.Server.Ncci;
+using Scrubber.Server.Packs;
 using Proto = Scrubber.V1;
 
 namespace Scrubber.Server.Grpc;
 
-/// <summary>The Admin gRPC service: what tables the service is running on.</summary>
-internal sealed class AdminService(LiveNcciTables live) : Proto.Admin.AdminBase
+/// <summary>The Admin gRPC service: what tables and packs the service runs on, and an explicit pack reload.</summary>
+internal sealed class AdminService(LiveNcciTables live, LivePacks packs, PackReloader reloader) : Proto.Admin.AdminBase
 {
     public override Task<Proto.GetStatusResponse> GetStatus(Proto.GetStatusRequest request, ServerCallContext context)
     {
         var response = new Proto.GetStatusResponse();
         if (live.Current is { } snapshot)
         {
-            response.LoadedAt = snapshot.LoadedAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-            foreach (var release in snapshot.AllReleases)
-            {
-                response.NcciTables.Add(ToStatus(release.Info));
-            }
+            response.LoadedAt = Time(snapshot.LoadedAt);
+            response.NcciTables.AddRange(snapshot.AllReleases.Select(r => ToStatus(r.Info)));
         }
 
+        var set = packs.Current;
+        response.PacksLoadedAt = packs.Loaded ? Time(set.LoadedAt) : string.Empty;
+        response.Packs.AddRange(set.Packs.Select(ToStatus));
+        response.PackRejections.AddRange(set.Rejections.Select(ToStatus));
         return Task.FromResult(response);
+    }
+
+    public override async Task<Proto.ReloadPacksResponse> ReloadPacks(Proto.ReloadPacksRequest request, ServerCallContext context)
+    {
+        var result = await reloader.ReloadAsync(context.CancellationToken).ConfigureAwait(false);
+        var response = new Proto.ReloadPacksResponse();
+        response.Changes.AddRange(result.Changes);
+        response.Packs.AddRange(result.Set.Packs.Select(ToStatus));
+        response.PackRejections.AddRange(result.Set.Rejections.Select(ToStatus));
+        return response;
     }
 
     private static Proto.NcciTableStatus ToStatus(NcciTableInfo info)
@@ -39,4 +52,28 @@ internal sealed class AdminService(LiveNcciTables live) : Proto.Admin.AdminBase
         status.Files.AddRange(info.Files);
         return status;
     }
+
+    private static Proto.PackStatus ToStatus(CompiledPack pack)
+    {
+        var status = new Proto.PackStatus
+        {
+            Id = pack.Id,
+            Name = pack.Name,
+            Version = pack.Version,
+            NcciTable = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(pack.NcciTable.ToString()),
+            Examples = pack.Examples.Length,
+        };
+        status.Payers.AddRange(pack.Payers);
+        status.Rules.AddRange(pack.RuleNames);
+        return status;
+    }
+
+    private static Proto.PackRejection ToStatus(PackRejection rejection)
+    {
+        var status = new Proto.PackRejection { PackId = rejection.PackId, Folder = rejection.Folder, At = Time(rejection.At) };
+        status.Errors.AddRange(rejection.Errors.Select(e => e.ToString()));
+        return status;
+    }
+
+    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 }

@@ -5,9 +5,11 @@ using Grpc.Core;
 using RpcStatus = Grpc.Core.Status;
 using Microsoft.Extensions.Options;
 using Scrubber.Core.Claims;
+using Scrubber.Core.Ncci;
 using Scrubber.Core.Scrubbing;
 using Scrubber.Server.Diagnostics;
 using Scrubber.Server.Ncci;
+using Scrubber.Server.Packs;
 using Proto = Scrubber.V1;
 
 namespace Scrubber.Server.Grpc;
@@ -15,6 +17,7 @@ namespace Scrubber.Server.Grpc;
 /// <summary>The ClaimScrubber gRPC service: validate and map the claim, scrub it on the live snapshot, map back.</summary>
 internal sealed class ClaimScrubberService(
     LiveNcciTables live,
+    LivePacks packs,
     ClaimScrubber scrubber,
     IOptions<ScrubOptions> options,
     ScrubberMetrics metrics,
@@ -58,19 +61,28 @@ internal sealed class ClaimScrubberService(
 
     private Proto.ScrubClaimResponse Scrub(Claim claim)
     {
+        // Both snapshots are read once: a swap during this call does not change what the call scrubs with.
         var snapshot = live.Current ?? throw new RpcException(new RpcStatus(
             StatusCode.Unavailable, "The NCCI tables are still loading; retry shortly (grpc.health.v1 reports SERVING when ready)."));
-        var tables = snapshot.For(claim.Setting) ?? throw new RpcException(new RpcStatus(
-            StatusCode.FailedPrecondition,
-            $"No {(claim.Setting == CareSetting.OutpatientHospital ? "outpatient hospital (Ncci:OutpatientHospital)" : "practitioner (Ncci:Practitioner)")} table is configured for this claim's setting."));
+        var packSet = packs.Current;
 
         var scrubId = Guid.CreateVersion7().ToString();
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var result = scrubber.Scrub(claim, tables);
+            var result = scrubber.Scrub(claim, snapshot, packSet);
+            foreach (var fault in result.RuleFaults)
+            {
+                Log.RuleFault(logger, fault.Source, scrubId, fault.Message);
+                metrics.RuleFault();
+            }
+
             metrics.Scrubbed(result.Disposition, Stopwatch.GetElapsedTime(started));
             return ScrubResponseMapper.ToResponse(scrubId, claim.ClaimId, result);
+        }
+        catch (NcciTableMissingException ex)
+        {
+            throw new RpcException(new RpcStatus(StatusCode.FailedPrecondition, ex.Message));
         }
         catch (Exception ex) when (ex is not RpcException)
         {

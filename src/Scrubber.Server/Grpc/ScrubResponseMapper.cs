@@ -15,6 +15,7 @@ internal static class ScrubResponseMapper
             ClaimId = claimId,
             Disposition = (Proto.Disposition)(int)result.Disposition,
             NcciVersion = string.Join(",", result.NcciVersions),
+            Pack = result.Pack ?? string.Empty,
         };
         foreach (var edit in result.Edits)
         {
@@ -38,6 +39,7 @@ internal static class ScrubResponseMapper
             Message = edit.Message,
             Source = edit.Source,
             BypassModifier = edit.BypassModifier ?? string.Empty,
+            Rule = edit.Rule ?? string.Empty,
         };
         if (edit.Row is { } row)
         {

@@ -6,6 +6,7 @@ namespace Scrubber.Server.Ncci;
 /// the end, so a swap never changes the tables under a request in flight.</summary>
 internal sealed class LiveNcciTables
 {
+    private readonly TaskCompletionSource<NcciSnapshot> _firstLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile NcciSnapshot? _current;
 
     /// <summary>The snapshot in force, or null while the first load runs.</summary>
@@ -14,9 +15,20 @@ internal sealed class LiveNcciTables
     /// <summary>Why the first load failed, or null; the host exits with code 1 when set.</summary>
     public string? LoadFailure { get; private set; }
 
+    /// <summary>Completes with the first snapshot published; fails when the first load fails.</summary>
+    public Task<NcciSnapshot> FirstLoad => _firstLoad.Task;
+
     /// <summary>Publishes a fully built snapshot.</summary>
-    public void Publish(NcciSnapshot snapshot) => _current = snapshot;
+    public void Publish(NcciSnapshot snapshot)
+    {
+        _current = snapshot;
+        _firstLoad.TrySetResult(snapshot);
+    }
 
     /// <summary>Records that the tables could not be loaded.</summary>
-    public void Fail(string reason) => LoadFailure = reason;
+    public void Fail(string reason)
+    {
+        LoadFailure = reason;
+        _firstLoad.TrySetException(new InvalidOperationException(reason));
+    }
 }

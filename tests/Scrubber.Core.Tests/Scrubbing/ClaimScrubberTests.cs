@@ -1,5 +1,6 @@
 using Scrubber.Core.Claims;
 using Scrubber.Core.Ncci;
+using Scrubber.Core.Packs;
 using Scrubber.Core.Scrubbing;
 using Scrubber.Core.Tests.Builders;
 using Scrubber.Testing;
@@ -279,7 +280,7 @@ public sealed class ClaimScrubberTests : IDisposable
     {
         var rows = NcciLoader.Load(NcciTableKind.Practitioner, "k", [WriteTable("99215", "99213", "1")], new RecordingLoadReport());
 
-        var edit = Assert.Single(new ClaimScrubber(new ScrubOptions()).Scrub(In2026().Line("99215").Line("99213").Build(), rows).Edits);
+        var edit = Assert.Single(new ClaimScrubber(new ScrubOptions()).Scrub(In2026().Line("99215").Line("99213").Build(), SampleTables.With(rows), PackSet.Empty).Edits);
 
         Assert.Empty(edit.SuggestedModifiers);
         Assert.Contains("bill one visit", edit.Message, StringComparison.Ordinal);
@@ -290,20 +291,9 @@ public sealed class ClaimScrubberTests : IDisposable
     {
         var rows = NcciLoader.Load(NcciTableKind.OutpatientHospital, "k", [WriteTable("G0463", "99213", "1", "ccioph")], new RecordingLoadReport());
 
-        var edit = Assert.Single(new ClaimScrubber(new ScrubOptions()).Scrub(In2026().Outpatient().Line("G0463").Line("99213").Build(), rows).Edits);
+        var edit = Assert.Single(new ClaimScrubber(new ScrubOptions()).Scrub(In2026().Outpatient().Line("G0463").Line("99213").Build(), new NcciSnapshot(null, rows, DateTimeOffset.UnixEpoch), PackSet.Empty).Edits);
 
         Assert.Equal(["27"], edit.SuggestedModifiers.Select(s => s.Modifier));
-    }
-
-    [Fact]
-    public void Scrub_PayerWithoutXModifiers_Suggests59Alone()
-    {
-        var policy = new ModifierPolicy(false, []);
-
-        var edit = Assert.Single(new ClaimScrubber(new ScrubOptions()).Scrub(In2026().Line("0001U").Line("0030U").Build(), SampleTables.Practitioner, policy).Edits);
-
-        Assert.Equal(["59"], edit.SuggestedModifiers.Select(s => s.Modifier));
-        Assert.Contains("does not accept X modifiers", edit.SuggestedModifiers[0].Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -317,7 +307,7 @@ public sealed class ClaimScrubberTests : IDisposable
             .LineOn("0001U", new DateOnly(2026, 7, 20), string.Empty).LineOn("0029U", new DateOnly(2026, 7, 20), string.Empty)
             .Build();
 
-        var result = new ClaimScrubber(new ScrubOptions()).Scrub(claim, tables);
+        var result = new ClaimScrubber(new ScrubOptions()).Scrub(claim, SampleTables.With(tables), PackSet.Empty);
 
         Assert.Equal<string>(["ccipra-v321r0", "ccipra-v322r0"], result.NcciVersions);
         var edit = Assert.Single(result.Edits);
@@ -335,7 +325,7 @@ public sealed class ClaimScrubberTests : IDisposable
     }
 
     private static ScrubResult Scrub(Claim claim, ScrubOptions? options = null) =>
-        new ClaimScrubber(options ?? new ScrubOptions()).Scrub(claim, SampleTables.Practitioner);
+        new ClaimScrubber(options ?? new ScrubOptions()).Scrub(claim, SampleTables.Snapshot, PackSet.Empty);
 
     private static string[] Mods(string modifier) => modifier.Length == 0 ? [] : [modifier];
 

@@ -1,0 +1,99 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Scrubber.Core.Claims;
+using Scrubber.Core.Packs.Documents;
+using Scrubber.Core.Scrubbing;
+
+namespace Scrubber.Core.Packs;
+
+/// <summary>A validated, compiled and warmed payer pack. Immutable: a change to the pack builds a new one.</summary>
+public sealed class CompiledPack
+{
+    private readonly FrozenDictionary<HcpcsCode, ImmutableArray<CompiledRule>> _rulesByCode;
+    private readonly ImmutableArray<CompiledRule> _rulesByRangeOrAny;
+
+    internal CompiledPack(
+        PackDocument document,
+        string folder,
+        string version,
+        ModifierPolicy modifiers,
+        FrozenDictionary<ulong, Severity> pairSeverities,
+        ImmutableArray<CompiledRule> rules,
+        RulesEngine.RulesEngine engine)
+    {
+        Id = document.Id;
+        Name = document.Name ?? document.Id;
+        Folder = folder;
+        Version = version;
+        Payers = [.. document.Payers];
+        NcciTable = document.NcciTable ?? NcciTableChoice.ClaimSetting;
+        Modifiers = modifiers;
+        IndicatorOneSeverity = document.Severity?.NcciIndicatorOne is { } one ? PackCompiler.ToSeverity(one) : null;
+        PairSeverities = pairSeverities;
+        Rules = rules;
+        Engine = engine;
+
+        // Index rules by the exact codes they run on, so a claim evaluates only the rules its codes can trigger.
+        _rulesByCode = rules.Where(r => r.Scope != RuleScope.Claim)
+            .SelectMany(r => r.Codes.Exact.Select(code => (code, r)))
+            .GroupBy(x => x.code, x => x.r)
+            .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray());
+        _rulesByRangeOrAny = [.. rules.Where(r => r.Scope != RuleScope.Claim && (r.Codes.MatchesEverything || !r.Codes.Ranges.IsEmpty))];
+    }
+
+    public string Id { get; }
+
+    public string Name { get; }
+
+    /// <summary>The folder the pack was loaded from.</summary>
+    public string Folder { get; }
+
+    /// <summary>A content hash of the pack's files: any change makes a new version.</summary>
+    public string Version { get; }
+
+    /// <summary>How edits name the pack: <c>id@version</c>.</summary>
+    public string Source => $"{Id}@{Version}";
+
+    public ImmutableArray<string> Payers { get; }
+
+    public NcciTableChoice NcciTable { get; }
+
+    public ImmutableArray<string> RuleNames => [.. Rules.Select(r => r.Name)];
+
+    /// <summary>The pack's examples, validated; set once they have passed.</summary>
+    public ImmutableArray<PackExample> Examples { get; internal set; } = [];
+
+    internal ModifierPolicy Modifiers { get; }
+
+    internal Severity? IndicatorOneSeverity { get; }
+
+    internal FrozenDictionary<ulong, Severity> PairSeverities { get; }
+
+    internal ImmutableArray<CompiledRule> Rules { get; }
+
+    internal RulesEngine.RulesEngine Engine { get; }
+
+    /// <summary>The NCCI policy for this payer: the service settings with the pack's overrides.</summary>
+    public ScrubPolicy PolicyFor(ScrubOptions options) =>
+        new(Modifiers, IndicatorOneSeverity ?? options.IndicatorOneSeverity, PairSeverities, Source);
+
+    /// <summary>The line and pair rules a line with <paramref name="code"/> can trigger.</summary>
+    internal IEnumerable<CompiledRule> RulesFor(HcpcsCode code)
+    {
+        if (_rulesByCode.TryGetValue(code, out var exact))
+        {
+            foreach (var rule in exact)
+            {
+                yield return rule;
+            }
+        }
+
+        foreach (var rule in _rulesByRangeOrAny)
+        {
+            if (!rule.Codes.Exact.Contains(code) && rule.Codes.Matches(code))
+            {
+                yield return rule;
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+using Scrubber.Core.Packs.Documents;
+using Scrubber.Core.Scrubbing;
+
+namespace Scrubber.Core.Packs;
+
+/// <summary>A rule ready to run: its filters, its RulesEngine workflow name, and the edit it raises.</summary>
+internal sealed record CompiledRule(
+    string Name,
+    RuleScope Scope,
+    CodeFilter Codes,
+    CodeFilter OtherCodes,
+    string Expression,
+    string EditType,
+    Severity Severity,
+    MessageTemplate Message,
+    ImmutableArray<SuggestionDocument> Suggestions)
+{
+    /// <summary>The workflow that holds this rule's one RulesEngine rule.</summary>
+    public string WorkflowName => Name;
+}

@@ -1,0 +1,187 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using RulesEngine.Exceptions;
+using RulesEngine.Models;
+using Scrubber.Core.Claims;
+using Scrubber.Core.Ncci;
+using Scrubber.Core.Packs.Documents;
+using Scrubber.Core.Packs.Vocabulary;
+using Scrubber.Core.Scrubbing;
+
+namespace Scrubber.Core.Packs;
+
+/// <summary>Checks a parsed pack rule by rule, compiles every expression with RulesEngine, and runs each once.</summary>
+/// <remarks>
+/// Each rule becomes its own RulesEngine workflow, so a claim runs only the rules its codes can trigger. Exceptions
+/// are errors, not messages (<c>EnableExceptionAsErrorMessage = false</c>): an expression that does not compile fails
+/// the pack, and is never a rule that silently never fires.
+/// </remarks>
+internal static class PackCompiler
+{
+    private static readonly DateOnly WarmUpDate = new(2026, 1, 5);
+
+    public static CompiledPack? Compile(PackDocument document, string folder, string file, string version, List<PackError> errors)
+    {
+        var before = errors.Count;
+        var modifiers = ModifierPolicyOf(document.Modifiers);
+        var pairs = PairSeveritiesOf(document.Severity, file, errors);
+        var rules = ImmutableArray.CreateBuilder<CompiledRule>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var rule in document.Rules)
+        {
+            if (!names.Add(rule.Name))
+            {
+                errors.Add(new PackError(file, rule.Name, "another rule of this pack has the same name"));
+                continue;
+            }
+
+            if (CheckRule(rule, file, errors) is { } compiled)
+            {
+                rules.Add(compiled);
+            }
+        }
+
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
+        var engine = new RulesEngine.RulesEngine([.. rules.Select(Workflow)], Settings);
+        foreach (var rule in rules)
+        {
+            if (WarmUp(engine, rule) is { } failure)
+            {
+                errors.Add(new PackError(file, rule.Name, failure));
+            }
+        }
+
+        return errors.Count > before ? null : new CompiledPack(document, folder, version, modifiers, pairs!, rules.ToImmutable(), engine);
+    }
+
+    /// <summary>RulesEngine settings: the vocabulary types only, exceptions thrown, no actions, no formatted messages.</summary>
+    internal static ReSettings Settings => new()
+    {
+        CustomTypes = [typeof(LineFacts), typeof(ClaimFacts)],
+        AutoRegisterInputType = false,
+        EnableExceptionAsErrorMessage = false,
+        EnableExceptionAsErrorMessageForRuleExpressionParsing = false,
+        EnableFormattedErrorMessage = false,
+        EnableScopedParams = false,
+        AutoExecuteActions = false,
+        IgnoreException = false,
+    };
+
+    internal static Severity ToSeverity(EditSeverity severity) => severity switch
+    {
+        EditSeverity.Info => Severity.Info,
+        EditSeverity.Warning => Severity.Warning,
+        _ => Severity.HardStop,
+    };
+
+    /// <summary>The inputs a rule of <paramref name="scope"/> receives, in RulesEngine form.</summary>
+    internal static RuleParameter[] Parameters(RuleScope scope, LineFacts? line, LineFacts? other, ClaimFacts claim) => scope switch
+    {
+        RuleScope.Line => [new RuleParameter(RuleInputs.Line, line), new RuleParameter(RuleInputs.Claim, claim)],
+        RuleScope.Pair => [new RuleParameter(RuleInputs.Line, line), new RuleParameter(RuleInputs.Other, other), new RuleParameter(RuleInputs.Claim, claim)],
+        _ => [new RuleParameter(RuleInputs.Claim, claim)],
+    };
+
+    private static CompiledRule? CheckRule(RuleDocument rule, string file, List<PackError> errors)
+    {
+        var problems = new List<string>();
+        if (rule.Scope != RuleScope.Pair && rule.OtherCodes.Count > 0)
+        {
+            problems.Add("otherCodes applies to pair rules only");
+        }
+
+        foreach (var suggestion in rule.Edit.Suggest)
+        {
+            if (suggestion.On is not ("line" or "other") || (suggestion.On == "other" && rule.Scope != RuleScope.Pair))
+            {
+                problems.Add($"edit.suggest: a suggestion for {suggestion.Modifier} cannot go on '{suggestion.On}' in a {rule.Scope.ToString().ToLowerInvariant()} rule");
+            }
+        }
+
+        var codes = CodeFilter.TryParse(rule.Codes, "codes", problems);
+        var otherCodes = CodeFilter.TryParse(rule.OtherCodes, "otherCodes", problems);
+        var message = MessageTemplate.TryParse(rule.Edit.Message, rule.Scope == RuleScope.Pair, problems);
+        if (ExpressionGuard.Check(rule.Expression, RuleInputs.Of(rule.Scope)) is { } refusal)
+        {
+            problems.Add($"expression refused: {refusal}");
+        }
+
+        foreach (var problem in problems)
+        {
+            errors.Add(new PackError(file, rule.Name, problem));
+        }
+
+        return problems.Count > 0
+            ? null
+            : new CompiledRule(rule.Name, rule.Scope, codes!, otherCodes!, rule.Expression, rule.Edit.Type, ToSeverity(rule.Edit.Severity),
+                message!, [.. rule.Edit.Suggest]);
+    }
+
+    private static Workflow Workflow(CompiledRule rule) => new()
+    {
+        WorkflowName = rule.WorkflowName,
+        Rules = [new Rule { RuleName = rule.Name, Expression = rule.Expression, RuleExpressionType = RuleExpressionType.LambdaExpression }],
+    };
+
+    /// <summary>Compiles and runs the rule once on a sample claim built from its own codes; returns what failed.</summary>
+    private static string? WarmUp(RulesEngine.RulesEngine engine, CompiledRule rule)
+    {
+        var lineCode = SampleCode(rule.Codes);
+        var claim = new Claim("WARM-UP", "WARM-UP", "WARM-UP", "1234567893", CareSetting.Professional,
+        [
+            new ClaimLine("1", lineCode, [], WarmUpDate, string.Empty, 100m, 1, ["Z00.00"]),
+            new ClaimLine("2", SampleCode(rule.OtherCodes), [], WarmUpDate, string.Empty, 100m, 1, ["Z00.00"]),
+        ]);
+        var facts = ClaimFacts.Of(claim, ProviderScope.RenderingNpi);
+        try
+        {
+            var results = engine.ExecuteAllRulesAsync(rule.WorkflowName, Parameters(rule.Scope, facts.Lines[0], facts.Lines[1], facts))
+                .AsTask().GetAwaiter().GetResult();
+            return results.Count == 1 && string.IsNullOrEmpty(results[0].ExceptionMessage)
+                ? null
+                : $"expression failed: {results.FirstOrDefault()?.ExceptionMessage}";
+        }
+        catch (RuleException ex)
+        {
+            return $"expression does not compile: {Unwrap(ex.Message, rule.Name)}";
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NullReferenceException or IndexOutOfRangeException or FormatException)
+        {
+            return $"expression failed on a sample claim: {ex.Message}";
+        }
+    }
+
+    private static string Unwrap(string message, string ruleName) =>
+        message.Replace($"Error while compiling rule `{ruleName}`: ", string.Empty, StringComparison.Ordinal);
+
+    private static HcpcsCode SampleCode(CodeFilter filter) =>
+        filter.Exact.Count > 0 ? filter.Exact.First()
+        : !filter.Ranges.IsEmpty ? filter.Ranges[0].Low
+        : HcpcsCode.Parse("99213");
+
+    private static ModifierPolicy ModifierPolicyOf(ModifierPolicyDocument? document) =>
+        document is null
+            ? ModifierPolicy.Medicare
+            : new ModifierPolicy(document.AcceptsXModifiers, document.Preference is { Count: > 0 } order ? [.. order] : ModifierPolicy.Medicare.Preference, document.PrefersXOver59);
+
+    private static FrozenDictionary<ulong, Severity>? PairSeveritiesOf(SeverityPolicyDocument? document, string file, List<PackError> errors)
+    {
+        var pairs = new Dictionary<ulong, Severity>();
+        foreach (var pair in document?.Pairs ?? [])
+        {
+            if (!HcpcsCode.TryParse(pair.Column1, out var column1) || !HcpcsCode.TryParse(pair.Column2, out var column2))
+            {
+                errors.Add(new PackError(file, null, $"severity.pairs: '{pair.Column1}/{pair.Column2}' is not a pair of 5-character codes"));
+                continue;
+            }
+
+            pairs[PtpTable.PairKey(column1, column2)] = ToSeverity(pair.Severity);
+        }
+
+        return pairs.ToFrozenDictionary();
+    }
+}

@@ -1,0 +1,128 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using Scrubber.Core.Claims;
+using Scrubber.Core.Packs.Documents;
+
+namespace Scrubber.Core.Packs;
+
+/// <summary>Loads one pack folder: <c>pack.json</c> and <c>examples/*.json</c>, schema-checked, parsed and compiled.</summary>
+/// <remarks>The examples are parsed here and run by <see cref="PackExampleRunner"/>, which needs the NCCI tables.</remarks>
+public static class PackLoader
+{
+    public const string PackFileName = "pack.json";
+    public const string ExamplesFolder = "examples";
+
+    /// <summary>The examples of a pack may hold up to this many lines a claim, as the service accepts.</summary>
+    private const int MaxExampleLines = 50;
+
+    /// <summary>Loads and compiles the pack in <paramref name="folder"/>; the errors name file, rule and problem.</summary>
+    public static PackLoadResult Load(string folder)
+    {
+        var errors = new List<PackError>();
+        var packFile = Path.Combine(folder, PackFileName);
+        if (!File.Exists(packFile))
+        {
+            return PackLoadResult.Failed(new PackError(packFile, null, "the pack folder has no pack.json"));
+        }
+
+        var exampleFiles = Directory.Exists(Path.Combine(folder, ExamplesFolder))
+            ? Directory.GetFiles(Path.Combine(folder, ExamplesFolder), "*.json").Order(StringComparer.Ordinal).ToArray()
+            : [];
+        string json;
+        string version;
+        try
+        {
+            json = File.ReadAllText(packFile);
+            version = VersionOf([packFile, .. exampleFiles]);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return PackLoadResult.Failed(new PackError(packFile, null, $"cannot be read: {ex.Message}"));
+        }
+
+        var document = PackJson.Read<PackDocument>(json, PackJson.PackSchema, packFile, errors);
+        if (document is null)
+        {
+            return PackLoadResult.Failed([.. errors]);
+        }
+
+        var folderName = Path.GetFileName(Path.TrimEndingDirectorySeparator(folder));
+        if (!string.Equals(document.Id, folderName, StringComparison.Ordinal))
+        {
+            errors.Add(new PackError(packFile, null, $"id '{document.Id}' must be the same as the folder name '{folderName}'"));
+        }
+
+        var pack = PackCompiler.Compile(document, folder, packFile, version, errors);
+        var examples = ReadExamples(Path.Combine(folder, ExamplesFolder), exampleFiles, document, errors);
+        if (pack is null || errors.Count > 0)
+        {
+            return PackLoadResult.Failed([.. errors]);
+        }
+
+        pack.Examples = examples;
+        return new PackLoadResult(pack, []);
+    }
+
+    /// <summary>The version of a pack: the start of a SHA-256 over its files, so any edit makes a new version.</summary>
+    private static string VersionOf(IReadOnlyList<string> files)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in files)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(file)));
+            hash.AppendData(File.ReadAllBytes(file));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
+    }
+
+    private static ImmutableArray<PackExample> ReadExamples(string examplesFolder, string[] files, PackDocument pack, List<PackError> errors)
+    {
+        var examples = ImmutableArray.CreateBuilder<PackExample>();
+        var ruleNames = pack.Rules.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var document = PackJson.Read<ExampleDocument>(File.ReadAllText(file), PackJson.ExampleSchema, file, errors);
+            if (document is null)
+            {
+                continue;
+            }
+
+            var claim = ClaimValidator.TryCreate(document.Claim, MaxExampleLines, out var violations);
+            errors.AddRange(violations.Select(v => new PackError(file, null, v.ToString())));
+            if (claim is not null && !pack.Payers.Contains(claim.PayerId, StringComparer.Ordinal))
+            {
+                errors.Add(new PackError(file, null, $"claim.payer_id '{claim.PayerId}' is not one of this pack's payers ({string.Join(", ", pack.Payers)})"));
+            }
+
+            foreach (var expected in document.Expect)
+            {
+                if ((expected.Rule is null) == (expected.Type is null))
+                {
+                    errors.Add(new PackError(file, expected.Rule, "each expected edit names either a rule or a type"));
+                }
+                else if (expected.Rule is not null && !ruleNames.Contains(expected.Rule))
+                {
+                    errors.Add(new PackError(file, expected.Rule, "the expected rule is not in pack.json"));
+                }
+            }
+
+            if (claim is not null)
+            {
+                examples.Add(new PackExample(file, document.Description, claim, [.. document.Expect]));
+            }
+        }
+
+        // A rule no example shows firing is untested: it could be a rule that never fires.
+        var before = errors.Count;
+        foreach (var rule in pack.Rules.Where(r => !examples.Any(e => e.Expected.Any(x => x.Rule == r.Name))))
+        {
+            if (before == 0)
+            {
+                errors.Add(new PackError(examplesFolder, rule.Name, "no example expects this rule to fire; add an example claim that shows it"));
+            }
+        }
+
+        return examples.ToImmutable();
+    }
+}

@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using Scrubber.Core.Claims;
+
+namespace Scrubber.Core.Packs.Vocabulary;
+
+/// <summary>What a rule expression sees of one claim line, as <c>line</c> (the line an edit is about) or <c>other</c>
+/// (the other line of a pair). Every member is documented in rules/README.md; nothing else is reachable.</summary>
+public sealed class LineFacts
+{
+    private readonly ClaimLine _line;
+    private ImmutableArray<LineFacts> _sameDay = [];
+
+    internal LineFacts(ClaimLine line, string provider)
+    {
+        _line = line;
+        Provider = provider;
+        Modifiers = [.. line.Modifiers];
+        DiagnosisCodes = [.. line.DiagnosisCodes];
+        Code = line.Code.ToString();
+    }
+
+    /// <summary>The line's id (REF*6R).</summary>
+    public string LineId => _line.LineId;
+
+    /// <summary>The procedure code, e.g. "93000".</summary>
+    public string Code { get; }
+
+    /// <summary>The modifiers, in 837 order.</summary>
+    public string[] Modifiers { get; }
+
+    /// <summary>The date of service.</summary>
+    public DateTime ServiceDate => _line.ServiceDate.ToDateTime(TimeOnly.MinValue);
+
+    /// <summary>The NPI the line pairs under: the rendering NPI, or the billing NPI when the line has none.</summary>
+    public string Provider { get; }
+
+    /// <summary>The rendering NPI as sent (empty when the billing provider rendered it).</summary>
+    public string RenderingNpi => _line.RenderingProviderNpi;
+
+    /// <summary>Service units.</summary>
+    public double Units => _line.Units;
+
+    /// <summary>The line charge in dollars.</summary>
+    public decimal Charge => _line.Charge;
+
+    /// <summary>ICD-10-CM codes the line points to, upper case.</summary>
+    public string[] DiagnosisCodes { get; }
+
+    /// <summary>Whether the code is an evaluation and management service (99202–99499 and the HCPCS E/M visits).</summary>
+    public bool IsEm => _line.Code.IsEvaluationAndManagement;
+
+    /// <summary>Whether another line of the claim, same date of service and provider, is an E/M service.</summary>
+    public bool SameDayHasEm => _sameDay.Any(l => l.IsEm);
+
+    /// <summary>Whether the line carries <paramref name="modifier"/>, e.g. <c>line.HasModifier("25")</c>.</summary>
+    public bool HasModifier(string modifier) => _line.HasModifier(Normalize(modifier));
+
+    /// <summary>Whether the line carries any of the modifiers listed, separated by spaces or commas: <c>line.HasAnyModifier("XE XS XP XU 59")</c>.</summary>
+    public bool HasAnyModifier(string modifiers) => CodeList.Split(modifiers).Any(m => _line.HasModifier(m));
+
+    /// <summary>Whether the code is one of those listed: <c>line.CodeIn("90833 90836 90838")</c>.</summary>
+    public bool CodeIn(string codes) => CodeList.Contains(codes, _line.Code);
+
+    /// <summary>Whether the code lies between two codes inclusive: <c>line.CodeInRange("99202", "99215")</c>.</summary>
+    public bool CodeInRange(string low, string high) => CodeList.InRange(_line.Code, low, high);
+
+    /// <summary>Whether another line, same date of service and provider, has one of the codes listed.</summary>
+    public bool SameDayHasCode(string codes) => _sameDay.Any(l => l.CodeIn(codes));
+
+    /// <summary>Whether another line, same date of service and provider, has a code between two codes inclusive.</summary>
+    public bool SameDayHasCodeInRange(string low, string high) => _sameDay.Any(l => l.CodeInRange(low, high));
+
+    /// <summary>Whether any diagnosis starts with one of the prefixes listed: <c>line.HasDiagnosisStartingWith("F32 F33")</c>.</summary>
+    public bool HasDiagnosisStartingWith(string prefixes) =>
+        CodeList.Split(prefixes).Any(p => DiagnosisCodes.Any(d => d.StartsWith(p, StringComparison.OrdinalIgnoreCase)));
+
+    internal ClaimLine Line => _line;
+
+    /// <summary>The other lines of the claim with the same date of service and provider; set once the claim's lines are built.</summary>
+    internal ImmutableArray<LineFacts> SameDayLines
+    {
+        get => _sameDay;
+        set => _sameDay = value;
+    }
+
+    private static string Normalize(string modifier) => modifier.Trim().ToUpperInvariant();
+}

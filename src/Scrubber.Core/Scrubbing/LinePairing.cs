@@ -1,0 +1,16 @@
+using Scrubber.Core.Claims;
+
+namespace Scrubber.Core.Scrubbing;
+
+/// <summary>Which lines pair: the same date of service and the same provider (domain.md §2.1).</summary>
+public static class LinePairing
+{
+    /// <summary>The provider a line pairs under: its rendering NPI, or the billing NPI when it has none or the scope is the billing NPI.</summary>
+    public static string ProviderOf(Claim claim, ClaimLine line, ProviderScope scope) =>
+        scope == ProviderScope.BillingNpi || line.RenderingProviderNpi.Length == 0 ? claim.BillingProviderNpi : line.RenderingProviderNpi;
+
+    /// <summary>Whether two lines of <paramref name="claim"/> pair under <paramref name="scope"/>.</summary>
+    public static bool Pair(Claim claim, ClaimLine a, ClaimLine b, ProviderScope scope) =>
+        a.ServiceDate == b.ServiceDate &&
+        string.Equals(ProviderOf(claim, a, scope), ProviderOf(claim, b, scope), StringComparison.Ordinal);
+}
