@@ -11,6 +11,10 @@ public static class Cli
         new ScrubCommand(),
         new StatusCommand(),
         new NcciCheckCommand(),
+        new RulesLintCommand(),
+        new RulesTestCommand(),
+        new RulesExplainCommand(),
+        new RulesReloadCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)

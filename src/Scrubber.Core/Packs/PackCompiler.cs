@@ -64,7 +64,9 @@ internal static class PackCompiler
         CustomTypes = [typeof(LineFacts), typeof(ClaimFacts)],
         AutoRegisterInputType = false,
         EnableExceptionAsErrorMessage = false,
-        EnableExceptionAsErrorMessageForRuleExpressionParsing = false,
+
+        // Despite its name, true makes a parse error throw; false would turn a broken expression into a constant false.
+        EnableExceptionAsErrorMessageForRuleExpressionParsing = true,
         EnableFormattedErrorMessage = false,
         EnableScopedParams = false,
         AutoExecuteActions = false,

@@ -32,7 +32,7 @@ internal static class PackJson
         var before = errors.Count;
         try
         {
-            foreach (var error in SchemaOf(schemaName).Validate(json).OrderBy(e => e.LineNumber))
+            foreach (var error in Leaves(SchemaOf(schemaName).Validate(json)).OrderBy(e => e.LineNumber))
             {
                 errors.Add(new PackError(file, null, Describe(error)));
             }
@@ -67,13 +67,19 @@ internal static class PackJson
         return JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult();
     });
 
+    /// <summary>The errors that say what is wrong: NJsonSchema nests them under "array item not valid" and the like.</summary>
+    private static IEnumerable<ValidationError> Leaves(IEnumerable<ValidationError> errors) =>
+        errors.SelectMany(e => e is ChildSchemaValidationError child && child.Errors.Count > 0
+            ? Leaves(child.Errors.SelectMany(c => c.Value))
+            : [e]).DistinctBy(e => (e.Path, e.Kind, e.Property));
+
     private static string Describe(ValidationError error)
     {
         var path = string.IsNullOrEmpty(error.Path) ? "the file" : error.Path.TrimStart('#', '/').Replace('/', '.');
         var what = error.Kind switch
         {
             ValidationErrorKind.PropertyRequired => $"'{error.Property}' is required",
-            ValidationErrorKind.NoAdditionalPropertiesAllowed => $"'{error.Property}' is not a field here (check the spelling against the schema)",
+            ValidationErrorKind.NoAdditionalPropertiesAllowed => "is not a field here (check the spelling against the schema)",
             ValidationErrorKind.NotInEnumeration => "is not one of the allowed values",
             ValidationErrorKind.PatternMismatch => "does not have the required form",
             ValidationErrorKind.StringExpected => "must be text",

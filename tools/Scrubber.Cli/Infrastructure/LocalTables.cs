@@ -1,0 +1,55 @@
+using Scrubber.Core.Ncci;
+
+namespace Scrubber.Cli;
+
+/// <summary>The NCCI tables rule commands scrub examples with: given paths, else the samples under rules/ncci found
+/// above the pack folder, else none (examples that need NCCI then fail and say so).</summary>
+internal static class LocalTables
+{
+    public const string HelpText =
+        """
+          --practitioner P         practitioner NCCI files, folder or zip (default: rules/ncci/practitioner above the packs)
+          --outpatient-hospital P  outpatient hospital NCCI files (default: rules/ncci/outpatient-hospital above the packs)
+        """;
+
+    public static readonly string[] Options = ["practitioner", "outpatient-hospital"];
+
+    public static NcciSnapshot Load(CommandArgs args, string near, CliConsole console)
+    {
+        var report = new QuietReport(console);
+        return new NcciSnapshot(
+            LoadOne(NcciTableKind.Practitioner, args.Option("practitioner") ?? Find(near, "practitioner"), report),
+            LoadOne(NcciTableKind.OutpatientHospital, args.Option("outpatient-hospital") ?? Find(near, "outpatient-hospital"), report),
+            DateTimeOffset.UtcNow);
+    }
+
+    private static NcciTableSet? LoadOne(NcciTableKind kind, string? path, INcciLoadReport report) =>
+        path is null ? null : NcciLoader.Load(kind, "--" + (kind == NcciTableKind.Practitioner ? "practitioner" : "outpatient-hospital"), [Path.GetFullPath(path)], report);
+
+    private static string? Find(string near, string table)
+    {
+        for (var dir = new DirectoryInfo(Path.GetFullPath(near)); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "ncci", table);
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+
+            candidate = Path.Combine(dir.FullName, "rules", "ncci", table);
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private sealed class QuietReport(CliConsole console) : INcciLoadReport
+    {
+        public void MalformedRow(MalformedRow row) => console.Error.WriteLine($"malformed {row}");
+
+        public void FileRead(string file, long rows, long malformed, TimeSpan elapsed) => console.Error.WriteLine($"NCCI: {file} ({rows} rows)");
+    }
+}
