@@ -80,4 +80,13 @@ public sealed class ServiceCommandTests(ServerFixture fixture) : IClassFixture<S
         Assert.Contains("ccipra-v322r0", run.Out, StringComparison.Ordinal);
         Assert.Contains("ccioph-v323r0", run.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RulesReload_RunningService_ListsTheLivePacks()
+    {
+        var run = await CliRun.RunAsync("rules", "reload", "--server", fixture.Server.Address);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Matches(@"live  acme-commercial@[0-9a-f]{12} \(3 rules\) for ACME01, ACME02", run.Out);
+    }
 }

@@ -9,13 +9,14 @@ internal sealed class StatusCommand : ICommand
 {
     public string Name => "status";
 
-    public string Summary => "Show the NCCI tables the running service has loaded.";
+    public string Summary => "Show the NCCI tables and payer packs the running service has loaded.";
 
     public string Help =>
         $"""
         Usage: scrubctl status [--server URL] [--format table|json]
 
-        Calls Admin.GetStatus and prints each resident NCCI release: version, parts, rows, malformed rows.
+        Calls Admin.GetStatus and prints each resident NCCI release (version, parts, rows, malformed rows), each
+        live payer pack (id@version, payers, rules) and each pack whose current files were refused, with why.
 
         {ServiceConnection.HelpText}
           --format F       table (default) or json
@@ -44,6 +45,21 @@ internal sealed class StatusCommand : ICommand
                 await console.Out.WriteLineAsync(
                     $"  {table.Table,-20} {table.Version,-15} parts {string.Join(",", table.Parts),-12} {table.Rows,12:N0} rows " +
                     $"{table.MalformedRows,6:N0} malformed  applies from {table.AppliesFrom}").ConfigureAwait(false);
+            }
+
+            await console.Out.WriteLineAsync($"Packs loaded at {status.PacksLoadedAt}").ConfigureAwait(false);
+            foreach (var pack in status.Packs)
+            {
+                await console.Out.WriteLineAsync($"  {pack.Id}@{pack.Version}  payers {string.Join(",", pack.Payers)}  {pack.Rules.Count} rules, {pack.Examples} examples").ConfigureAwait(false);
+            }
+
+            foreach (var rejection in status.PackRejections)
+            {
+                await console.Out.WriteLineAsync($"  REJECTED {rejection.PackId} at {rejection.At}:").ConfigureAwait(false);
+                foreach (var error in rejection.Errors)
+                {
+                    await console.Out.WriteLineAsync($"    {error}").ConfigureAwait(false);
+                }
             }
 
             return ExitCodes.Ok;
