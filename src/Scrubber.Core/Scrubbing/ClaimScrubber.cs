@@ -12,12 +12,17 @@ public sealed class ClaimScrubber(ScrubOptions options)
 {
     /// <summary>Scrubs <paramref name="claim"/> with the pack of its payer, if there is one.</summary>
     /// <exception cref="NcciTableMissingException">The NCCI table the claim needs is not loaded.</exception>
-    public ScrubResult Scrub(Claim claim, NcciSnapshot ncci, PackSet packs, IList<RuleTrace>? trace = null) =>
-        Scrub(claim, ncci, packs.ForPayer(claim.PayerId), trace);
+    public ScrubResult Scrub(Claim claim, NcciSnapshot ncci, PackSet packs, IReadOnlyList<PriorLine>? history = null, IList<RuleTrace>? trace = null) =>
+        Scrub(claim, ncci, packs.ForPayer(claim.PayerId), history, trace);
 
     /// <summary>Scrubs <paramref name="claim"/> with <paramref name="pack"/> (null: NCCI alone).</summary>
+    /// <param name="claim">The claim.</param>
+    /// <param name="ncci">The NCCI tables in force.</param>
+    /// <param name="pack">The payer's pack, or null.</param>
+    /// <param name="history">Lines already sent on earlier claims of the same patient, for NCCI pairs across claims.</param>
+    /// <param name="trace">Receives every rule run, for <c>scrubctl rules explain</c>.</param>
     /// <exception cref="NcciTableMissingException">The NCCI table the claim needs is not loaded.</exception>
-    public ScrubResult Scrub(Claim claim, NcciSnapshot ncci, CompiledPack? pack, IList<RuleTrace>? trace = null)
+    public ScrubResult Scrub(Claim claim, NcciSnapshot ncci, CompiledPack? pack, IReadOnlyList<PriorLine>? history = null, IList<RuleTrace>? trace = null)
     {
         var policy = pack?.PolicyFor(options) ?? ScrubPolicy.FromOptions(options);
         var edits = new List<Edit>();
@@ -25,7 +30,12 @@ public sealed class ClaimScrubber(ScrubOptions options)
         var faults = new List<RuleFault>();
         if (TablesFor(claim, ncci, pack) is { } tables)
         {
-            NcciPtpScrubber.Scrub(claim, tables, new PairContext(claim.Setting, options.ProviderScope, policy), edits, versions);
+            var context = new PairContext(claim.Setting, options.ProviderScope, policy);
+            NcciPtpScrubber.Scrub(claim, tables, context, edits, versions);
+            if (history is { Count: > 0 })
+            {
+                CrossClaimPairs.Scrub(claim, history, tables, context, edits);
+            }
         }
 
         if (pack is not null)

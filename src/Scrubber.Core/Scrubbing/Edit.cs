@@ -34,4 +34,7 @@ public sealed record Edit(
 
     /// <summary>For an edit a payer rule raised: the rule's name.</summary>
     public string? Rule { get; init; }
+
+    /// <summary>For a pair with a line of an earlier claim: that claim's id (<see cref="RelatedLineId"/> is its line).</summary>
+    public string? RelatedClaimId { get; init; }
 }

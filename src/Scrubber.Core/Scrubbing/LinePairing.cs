@@ -13,4 +13,12 @@ public static class LinePairing
     public static bool Pair(Claim claim, ClaimLine a, ClaimLine b, ProviderScope scope) =>
         a.ServiceDate == b.ServiceDate &&
         string.Equals(ProviderOf(claim, a, scope), ProviderOf(claim, b, scope), StringComparison.Ordinal);
+
+    /// <summary>Whether a new claim's line pairs with a line already sent on an earlier claim.</summary>
+    public static bool Pair(Claim claim, ClaimLine line, PriorLine prior, ProviderScope scope) =>
+        line.ServiceDate == prior.Line.ServiceDate &&
+        string.Equals(ProviderOf(claim, line, scope), ProviderOf(prior, scope), StringComparison.Ordinal);
+
+    private static string ProviderOf(PriorLine prior, ProviderScope scope) =>
+        scope == ProviderScope.BillingNpi || prior.Line.RenderingProviderNpi.Length == 0 ? prior.BillingProviderNpi : prior.Line.RenderingProviderNpi;
 }

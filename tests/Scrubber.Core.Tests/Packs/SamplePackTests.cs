@@ -140,7 +140,7 @@ public sealed class SamplePackTests
         var trace = new List<RuleTrace>();
         var claim = Claim("ACME01", ("99213", []), ("93000", []), ("0001U", []));
 
-        Scrubber.Scrub(claim, SampleTables.Snapshot, Pack("acme-commercial"), trace);
+        Scrubber.Scrub(claim, SampleTables.Snapshot, Pack("acme-commercial"), trace: trace);
 
         var run = Assert.Single(trace);
         Assert.Equal(("ecg-with-office-visit-needs-25", "L2", "L1", true), (run.Rule, run.LineId, run.OtherLineId, run.Fired));

@@ -1,0 +1,77 @@
+using Scrubber.Core.Claims;
+using Scrubber.Core.Packs;
+using Scrubber.Core.Scrubbing;
+using Scrubber.Core.Tests.Builders;
+using Scrubber.Testing;
+
+namespace Scrubber.Core.Tests.Scrubbing;
+
+/// <summary>NCCI pairs across claims: a new claim's lines against lines already sent for the same patient, provider and date.</summary>
+public sealed class CrossClaimTests
+{
+    private static readonly ClaimScrubber Scrubber = new(new ScrubOptions());
+    private static readonly DateOnly Day = new(2023, 6, 15);
+
+    [Fact]
+    public void Scrub_NewColumnTwoLineAgainstEarlierColumnOne_HardStopsTheNewLineNamingTheEarlierClaim()
+    {
+        var claim = new ClaimBuilder().On("2023-06-15").Line("36591").Build();
+
+        var edit = Assert.Single(Scrub(claim, Prior("CLM-EARLIER", "7", "0001A")).Edits);
+
+        Assert.Equal((EditTypes.NcciPtp, Severity.HardStop), (edit.EditType, edit.Severity));
+        Assert.Equal(("L1", "7", "CLM-EARLIER"), (edit.LineId, edit.RelatedLineId, edit.RelatedClaimId));
+        Assert.Equal(("0001A", "36591"), (edit.Column1Code, edit.Column2Code));
+        Assert.StartsWith("Across claims: 36591 (line L1) is bundled into 0001A (line 7 of claim CLM-EARLIER, already sent)", edit.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scrub_NewColumnOneLineAfterEarlierColumnTwo_SaysTheEarlierServiceWasBilledFirst()
+    {
+        var claim = new ClaimBuilder().On("2023-06-15").Line("0001A").Build();
+
+        var edit = Assert.Single(Scrub(claim, Prior("CLM-EARLIER", "3", "99213")).Edits);
+
+        Assert.Equal(("L1", "3", "CLM-EARLIER"), (edit.LineId, edit.RelatedLineId, edit.RelatedClaimId));
+        Assert.Equal(Severity.Warning, edit.Severity);
+        Assert.Contains("the payer may reduce line L1 by what claim CLM-EARLIER was paid", edit.Message, StringComparison.Ordinal);
+        Assert.Contains("send a corrected claim for CLM-EARLIER with the modifier on its line 3", edit.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scrub_EarlierLineOfAnotherDateOrProvider_DoesNotPair()
+    {
+        var claim = new ClaimBuilder().On("2023-06-15").Line("36591").Build();
+        var otherDay = new PriorLine("A", ClaimBuilder.BillingNpi, Line("1", "0001A", Day.AddDays(1), string.Empty));
+        var otherProvider = new PriorLine("B", ClaimBuilder.BillingNpi, Line("1", "0001A", Day, "1245319599"));
+
+        Assert.Empty(Scrub(claim, otherDay, otherProvider).Edits);
+    }
+
+    [Fact]
+    public void Scrub_EarlierScrubOfTheSameClaim_IsNotAPair()
+    {
+        var claim = new ClaimBuilder().On("2023-06-15").Line("36591").Build();
+
+        Assert.Empty(Scrub(claim, Prior(claim.ClaimId, "1", "0001A")).Edits);
+    }
+
+    [Fact]
+    public void Scrub_NewLineBypassedByItsOwnModifier_IsAnInfoNamingTheEarlierClaim()
+    {
+        var claim = new ClaimBuilder().On("2026-07-01").Line("0030U", "XE").Build();
+
+        var edit = Assert.Single(Scrub(claim, new PriorLine("CLM-LAB", ClaimBuilder.BillingNpi, Line("2", "0001U", new DateOnly(2026, 7, 1), string.Empty))).Edits);
+
+        Assert.Equal((EditTypes.NcciPtpBypassed, "XE", "CLM-LAB"), (edit.EditType, edit.BypassModifier, edit.RelatedClaimId));
+    }
+
+    private static ScrubResult Scrub(Claim claim, params PriorLine[] history) =>
+        Scrubber.Scrub(claim, SampleTables.Snapshot, PackSet.Empty, history);
+
+    private static PriorLine Prior(string claimId, string lineId, string code) =>
+        new(claimId, ClaimBuilder.BillingNpi, Line(lineId, code, Day, string.Empty));
+
+    private static ClaimLine Line(string id, string code, DateOnly date, string rendering) =>
+        new(id, HcpcsCode.Parse(code), [], date, rendering, 50m, 1, []);
+}
