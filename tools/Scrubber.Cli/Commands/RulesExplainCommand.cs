@@ -66,7 +66,7 @@ internal sealed class RulesExplainCommand : ICommand
 
         var pack = packs.Select(p => p.Pack).FirstOrDefault(p => p is not null && p.Payers.Contains(claim.PayerId));
         var trace = new List<RuleTrace>();
-        var result = new ClaimScrubber(new ScrubOptions()).Scrub(claim, ncci, pack, trace);
+        var result = new ClaimScrubber(new ScrubOptions()).Scrub(claim, ncci, pack, trace: trace);
 
         await console.Out.WriteLineAsync($"Claim {claim.ClaimId}, payer {claim.PayerId}: {(pack is null ? "no pack for this payer, NCCI alone" : $"pack {pack.Source}")}").ConfigureAwait(false);
         await console.Out.WriteLineAsync($"NCCI: {(result.NcciVersions.IsEmpty ? "none" : string.Join(", ", result.NcciVersions))}").ConfigureAwait(false);
