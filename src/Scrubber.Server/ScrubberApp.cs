@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Scrubber.Server.Audit;
 using Scrubber.Server.Diagnostics;
 using Scrubber.Server.Grpc;
 using Scrubber.Server.Ncci;
@@ -17,6 +18,7 @@ public static class ScrubberApp
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
         builder.Services.AddScrubberDiagnostics();
+        builder.Services.AddAuditStore(builder.Configuration);
         builder.Services.AddNcciTables(builder.Configuration, builder.Environment);
         builder.Services.AddPayerPacks(builder.Configuration);
         builder.Services.AddScrubberGrpc();

@@ -62,7 +62,8 @@ public sealed class HostTests(ServerFixture fixture) : IClassFixture<ServerFixtu
     [Fact]
     public async Task Start_MissingTablePath_FailsValidationNamingTheSetting()
     {
-        await using var app = ScrubberApp.Create([.. RunningServer.DefaultArgs, "--Ncci:Practitioner:0=/nowhere/ccipra"]);
+        using var data = new TempDirectory();
+        await using var app = ScrubberApp.Create([.. RunningServer.DefaultArgs, $"--Audit:Path={data.File("a.db")}", "--Ncci:Practitioner:0=/nowhere/ccipra"]);
 
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 
@@ -72,7 +73,8 @@ public sealed class HostTests(ServerFixture fixture) : IClassFixture<ServerFixtu
     [Fact]
     public async Task Start_IndicatorOneSeverityInfo_FailsValidation()
     {
-        await using var app = ScrubberApp.Create([.. RunningServer.DefaultArgs, "--Scrub:IndicatorOneSeverity=Info"]);
+        using var data = new TempDirectory();
+        await using var app = ScrubberApp.Create([.. RunningServer.DefaultArgs, $"--Audit:Path={data.File("a.db")}", "--Scrub:IndicatorOneSeverity=Info"]);
 
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 
@@ -86,7 +88,7 @@ public sealed class HostTests(ServerFixture fixture) : IClassFixture<ServerFixtu
         var bad = PtpFiles.Write(temp.File("ccipra-v322r0-f1.txt"), "this is not a PTP row", "neither\tis\tthis");
         var logs = new LogCapture();
         await using var app = ScrubberApp.Create(
-            [.. RunningServer.DefaultArgs, $"--Ncci:Practitioner:0={bad}"],
+            [.. RunningServer.DefaultArgs, $"--Audit:Path={temp.File("a.db")}", $"--Ncci:Practitioner:0={bad}"],
             b => b.Logging.AddProvider(logs));
         var stopped = new TaskCompletionSource();
         app.Lifetime.ApplicationStopping.Register(() => stopped.TrySetResult());

@@ -10,10 +10,15 @@ namespace Scrubber.Testing;
 /// <summary>The real host on a loopback port with the shipped sample tables, and a gRPC channel to it.</summary>
 public sealed class RunningServer : IAsyncDisposable
 {
-    private RunningServer(WebApplication app, LogCapture logs)
+    public const string PatientKeySecret = "test-only-patient-key-secret-0123456789";
+
+    private readonly TempDirectory? _data;
+
+    private RunningServer(WebApplication app, LogCapture logs, TempDirectory? data)
     {
         App = app;
         Logs = logs;
+        _data = data;
         Address = app.Urls.Single();
         Channel = GrpcChannel.ForAddress(Address);
     }
@@ -30,9 +35,13 @@ public sealed class RunningServer : IAsyncDisposable
 
     public Admin.AdminClient Admin => new(Channel);
 
-    /// <summary>The arguments every test server starts with: a free loopback port and the sample tables.</summary>
+    /// <summary>The audit database file, under a temporary folder of this server's own unless a test gave one.</summary>
+    public string DatabasePath => App.Configuration["Audit:Path"]!;
+
+    /// <summary>The arguments every test server starts with: a free loopback port, the sample tables and packs, the test secret.</summary>
     public static IEnumerable<string> DefaultArgs =>
     [
+        $"--Audit:PatientKeySecret={PatientKeySecret}",
         "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0",
         $"--Ncci:Practitioner:0={RepositoryPaths.PractitionerExcerpt}",
         $"--Ncci:OutpatientHospital:0={RepositoryPaths.OutpatientSample}",
@@ -43,9 +52,11 @@ public sealed class RunningServer : IAsyncDisposable
     public static async Task<RunningServer> StartAsync(params string[] extraArgs)
     {
         var logs = new LogCapture();
-        var app = ScrubberApp.Create([.. DefaultArgs, .. extraArgs], b => b.Logging.AddProvider(logs));
+        var data = extraArgs.Any(a => a.StartsWith("--Audit:Path=", StringComparison.Ordinal)) ? null : new TempDirectory();
+        string[] databaseArgs = data is null ? [] : [$"--Audit:Path={data.File("scrubber.db")}"];
+        var app = ScrubberApp.Create([.. DefaultArgs, .. databaseArgs, .. extraArgs], b => b.Logging.AddProvider(logs));
         await app.StartAsync();
-        var server = new RunningServer(app, logs);
+        var server = new RunningServer(app, logs, data);
         await server.WaitUntilServingAsync();
         return server;
     }
@@ -73,5 +84,6 @@ public sealed class RunningServer : IAsyncDisposable
         Channel.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
+        _data?.Dispose();
     }
 }

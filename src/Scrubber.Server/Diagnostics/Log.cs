@@ -19,8 +19,6 @@ internal static partial class Log
     [LoggerMessage(2000, LogLevel.Information, "Claim rejected as invalid: {Violations} field violation(s), first {Field}: {Description}")]
     public static partial void ClaimInvalid(ILogger logger, int violations, string field, string description);
 
-    [LoggerMessage(2001, LogLevel.Error, "Scrub failed for scrub {ScrubId}")]
-    public static partial void ScrubFailed(ILogger logger, Exception exception, string scrubId);
 
     [LoggerMessage(3000, LogLevel.Information, "Pack {Change}")]
     public static partial void PackChanged(ILogger logger, string change);
@@ -39,4 +37,10 @@ internal static partial class Log
 
     [LoggerMessage(3005, LogLevel.Error, "Rule {Source} failed on scrub {ScrubId}: {Message}")]
     public static partial void RuleFault(ILogger logger, string source, string scrubId, string message);
+
+    [LoggerMessage(4000, LogLevel.Information, "Audit store open at {Path}")]
+    public static partial void AuditStoreOpen(ILogger logger, string path);
+
+    [LoggerMessage(4001, LogLevel.Error, "Scrub {ScrubId} could not be recorded; the call fails so nothing unrecorded is acknowledged")]
+    public static partial void ScrubNotRecorded(ILogger logger, Exception exception, string scrubId);
 }

@@ -1,37 +1,28 @@
-using System.Diagnostics;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
-using RpcStatus = Grpc.Core.Status;
 using Microsoft.Extensions.Options;
 using Scrubber.Core.Claims;
-using Scrubber.Core.Ncci;
 using Scrubber.Core.Scrubbing;
 using Scrubber.Server.Diagnostics;
-using Scrubber.Server.Ncci;
-using Scrubber.Server.Packs;
+using Scrubber.Server.Scrubbing;
 using Proto = Scrubber.V1;
+using RpcStatus = Grpc.Core.Status;
 
 namespace Scrubber.Server.Grpc;
 
-/// <summary>The ClaimScrubber gRPC service: validate and map the claim, scrub it on the live snapshot, map back.</summary>
+/// <summary>The ClaimScrubber gRPC service: validate and map the claim, run the scrub pipeline, map back.</summary>
 internal sealed class ClaimScrubberService(
-    LiveNcciTables live,
-    LivePacks packs,
-    ClaimScrubber scrubber,
+    ScrubPipeline pipeline,
     IOptions<ScrubOptions> options,
     ScrubberMetrics metrics,
     ILogger<ClaimScrubberService> logger) : Proto.ClaimScrubber.ClaimScrubberBase
 {
-    public override Task<Proto.ScrubClaimResponse> ScrubClaim(Proto.ScrubClaimRequest request, ServerCallContext context)
+    public override async Task<Proto.ScrubClaimResponse> ScrubClaim(Proto.ScrubClaimRequest request, ServerCallContext context)
     {
-        var claim = ClaimRequestMapper.TryMap(request.Claim, options.Value.MaxLinesPerClaim, out var violations);
-        if (claim is null)
-        {
-            throw InvalidArgument(violations);
-        }
-
-        return Task.FromResult(Scrub(claim));
+        var claim = ClaimRequestMapper.TryMap(request.Claim, options.Value.MaxLinesPerClaim, out var violations)
+            ?? throw InvalidArgument(violations);
+        return await ScrubAsync(claim, context.CancellationToken).ConfigureAwait(false);
     }
 
     public override async Task ScrubClaims(
@@ -52,43 +43,24 @@ internal sealed class ClaimScrubberService(
             }
             else
             {
-                response = Scrub(claim);
+                response = await ScrubAsync(claim, context.CancellationToken).ConfigureAwait(false);
             }
 
             await responseStream.WriteAsync(response, context.CancellationToken).ConfigureAwait(false);
         }
     }
 
-    private Proto.ScrubClaimResponse Scrub(Claim claim)
+    private async Task<Proto.ScrubClaimResponse> ScrubAsync(Claim claim, CancellationToken cancellationToken)
     {
-        // Both snapshots are read once: a swap during this call does not change what the call scrubs with.
-        var snapshot = live.Current ?? throw new RpcException(new RpcStatus(
-            StatusCode.Unavailable, "The NCCI tables are still loading; retry shortly (grpc.health.v1 reports SERVING when ready)."));
-        var packSet = packs.Current;
-
-        var scrubId = Guid.CreateVersion7().ToString();
-        var started = Stopwatch.GetTimestamp();
         try
         {
-            var result = scrubber.Scrub(claim, snapshot, packSet);
-            foreach (var fault in result.RuleFaults)
-            {
-                Log.RuleFault(logger, fault.Source, scrubId, fault.Message);
-                metrics.RuleFault();
-            }
-
-            metrics.Scrubbed(result.Disposition, Stopwatch.GetElapsedTime(started));
+            var (scrubId, result) = await pipeline.ScrubAsync(claim, cancellationToken).ConfigureAwait(false);
             return ScrubResponseMapper.ToResponse(scrubId, claim.ClaimId, result);
         }
-        catch (NcciTableMissingException ex)
+        catch (ScrubUnavailableException ex)
         {
-            throw new RpcException(new RpcStatus(StatusCode.FailedPrecondition, ex.Message));
-        }
-        catch (Exception ex) when (ex is not RpcException)
-        {
-            // An engine fault is logged and reported as such, never disguised as an edit.
-            Log.ScrubFailed(logger, ex, scrubId);
-            throw new RpcException(new RpcStatus(StatusCode.Internal, $"Scrub {scrubId} failed; the error is logged under that id."));
+            var code = ex.Why == ScrubUnavailableException.Reason.TableMissing ? StatusCode.FailedPrecondition : StatusCode.Unavailable;
+            throw new RpcException(new RpcStatus(code, ex.Message));
         }
     }
 

@@ -1,3 +1,5 @@
+using Scrubber.Server.Scrubbing;
+
 namespace Scrubber.Server.Grpc;
 
 /// <summary>Registers and maps the gRPC services, reflection and grpc.health.v1.</summary>
@@ -8,6 +10,7 @@ internal static class GrpcServiceCollectionExtensions
         services.AddGrpc(o => o.EnableDetailedErrors = false);
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks();
+        services.AddSingleton<ScrubPipeline>();
         return services;
     }
 

@@ -14,7 +14,7 @@ public static class ProtoClaims
         {
             ClaimId = "CLM-" + Guid.NewGuid().ToString("N")[..8],
             PayerId = "MEDICARE",
-            PatientId = "PAT-0001",
+            PatientId = "PAT-" + Guid.NewGuid().ToString("N")[..10],
             BillingProviderNpi = BillingNpi,
             Setting = Setting.Professional,
         };

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Scrubber.Audit;
+
+/// <summary>Where the audit store lives and how it writes; the <c>Audit</c> section of the settings.</summary>
+public sealed class AuditOptions
+{
+    public const string Section = "Audit";
+
+    /// <summary>The SQLite file. Default <c>App_Data/scrubber.db</c>, relative to the content root. Created, owner-only, at start.</summary>
+    [Required]
+    public string Path { get; set; } = "App_Data/scrubber.db";
+
+    /// <summary>The secret for the patient key (HMAC-SHA256 of the patient id); at least 32 characters. The raw patient
+    /// id is never stored. Changing it breaks cross-claim pairing with history recorded under the old one.</summary>
+    [Required]
+    [MinLength(32)]
+    public string PatientKeySecret { get; set; } = string.Empty;
+
+    /// <summary>The most scrubs one group commit writes in one transaction. Default 512.</summary>
+    [Range(1, 100_000)]
+    public int MaxBatch { get; set; } = 512;
+}

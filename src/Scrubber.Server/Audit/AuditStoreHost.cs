@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+using Scrubber.Audit;
+using Scrubber.Server.Diagnostics;
+
+namespace Scrubber.Server.Audit;
+
+/// <summary>Opens the audit store as the host starts (before any call is served) and closes it, drained, at stop.</summary>
+internal sealed class AuditStoreHost(IOptions<AuditOptions> options, IHostEnvironment environment, ILogger<AuditStoreHost> logger) : IHostedService
+{
+    private AuditStore? _store;
+
+    public AuditStore Store => _store ?? throw new InvalidOperationException("The audit store is not open yet.");
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var path = Path.GetFullPath(options.Value.Path, environment.ContentRootPath);
+        _store = AuditStore.Open(path, options.Value.MaxBatch);
+        Log.AuditStoreOpen(logger, path);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_store is not null)
+        {
+            await _store.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

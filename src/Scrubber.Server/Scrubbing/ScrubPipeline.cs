@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Scrubber.Audit;
+using Scrubber.Audit.Scrubs;
+using Scrubber.Core.Claims;
+using Scrubber.Core.Ncci;
+using Scrubber.Core.Scrubbing;
+using Scrubber.Server.Audit;
+using Scrubber.Server.Diagnostics;
+using Scrubber.Server.Ncci;
+using Scrubber.Server.Packs;
+
+namespace Scrubber.Server.Scrubbing;
+
+/// <summary>One scrub, start to finish: take the live tables and packs once, read the patient's history, scrub,
+/// and record the scrub durably before anyone is told the answer.</summary>
+internal sealed class ScrubPipeline(
+    LiveNcciTables tables,
+    LivePacks packs,
+    ClaimScrubber scrubber,
+    AuditStoreHost audit,
+    PatientKey patientKey,
+    TimeProvider time,
+    ScrubberMetrics metrics,
+    ILogger<ScrubPipeline> logger)
+{
+    /// <summary>Scrubs and records <paramref name="claim"/>; returns the scrub id and result.</summary>
+    /// <exception cref="ScrubUnavailableException">The tables are still loading, a needed table is not configured,
+    /// or the scrub could not be recorded.</exception>
+    public async Task<(string ScrubId, ScrubResult Result)> ScrubAsync(Claim claim, CancellationToken cancellationToken)
+    {
+        // Both snapshots are read once: a swap during this call does not change what the call scrubs with.
+        var ncci = tables.Current ?? throw new ScrubUnavailableException(ScrubUnavailableException.Reason.Loading,
+            "The NCCI tables are still loading; retry shortly (grpc.health.v1 reports SERVING when ready).");
+        var packSet = packs.Current;
+        var scrubId = Guid.CreateVersion7().ToString();
+        var started = Stopwatch.GetTimestamp();
+
+        var key = patientKey.Of(claim.PatientId);
+        var history = audit.Store.History(key, claim.ClaimId, [.. claim.Lines.Select(l => l.ServiceDate).Distinct()]);
+        ScrubResult result;
+        try
+        {
+            result = scrubber.Scrub(claim, ncci, packSet, history);
+        }
+        catch (NcciTableMissingException ex)
+        {
+            throw new ScrubUnavailableException(ScrubUnavailableException.Reason.TableMissing, ex.Message);
+        }
+
+        foreach (var fault in result.RuleFaults)
+        {
+            Log.RuleFault(logger, fault.Source, scrubId, fault.Message);
+            metrics.RuleFault();
+        }
+
+        try
+        {
+            await audit.Store.RecordAsync(new ScrubRecord(scrubId, time.GetUtcNow(), claim, key, result), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or AuditStoreException)
+        {
+            Log.ScrubNotRecorded(logger, ex, scrubId);
+            throw new ScrubUnavailableException(ScrubUnavailableException.Reason.NotRecorded,
+                $"Scrub {scrubId} could not be recorded, so it is not answered; retry. The error is logged under that id.");
+        }
+
+        metrics.Scrubbed(result.Disposition, Stopwatch.GetElapsedTime(started));
+        return (scrubId, result);
+    }
+}
