@@ -1,3 +1,4 @@
+using Scrubber.Audit.Outcomes;
 using Scrubber.Audit.Schema;
 using Scrubber.Audit.Scrubs;
 using Scrubber.Core.Claims;
@@ -34,6 +35,23 @@ public sealed class AuditStore : IAsyncDisposable
         var write = new ConfirmSubmissionWrite(scrubId, confirmedAt);
         await _writer.WriteAsync(write, cancellationToken).ConfigureAwait(false);
         return write.ClaimId;
+    }
+
+    /// <summary>Ingests a parsed 835 in one transaction; the same file (by content hash) twice counts once.</summary>
+    public async Task<IngestResult> IngestRemittanceAsync(Remittance remittance, DateTimeOffset ingestedAt, CancellationToken cancellationToken = default)
+    {
+        var write = new IngestRemittanceWrite(remittance, ingestedAt);
+        await _writer.WriteAsync(write, cancellationToken).ConfigureAwait(false);
+        return write.Result!;
+    }
+
+    /// <summary>Records a resolution step on a line of a claim's sent scrub; returns the scrub id.</summary>
+    /// <exception cref="RecordNotFoundException">No sent claim has that id, or it has no such line.</exception>
+    public async Task<string> UpdateResolutionAsync(Resolution resolution, DateTimeOffset recordedAt, CancellationToken cancellationToken = default)
+    {
+        var write = new UpdateResolutionWrite(resolution, recordedAt);
+        await _writer.WriteAsync(write, cancellationToken).ConfigureAwait(false);
+        return write.ScrubId!;
     }
 
     /// <summary>Lines already sent on other claims for the patient, on the given dates of service.</summary>

@@ -79,7 +79,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
             transaction.Commit();
         }
-        catch (Exception ex) when (ex is SqliteException or AuditStoreException or InvalidOperationException)
+        catch (Exception ex) when (ex is SqliteException or AuditStoreException or RecordNotFoundException or InvalidOperationException)
         {
             transaction.Rollback();
             if (batch.Count == 1)

@@ -59,5 +59,107 @@ internal static class Migrations
                 confirmed_at TEXT                 -- NULL: not confirmed, the latest scrub counts
             ) STRICT;
             """),
+        (2, "remittances", """
+            CREATE TABLE remittance_files (
+                file_id     INTEGER PRIMARY KEY,
+                sha256      TEXT NOT NULL UNIQUE,
+                name        TEXT NOT NULL,
+                ingested_at TEXT NOT NULL,
+                claims      INTEGER NOT NULL,
+                lines       INTEGER NOT NULL
+            ) STRICT;
+
+            CREATE TABLE remit_claims (
+                remit_claim_id     INTEGER PRIMARY KEY,  -- file order across files: later rows supersede earlier ones
+                file_id            INTEGER NOT NULL REFERENCES remittance_files (file_id),
+                seq                INTEGER NOT NULL,
+                claim_id           TEXT NOT NULL,        -- CLP01 as the payer sent it
+                status             TEXT NOT NULL,        -- CLP02: 1/2/3 processed, 4 denied, 22 reversal, …
+                charge_cents       INTEGER NOT NULL,
+                paid_cents         INTEGER NOT NULL,
+                payer_claim_number TEXT NOT NULL,        -- CLP07
+                scrub_id           TEXT REFERENCES scrubs (scrub_id),  -- NULL: unmatched
+                reversed_by        INTEGER REFERENCES remit_claims (remit_claim_id),
+                paid_on            TEXT                  -- BPR16 payment date, YYYY-MM-DD
+            ) STRICT;
+            CREATE INDEX remit_claims_by_claim ON remit_claims (claim_id);
+
+            CREATE TABLE remit_lines (
+                remit_line_id       INTEGER PRIMARY KEY,
+                remit_claim_id      INTEGER NOT NULL REFERENCES remit_claims (remit_claim_id),
+                seq                 INTEGER NOT NULL,
+                line_control_number TEXT NOT NULL,       -- REF*6R, '' when dropped
+                code                TEXT NOT NULL,       -- SVC01-2 as adjudicated
+                modifiers           TEXT NOT NULL,
+                original_code       TEXT NOT NULL,       -- SVC06-2 when the payer changed the code, else ''
+                service_date        TEXT,
+                charge_cents        INTEGER NOT NULL,
+                paid_cents          INTEGER NOT NULL,
+                remarks             TEXT NOT NULL,       -- LQ*HE codes, space-separated
+                scrub_id            TEXT,                -- the sent scrub and line it matched, NULL when unmatched
+                line_id             TEXT,
+                match_method        TEXT NOT NULL        -- line_control_number, code_modifiers_date_charge, code_date_charge, unmatched
+            ) STRICT;
+            CREATE INDEX remit_lines_by_scrub_line ON remit_lines (scrub_id, line_id);
+
+            CREATE TABLE remit_adjustments (
+                remit_claim_id INTEGER NOT NULL REFERENCES remit_claims (remit_claim_id),
+                remit_line_id  INTEGER REFERENCES remit_lines (remit_line_id),  -- NULL: claim level
+                group_code     TEXT NOT NULL,
+                reason         TEXT NOT NULL,
+                amount_cents   INTEGER NOT NULL,
+                quantity       REAL
+            ) STRICT;
+            CREATE INDEX remit_adjustments_by_line ON remit_adjustments (remit_line_id);
+
+            CREATE TABLE resolutions (
+                resolution_id INTEGER PRIMARY KEY,
+                scrub_id      TEXT NOT NULL REFERENCES scrubs (scrub_id),
+                line_id       TEXT NOT NULL,
+                status        TEXT NOT NULL,     -- corrected_claim_sent, appealed, recovered, written_off
+                amount_cents  INTEGER,
+                happened_on   TEXT NOT NULL,     -- YYYY-MM-DD
+                note          TEXT NOT NULL,
+                recorded_at   TEXT NOT NULL
+            ) STRICT;
+            CREATE INDEX resolutions_by_line ON resolutions (scrub_id, line_id);
+
+            -- Each edit of a sent scrub, with its fate; and each edit an earlier scrub of the claim had that the sent
+            -- one no longer has (resolved before sending).
+            CREATE VIEW edit_fates AS
+            SELECT s.claim_id, e.scrub_id, e.seq, e.edit_type, e.severity, e.line_id, e.related_line_id, e.related_claim_id,
+                   e.column1, e.column2, e.modifier_indicator, e.source, e.rule, e.bypass_modifier,
+                   CASE WHEN e.edit_type = 'NCCI_PTP_BYPASSED' THEN 'overridden_by_modifier'
+                        WHEN e.severity = 'HardStop' THEN 'forced'
+                        WHEN e.severity = 'Warning' THEN 'overridden_by_acceptance'
+                        ELSE 'informational' END AS fate
+            FROM claim_submissions c
+            JOIN scrubs s ON s.scrub_id = c.scrub_id
+            JOIN edits e ON e.scrub_id = s.scrub_id
+            UNION ALL
+            SELECT s.claim_id, MAX(e.scrub_id), MIN(e.seq), e.edit_type, MAX(e.severity), e.line_id, MAX(e.related_line_id),
+                   MAX(e.related_claim_id), e.column1, e.column2, MAX(e.modifier_indicator), MAX(e.source), e.rule, '',
+                   'resolved_before_sending'
+            FROM claim_submissions c
+            JOIN scrubs sent ON sent.scrub_id = c.scrub_id
+            JOIN scrubs s ON s.claim_id = c.claim_id AND s.scrub_id <> c.scrub_id AND s.scrubbed_at < sent.scrubbed_at
+            JOIN edits e ON e.scrub_id = s.scrub_id
+            WHERE e.edit_type <> 'NCCI_PTP_BYPASSED'
+              AND NOT EXISTS (SELECT 1 FROM edits x WHERE x.scrub_id = c.scrub_id AND x.edit_type = e.edit_type AND x.line_id = e.line_id
+                              AND x.column1 = e.column1 AND x.column2 = e.column2 AND x.rule = e.rule)
+            GROUP BY s.claim_id, e.edit_type, e.line_id, e.column1, e.column2, e.rule;
+
+            -- The payer's latest word on each sent line: reversals and reversed payments do not count.
+            CREATE VIEW line_outcomes AS
+            SELECT l.scrub_id, l.line_id, l.remit_line_id, rc.claim_id, rc.status AS claim_status, rc.payer_claim_number,
+                   l.charge_cents, l.paid_cents, l.match_method, rf.ingested_at, rc.paid_on,
+                   CASE WHEN l.paid_cents > 0 THEN 'paid' ELSE 'denied' END AS outcome
+            FROM remit_lines l
+            JOIN remit_claims rc ON rc.remit_claim_id = l.remit_claim_id
+            JOIN remittance_files rf ON rf.file_id = rc.file_id
+            WHERE l.scrub_id IS NOT NULL AND rc.status <> '22' AND rc.reversed_by IS NULL
+              AND l.remit_line_id = (SELECT MAX(l2.remit_line_id) FROM remit_lines l2 JOIN remit_claims rc2 ON rc2.remit_claim_id = l2.remit_claim_id
+                                     WHERE l2.scrub_id = l.scrub_id AND l2.line_id = l.line_id AND rc2.status <> '22' AND rc2.reversed_by IS NULL);
+            """),
     ];
 }

@@ -40,6 +40,7 @@ internal static class ScrubResponseMapper
             Source = edit.Source,
             BypassModifier = edit.BypassModifier ?? string.Empty,
             Rule = edit.Rule ?? string.Empty,
+            RelatedClaimId = edit.RelatedClaimId ?? string.Empty,
         };
         if (edit.Row is { } row)
         {

@@ -2,7 +2,6 @@ using Scrubber.Core.Claims;
 using Scrubber.Core.Ncci;
 using Scrubber.Core.Packs;
 using Scrubber.Core.Scrubbing;
-using Scrubber.Core.Tests.Builders;
 using Scrubber.Testing;
 
 namespace Scrubber.Core.Tests.Scrubbing;

@@ -1,7 +1,6 @@
 using Scrubber.Core.Claims;
 using Scrubber.Core.Packs;
 using Scrubber.Core.Scrubbing;
-using Scrubber.Core.Tests.Builders;
 using Scrubber.Testing;
 
 namespace Scrubber.Core.Tests.Scrubbing;

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Scrubber.Core.Claims;
 
-namespace Scrubber.Core.Tests.Builders;
+namespace Scrubber.Testing;
 
 /// <summary>Builds domain claims for engine tests; every line defaults to one date of service and the billing provider.</summary>
 public sealed class ClaimBuilder
@@ -10,6 +10,16 @@ public sealed class ClaimBuilder
     private readonly List<ClaimLine> _lines = [];
     private CareSetting _setting = CareSetting.Professional;
     private DateOnly _date = new(2023, 6, 15);
+    private string _claimId = "CLM-1";
+    private string _patientId = "PATIENT-1";
+    private string _payerId = "MEDICARE";
+
+    /// <summary>Sets the claim id (CLM01), patient id and payer.</summary>
+    public ClaimBuilder For(string claimId, string patientId = "PATIENT-1", string payerId = "MEDICARE")
+    {
+        (_claimId, _patientId, _payerId) = (claimId, patientId, payerId);
+        return this;
+    }
 
     public ClaimBuilder On(string date)
     {
@@ -35,5 +45,12 @@ public sealed class ClaimBuilder
         return this;
     }
 
-    public Claim Build() => new("CLM-1", "MEDICARE", "PATIENT-1", BillingNpi, _setting, _lines.ToImmutableArray());
+    /// <summary>Adds a line with a given id and charge, for remittance matching.</summary>
+    public ClaimBuilder LineWith(string lineId, string code, decimal charge, params string[] modifiers)
+    {
+        _lines.Add(new ClaimLine(lineId, HcpcsCode.Parse(code), [.. modifiers], _date, string.Empty, charge, 1, []));
+        return this;
+    }
+
+    public Claim Build() => new(_claimId, _payerId, _patientId, BillingNpi, _setting, _lines.ToImmutableArray());
 }

@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Scrubber.Audit.Schema;
+using Scrubber.Audit.Scrubs;
+
+namespace Scrubber.Audit.Outcomes;
+
+/// <summary>Records a resolution step on a line of the claim's sent scrub.</summary>
+internal sealed class UpdateResolutionWrite(Resolution resolution, DateTimeOffset recordedAt) : IWrite
+{
+    /// <summary>The sent scrub the line belongs to, once written.</summary>
+    public string? ScrubId { get; private set; }
+
+    public void Execute(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements)
+    {
+        var sent = ClaimMatcher.FindSentScrub(connection, transaction, resolution.ClaimId);
+        if (sent is null || sent.ClaimId != resolution.ClaimId)
+        {
+            throw new RecordNotFoundException($"No scrubbed claim has claim id '{resolution.ClaimId}'.");
+        }
+
+        if (IngestRemittanceWrite.Scalar(connection, transaction, "SELECT 1 FROM scrub_lines WHERE scrub_id = $p0 AND line_id = $p1", sent.ScrubId, resolution.LineId) is null)
+        {
+            throw new RecordNotFoundException($"Claim '{resolution.ClaimId}' was sent without a line '{resolution.LineId}'.");
+        }
+
+        IngestRemittanceWrite.Scalar(connection, transaction,
+            "INSERT INTO resolutions (scrub_id, line_id, status, amount_cents, happened_on, note, recorded_at) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)",
+            sent.ScrubId, resolution.LineId, JsonNamingPolicy.SnakeCaseLower.ConvertName(resolution.Status.ToString()),
+            resolution.Amount is { } amount ? Money.ToCents(amount) : null,
+            resolution.HappenedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), resolution.Note, RecordScrubWrite.Time(recordedAt));
+        ScrubId = sent.ScrubId;
+    }
+}

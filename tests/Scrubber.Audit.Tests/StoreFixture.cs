@@ -1,0 +1,55 @@
+using Microsoft.Data.Sqlite;
+using Scrubber.Audit.Scrubs;
+using Scrubber.Core.Claims;
+using Scrubber.Core.Packs;
+using Scrubber.Core.Scrubbing;
+using Scrubber.Testing;
+
+namespace Scrubber.Audit.Tests;
+
+/// <summary>A real audit store in a temporary SQLite file, and helpers that scrub claims with the real engine and record them.</summary>
+public sealed class StoreFixture : IAsyncDisposable
+{
+    public static readonly DateTimeOffset T0 = new(2026, 7, 20, 14, 0, 0, TimeSpan.Zero);
+    private static readonly ClaimScrubber Scrubber = new(new ScrubOptions());
+    private readonly TempDirectory _folder = new();
+    private int _clock;
+
+    public StoreFixture() => Store = AuditStore.Open(DatabasePath);
+
+    public AuditStore Store { get; }
+
+    public string DatabasePath => _folder.File("audit.db");
+
+    public PatientKey Keys { get; } = new("test-only-patient-key-secret-0123456789");
+
+    /// <summary>Scrubs a claim with the real engine and records it; each call is one minute after the last.</summary>
+    public async Task<ScrubRecord> RecordAsync(Claim claim, string? scrubId = null)
+    {
+        var result = Scrubber.Scrub(claim, SampleTables.Snapshot, PackSet.Empty);
+        var record = new ScrubRecord(scrubId ?? Guid.CreateVersion7().ToString(), T0.AddMinutes(_clock++), claim, Keys.Of(claim.PatientId), result);
+        await Store.RecordAsync(record);
+        return record;
+    }
+
+    public List<T> Query<T>(string sql, Func<SqliteDataReader, T> row) => Store.Read(connection =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(row(reader));
+        }
+
+        return rows;
+    });
+
+    public async ValueTask DisposeAsync()
+    {
+        await Store.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+    }
+}

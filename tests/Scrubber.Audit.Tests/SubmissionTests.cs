@@ -1,0 +1,80 @@
+using Scrubber.Testing;
+
+namespace Scrubber.Audit.Tests;
+
+/// <summary>What got past the scrubber: which scrub counts as sent, each edit's fate, and history for cross-claim pairs.</summary>
+public sealed class SubmissionTests : IAsyncLifetime
+{
+    private readonly StoreFixture _store = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _store.DisposeAsync();
+
+    [Fact]
+    public async Task Sent_WithoutConfirmation_IsTheLatestScrubOfTheClaim()
+    {
+        await _store.RecordAsync(new ClaimBuilder().For("CLM-A").Line("99213").Build());
+        var latest = await _store.RecordAsync(new ClaimBuilder().For("CLM-A").Line("99214").Build());
+
+        Assert.Equal(latest.ScrubId, SentScrub("CLM-A"));
+    }
+
+    [Fact]
+    public async Task Confirm_AnEarlierScrub_MakesItTheSentOneEvenAfterLaterScrubs()
+    {
+        var first = await _store.RecordAsync(new ClaimBuilder().For("CLM-B").Line("99213").Build());
+        await _store.RecordAsync(new ClaimBuilder().For("CLM-B").Line("99214").Build());
+
+        var claimId = await _store.Store.ConfirmSubmissionAsync(first.ScrubId, StoreFixture.T0);
+        await _store.RecordAsync(new ClaimBuilder().For("CLM-B").Line("99215").Build());
+
+        Assert.Equal("CLM-B", claimId);
+        Assert.Equal(first.ScrubId, SentScrub("CLM-B"));
+    }
+
+    [Fact]
+    public async Task Confirm_UnknownScrubId_ReturnsNull() =>
+        Assert.Null(await _store.Store.ConfirmSubmissionAsync("no-such-scrub", StoreFixture.T0));
+
+    [Fact]
+    public async Task EditFates_CoverResolvedAcceptedBypassedAndForced()
+    {
+        // First scrub: 36591 hard stop (indicator 0) and 99213 warning (indicator 1), both against 0001A on 2023-06-15.
+        await _store.RecordAsync(new ClaimBuilder().For("CLM-F").On("2023-06-15").LineWith("1", "0001A", 40m).LineWith("2", "36591", 25m).LineWith("3", "99213", 90m).Build());
+
+        // Sent scrub: 36591 removed (resolved), 99213 kept without 25 (accepted), 0001U/0030U with XE (bypassed), 0001A/96523 kept (forced).
+        var sent = await _store.RecordAsync(new ClaimBuilder().For("CLM-F").On("2023-06-15")
+            .LineWith("1", "0001A", 40m).LineWith("3", "99213", 90m).LineWith("4", "96523", 30m).LineWith("5", "0001U", 200m).LineWith("6", "0030U", 150m, "XE").Build());
+
+        var fates = _store.Query("SELECT edit_type, line_id, fate FROM edit_fates WHERE claim_id = 'CLM-F' ORDER BY line_id, fate", r => (r.GetString(0), r.GetString(1), r.GetString(2)));
+
+        Assert.Equal(
+        [
+            ("NCCI_PTP", "2", "resolved_before_sending"),
+            ("NCCI_PTP", "3", "overridden_by_acceptance"),
+            ("NCCI_PTP", "4", "forced"),
+            ("NCCI_PTP_BYPASSED", "6", "overridden_by_modifier"),
+        ], fates);
+        Assert.All(_store.Query("SELECT scrub_id FROM edit_fates WHERE fate <> 'resolved_before_sending'", r => r.GetString(0)), s => Assert.Equal(sent.ScrubId, s));
+    }
+
+    [Fact]
+    public async Task History_IsTheSentLinesOfOtherClaimsOfThePatientOnThoseDates()
+    {
+        var day = new DateOnly(2023, 6, 15);
+        await _store.RecordAsync(new ClaimBuilder().For("CLM-OLD", "PAT-7").On("2023-06-15").LineWith("1", "0001A", 40m).Build());
+        await _store.RecordAsync(new ClaimBuilder().For("CLM-OLD", "PAT-7").On("2023-06-15").LineWith("1", "0001A", 40m).LineWith("2", "99213", 80m).Build());
+        await _store.RecordAsync(new ClaimBuilder().For("CLM-OTHER-DAY", "PAT-7").On("2023-06-16").LineWith("1", "36591", 25m).Build());
+        await _store.RecordAsync(new ClaimBuilder().For("CLM-OTHER-PATIENT", "PAT-8").On("2023-06-15").LineWith("1", "36591", 25m).Build());
+
+        var history = _store.Store.History(_store.Keys.Of("PAT-7"), "CLM-NEW", [day]);
+
+        Assert.Equal([("CLM-OLD", "1", "0001A"), ("CLM-OLD", "2", "99213")], history.Select(h => (h.ClaimId, h.Line.LineId, h.Line.Code.ToString())).Order());
+        Assert.Empty(_store.Store.History(_store.Keys.Of("PAT-7"), "CLM-OLD", [day]));
+        Assert.Empty(_store.Store.History(string.Empty, "CLM-NEW", [day]));
+    }
+
+    private string SentScrub(string claimId) =>
+        _store.Query($"SELECT scrub_id FROM claim_submissions WHERE claim_id = '{claimId}'", r => r.GetString(0)).Single();
+}
