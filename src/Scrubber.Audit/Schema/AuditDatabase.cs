@@ -30,6 +30,9 @@ internal sealed class AuditDatabase
             CreateOwnerOnly(path);
             var database = new AuditDatabase(path);
             using var connection = database.Connect();
+
+            // WAL lets reports and history reads run while scrubs are written. It is a property of the file, set once.
+            Execute(connection, null, "PRAGMA journal_mode = WAL;");
             Migrate(connection);
             return database;
         }
@@ -39,16 +42,24 @@ internal sealed class AuditDatabase
         }
     }
 
-    /// <summary>Opens a pooled connection with the per-connection settings every use needs.</summary>
+    /// <summary>Opens a pooled connection for reads: no settings to apply, so a pooled one is ready at once.</summary>
+    public SqliteConnection ConnectForRead()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>Opens a pooled connection with the per-connection settings writes need.</summary>
     public SqliteConnection Connect()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var pragmas = connection.CreateCommand();
 
-        // WAL lets reports read while scrubs are written; FULL makes a commit durable once it returns (no lost
-        // acknowledged scrub on power loss); group commit, not a weaker sync, is what buys throughput.
-        pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;";
+        // FULL makes a commit durable once it returns (no acknowledged scrub lost on power loss); group commit, not a
+        // weaker sync, is what buys throughput.
+        pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;";
         pragmas.ExecuteNonQuery();
         return connection;
     }

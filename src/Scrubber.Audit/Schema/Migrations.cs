@@ -19,7 +19,7 @@ internal static class Migrations
                 pack          TEXT NOT NULL      -- id@version, '' when the payer has none
             ) STRICT;
             CREATE INDEX scrubs_by_claim ON scrubs (claim_id, scrubbed_at);
-            CREATE INDEX scrubs_by_patient ON scrubs (patient_key) WHERE patient_key <> '';
+            CREATE INDEX scrubs_by_patient ON scrubs (patient_key, claim_id);
 
             CREATE TABLE scrub_lines (
                 scrub_id      TEXT NOT NULL REFERENCES scrubs (scrub_id),

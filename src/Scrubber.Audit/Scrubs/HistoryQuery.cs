@@ -23,7 +23,7 @@ internal static class HistoryQuery
             return [];
         }
 
-        using var connection = database.Connect();
+        using var connection = database.ConnectForRead();
         using var command = connection.CreateCommand();
         command.CommandText = Sql;
         command.Parameters.AddWithValue("$key", patientKey);

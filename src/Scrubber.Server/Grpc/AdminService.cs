@@ -37,6 +37,10 @@ internal sealed class AdminService(LiveNcciTables live, LivePacks packs, PackRel
         return response;
     }
 
+    public override Task<Proto.PingResponse> Ping(Proto.PingRequest request, ServerCallContext context) => Task.FromResult(PingResponse);
+
+    private static readonly Proto.PingResponse PingResponse = new();
+
     private static Proto.NcciTableStatus ToStatus(NcciTableInfo info)
     {
         var status = new Proto.NcciTableStatus

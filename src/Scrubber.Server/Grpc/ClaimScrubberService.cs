@@ -1,5 +1,4 @@
-using Google.Protobuf.WellKnownTypes;
-using Google.Rpc;
+using System.Threading.Channels;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Scrubber.Core.Claims;
@@ -18,6 +17,8 @@ internal sealed class ClaimScrubberService(
     ScrubberMetrics metrics,
     ILogger<ClaimScrubberService> logger) : Proto.ClaimScrubber.ClaimScrubberBase
 {
+    private const int StreamWindow = 64;
+
     public override async Task<Proto.ScrubClaimResponse> ScrubClaim(Proto.ScrubClaimRequest request, ServerCallContext context)
     {
         var claim = ClaimRequestMapper.TryMap(request.Claim, options.Value.MaxLinesPerClaim, out var violations)
@@ -30,24 +31,45 @@ internal sealed class ClaimScrubberService(
         IServerStreamWriter<Proto.ScrubClaimResponse> responseStream,
         ServerCallContext context)
     {
-        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
+        // Claims of a batch are scrubbed concurrently (so their audit records share group commits) and answered in
+        // the order they came; the window bounds how far reading runs ahead of writing.
+        var inFlight = Channel.CreateBounded<Task<Proto.ScrubClaimResponse>>(StreamWindow);
+        var reading = Task.Run(async () =>
         {
-            var claim = ClaimRequestMapper.TryMap(request.Claim, options.Value.MaxLinesPerClaim, out var violations);
-            Proto.ScrubClaimResponse response;
-            if (claim is null)
+            try
             {
-                // One bad claim in a batch must not lose the rest: answer it in place and go on.
-                Rejected(violations);
-                response = new Proto.ScrubClaimResponse { ClaimId = request.Claim?.ClaimId ?? string.Empty };
-                response.Violations.AddRange(violations.Select(v => new Proto.FieldViolation { Field = v.Field, Description = v.Description }));
+                await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
+                {
+                    await inFlight.Writer.WriteAsync(ScrubOneAsync(request, context.CancellationToken), context.CancellationToken).ConfigureAwait(false);
+                }
             }
-            else
+            finally
             {
-                response = await ScrubAsync(claim, context.CancellationToken).ConfigureAwait(false);
+                inFlight.Writer.Complete();
             }
+        });
 
-            await responseStream.WriteAsync(response, context.CancellationToken).ConfigureAwait(false);
+        await foreach (var pending in inFlight.Reader.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
+        {
+            await responseStream.WriteAsync(await pending.ConfigureAwait(false), context.CancellationToken).ConfigureAwait(false);
         }
+
+        await reading.ConfigureAwait(false);
+    }
+
+    private async Task<Proto.ScrubClaimResponse> ScrubOneAsync(Proto.ScrubClaimRequest request, CancellationToken cancellationToken)
+    {
+        var claim = ClaimRequestMapper.TryMap(request.Claim, options.Value.MaxLinesPerClaim, out var violations);
+        if (claim is not null)
+        {
+            return await ScrubAsync(claim, cancellationToken).ConfigureAwait(false);
+        }
+
+        // One bad claim in a batch must not lose the rest: answer it in place and go on.
+        Rejected(violations);
+        var response = new Proto.ScrubClaimResponse { ClaimId = request.Claim?.ClaimId ?? string.Empty };
+        response.Violations.AddRange(violations.Select(v => new Proto.FieldViolation { Field = v.Field, Description = v.Description }));
+        return response;
     }
 
     private async Task<Proto.ScrubClaimResponse> ScrubAsync(Claim claim, CancellationToken cancellationToken)
@@ -67,20 +89,7 @@ internal sealed class ClaimScrubberService(
     private RpcException InvalidArgument(List<FieldViolation> violations)
     {
         Rejected(violations);
-        var badRequest = new BadRequest();
-        foreach (var violation in violations)
-        {
-            badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = violation.Field, Description = violation.Description });
-        }
-
-        var first = violations.Take(3).Select(v => $"{v.Field} {v.Description}");
-        var more = violations.Count > 3 ? $" (and {violations.Count - 3} more)" : string.Empty;
-        return new Google.Rpc.Status
-        {
-            Code = (int)Code.InvalidArgument,
-            Message = $"The claim is invalid: {string.Join("; ", first)}{more}.",
-            Details = { Any.Pack(badRequest) },
-        }.ToRpcException();
+        return RpcErrors.InvalidArgument("The claim is invalid", violations);
     }
 
     private void Rejected(List<FieldViolation> violations)

@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+
+namespace Scrubber.Generators;
+
+/// <summary>What a generated 835 says about one claim: how the payer adjudicated it.</summary>
+/// <param name="ClaimId">CLP01: the claim id as it was sent.</param>
+/// <param name="Status">CLP02: "1" processed as primary, "4" denied, "22" reversal of an earlier payment.</param>
+/// <param name="PayerClaimNumber">CLP07, the payer's own claim number.</param>
+/// <param name="Lines">The service lines.</param>
+public sealed record RemitClaimSpec(string ClaimId, string Status, string PayerClaimNumber, ImmutableArray<RemitLineSpec> Lines);
+
+/// <summary>One adjudicated service line.</summary>
+/// <param name="LineId">REF*6R as sent, or null when the payer dropped it.</param>
+/// <param name="Code">The procedure code adjudicated (SVC01-2).</param>
+/// <param name="Modifiers">Its modifiers.</param>
+/// <param name="ServiceDate">DTM*472.</param>
+/// <param name="Charge">SVC02.</param>
+/// <param name="Paid">SVC03.</param>
+/// <param name="Adjustments">CAS triplets: group, reason, amount.</param>
+/// <param name="OriginalCode">SVC06 when the payer changed the code, else null.</param>
+public sealed record RemitLineSpec(
+    string? LineId,
+    string Code,
+    ImmutableArray<string> Modifiers,
+    DateOnly ServiceDate,
+    decimal Charge,
+    decimal Paid,
+    ImmutableArray<(string Group, string Reason, decimal Amount)> Adjustments,
+    string? OriginalCode = null);
