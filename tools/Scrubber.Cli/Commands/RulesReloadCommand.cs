@@ -37,20 +37,7 @@ internal sealed class RulesReloadCommand : ICommand
                 await console.Out.WriteLineAsync(change).ConfigureAwait(false);
             }
 
-            foreach (var pack in response.Packs)
-            {
-                await console.Out.WriteLineAsync($"live  {pack.Id}@{pack.Version} ({pack.Rules.Count} rules) for {string.Join(", ", pack.Payers)}").ConfigureAwait(false);
-            }
-
-            foreach (var rejection in response.PackRejections)
-            {
-                await console.Out.WriteLineAsync($"rejected {rejection.PackId}:").ConfigureAwait(false);
-                foreach (var error in rejection.Errors)
-                {
-                    await console.Out.WriteLineAsync($"  {error}").ConfigureAwait(false);
-                }
-            }
-
+            await PackStatusText.WriteAsync(response.Packs, response.PackRejections, console).ConfigureAwait(false);
             return response.PackRejections.Count == 0 ? ExitCodes.Ok : ExitCodes.Problems;
         }
         catch (RpcException ex)

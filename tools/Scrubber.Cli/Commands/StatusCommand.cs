@@ -48,20 +48,7 @@ internal sealed class StatusCommand : ICommand
             }
 
             await console.Out.WriteLineAsync($"Packs loaded at {status.PacksLoadedAt}").ConfigureAwait(false);
-            foreach (var pack in status.Packs)
-            {
-                await console.Out.WriteLineAsync($"  {pack.Id}@{pack.Version}  payers {string.Join(",", pack.Payers)}  {pack.Rules.Count} rules, {pack.Examples} examples").ConfigureAwait(false);
-            }
-
-            foreach (var rejection in status.PackRejections)
-            {
-                await console.Out.WriteLineAsync($"  REJECTED {rejection.PackId} at {rejection.At}:").ConfigureAwait(false);
-                foreach (var error in rejection.Errors)
-                {
-                    await console.Out.WriteLineAsync($"    {error}").ConfigureAwait(false);
-                }
-            }
-
+            await PackStatusText.WriteAsync(status.Packs, status.PackRejections, console).ConfigureAwait(false);
             return ExitCodes.Ok;
         }
         catch (RpcException ex)
