@@ -89,4 +89,33 @@ public sealed class ServiceCommandTests(ServerFixture fixture) : IClassFixture<S
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Matches(@"live  acme-commercial@[0-9a-f]{12} \(3 rules, 6 examples\) for ACME01, ACME02", run.Out);
     }
+
+    [Fact]
+    public async Task RemitIngest_GeneratedRemittanceForAScrubbedClaim_ReportsMatchesAndDenials()
+    {
+        using var temp = new TempDirectory();
+        var claim = Sample("acme-ecg-with-visit.json");
+        var scrub = await CliRun.RunAsync("scrub", claim, "--server", fixture.Server.Address);
+        Assert.Equal(ExitCodes.Ok, scrub.ExitCode);
+        var remit = temp.File("era.835");
+        await File.WriteAllTextAsync(remit, new Scrubber.Generators.Remittance835Writer().Write(
+        [
+            new("DEMO-0004", "1", "ICN-4",
+            [
+                new("1", "99213", [], new DateOnly(2026, 7, 14), 120m, 96m, [("CO", "45", 24m)]),
+                new("2", "93000", [], new DateOnly(2026, 7, 14), 45m, 0m, [("CO", "97", 45m)]),
+            ]),
+            new("NOT-SENT-1", "4", "ICN-5", [new(null, "99214", [], new DateOnly(2026, 7, 14), 150m, 0m, [("CO", "16", 150m)])]),
+        ], new DateOnly(2026, 8, 14)));
+        var notX12 = temp.File("note.txt");
+        await File.WriteAllTextAsync(notX12, "not an 835");
+
+        var run = await CliRun.RunAsync("remit", "ingest", remit, notX12, remit, "--server", fixture.Server.Address);
+
+        Assert.Equal(ExitCodes.Problems, run.ExitCode);
+        Assert.Contains($"[1/3] {remit}: 2 claims, 3 lines, 2 lines matched, 1 NCCI-type denials, 0 reversals", run.Out, StringComparison.Ordinal);
+        Assert.Contains("    unmatched claim NOT-SENT-1 (payer claim ICN-5): no scrubbed claim has this claim id (CLP01)", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"[2/3] {notX12}: refused, nothing ingested:", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"[3/3] {remit}: already ingested, nothing added", run.Out, StringComparison.Ordinal);
+    }
 }

@@ -15,6 +15,8 @@ public static class Cli
         new RulesTestCommand(),
         new RulesExplainCommand(),
         new RulesReloadCommand(),
+        new RemitInspectCommand(),
+        new RemitIngestCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)

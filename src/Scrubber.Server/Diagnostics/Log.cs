@@ -43,4 +43,11 @@ internal static partial class Log
 
     [LoggerMessage(4001, LogLevel.Error, "Scrub {ScrubId} could not be recorded; the call fails so nothing unrecorded is acknowledged")]
     public static partial void ScrubNotRecorded(ILogger logger, Exception exception, string scrubId);
+
+    [LoggerMessage(5000, LogLevel.Information,
+        "Remittance {File} ingested: {Claims} claims, {Lines} lines, {MatchedLines} lines matched, {DeniedLines} NCCI-type denials, {UnmatchedClaims} claims and {UnmatchedLines} lines unmatched, duplicate {Duplicate}")]
+    public static partial void RemittanceIngested(ILogger logger, string file, int claims, int lines, int matchedLines, int deniedLines, int unmatchedClaims, int unmatchedLines, bool duplicate);
+
+    [LoggerMessage(5001, LogLevel.Warning, "Remittance {File} refused at byte {ByteOffset}, nothing ingested: {Reason}")]
+    public static partial void RemittanceRefused(ILogger logger, string file, long byteOffset, string reason);
 }

@@ -1,3 +1,4 @@
+using Scrubber.Server.Outcomes;
 using Scrubber.Server.Scrubbing;
 
 namespace Scrubber.Server.Grpc;
@@ -11,6 +12,7 @@ internal static class GrpcServiceCollectionExtensions
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks();
         services.AddSingleton<ScrubPipeline>();
+        services.AddSingleton<RemittanceIngester>();
         return services;
     }
 
@@ -18,6 +20,7 @@ internal static class GrpcServiceCollectionExtensions
     {
         app.MapGrpcService<ClaimScrubberService>();
         app.MapGrpcService<AdminService>();
+        app.MapGrpcService<OutcomesService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

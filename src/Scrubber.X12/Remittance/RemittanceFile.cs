@@ -1,0 +1,10 @@
+using System.Collections.Immutable;
+
+namespace Scrubber.X12.Remittance;
+
+/// <summary>The 835 transaction sets of one file, in file order.</summary>
+public sealed record RemittanceFile(ImmutableArray<Remittance> Transactions)
+{
+    /// <summary>The claims of every transaction, in file order.</summary>
+    public IEnumerable<ClaimPayment> Claims => Transactions.SelectMany(t => t.Claims);
+}
