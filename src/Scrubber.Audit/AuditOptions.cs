@@ -13,8 +13,6 @@ public sealed class AuditOptions
 
     /// <summary>The secret for the patient key (HMAC-SHA256 of the patient id); at least 32 characters. The raw patient
     /// id is never stored. Changing it breaks cross-claim pairing with history recorded under the old one.</summary>
-    [Required]
-    [MinLength(32)]
     public string PatientKeySecret { get; set; } = string.Empty;
 
     /// <summary>The most scrubs one group commit writes in one transaction. Default 512.</summary>

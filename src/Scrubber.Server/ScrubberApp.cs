@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Scrubber.Audit;
 using Scrubber.Server.Audit;
 using Scrubber.Server.Diagnostics;
 using Scrubber.Server.Grpc;
@@ -33,31 +34,38 @@ public static class ScrubberApp
     /// code 1, not a stack trace.</remarks>
     public static async Task<int> RunAsync(string[] args)
     {
-        WebApplication? app = null;
+        WebApplication app;
         try
         {
             app = Create(args);
+        }
+        catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException or FormatException)
+        {
+            await Console.Error.WriteLineAsync("Scrubber cannot start: " + ex.Message).ConfigureAwait(false);
+            return 1;
+        }
+
+        // Resolved before running: the host disposes its services when it stops.
+        var tables = app.Services.GetRequiredService<LiveNcciTables>();
+        try
+        {
             await app.RunAsync().ConfigureAwait(false);
-            return FailedLoad(app) ? 1 : 0;
+            return tables.LoadFailure is null ? 0 : 1;
         }
         catch (OptionsValidationException ex)
         {
             await Console.Error.WriteLineAsync("Scrubber cannot start: " + string.Join(" ", ex.Failures)).ConfigureAwait(false);
             return 1;
         }
-        catch (OperationCanceledException) when (app is not null && FailedLoad(app))
+        catch (OperationCanceledException) when (tables.LoadFailure is not null)
         {
             // The NCCI load failed during start and stopped the host; the reason is already logged.
             return 1;
         }
-        finally
+        catch (AuditStoreException ex)
         {
-            if (app is not null)
-            {
-                await app.DisposeAsync().ConfigureAwait(false);
-            }
+            await Console.Error.WriteLineAsync("Scrubber cannot start: " + ex.Message).ConfigureAwait(false);
+            return 1;
         }
     }
-
-    private static bool FailedLoad(WebApplication app) => app.Services.GetRequiredService<LiveNcciTables>().LoadFailure is not null;
 }
