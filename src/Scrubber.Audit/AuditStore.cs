@@ -58,6 +58,13 @@ public sealed class AuditStore : IAsyncDisposable
     public IReadOnlyList<PriorLine> History(string patientKey, string claimId, IReadOnlyCollection<DateOnly> dates) =>
         HistoryQuery.Run(_database, patientKey, claimId, dates);
 
+    /// <summary>Every sent line with a remittance outcome and the edit left on it: the input of the feedback reports.</summary>
+    public IReadOnlyList<Reports.DeniedLine> SentLineOutcomes()
+    {
+        using var connection = _database.ConnectForRead();
+        return Reports.SentLineOutcomes.Read(connection);
+    }
+
     /// <summary>Runs a read-only query on a pooled connection; for reports and tests.</summary>
     public T Read<T>(Func<Microsoft.Data.Sqlite.SqliteConnection, T> query)
     {

@@ -1,0 +1,59 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Scrubber.Audit.Reports;
+
+/// <summary>Reads every sent line that has a remittance outcome, with the edit the scrubber left on it.</summary>
+/// <remarks>The reports aggregate these rows in memory: a year of a practice's remittances is some hundred thousand
+/// lines, and grouping in C# keeps each report's rules in one readable place.</remarks>
+internal static class SentLineOutcomes
+{
+    private const string Sql = """
+        SELECT s.claim_id, o.line_id, s.payer_id, COALESCE(NULLIF(sl.rendering_npi, ''), s.billing_npi), sl.code, sl.modifiers,
+               COALESCE(o.paid_on, substr(o.ingested_at, 1, 10)), o.outcome,
+               (SELECT COUNT(*) FROM remit_adjustments a WHERE a.remit_line_id = o.remit_line_id AND a.reason IN ('97', '236')),
+               (SELECT COALESCE(SUM(a.amount_cents), 0) FROM remit_adjustments a WHERE a.remit_line_id = o.remit_line_id AND a.reason IN ('97', '236')),
+               f.edit_type, f.column1, f.column2, f.modifier_indicator, f.source, f.rule, f.bypass_modifier, f.fate
+        FROM line_outcomes o
+        JOIN scrubs s ON s.scrub_id = o.scrub_id
+        JOIN scrub_lines sl ON sl.scrub_id = o.scrub_id AND sl.line_id = o.line_id
+        LEFT JOIN edit_fates f ON f.scrub_id = o.scrub_id AND f.line_id = o.line_id
+             AND f.fate IN ('overridden_by_modifier', 'overridden_by_acceptance', 'forced')
+             AND (f.edit_type IN ('NCCI_PTP', 'NCCI_PTP_BYPASSED') OR f.rule <> '')
+        ORDER BY s.claim_id, o.line_id
+        """;
+
+    /// <summary>One row per sent line with an outcome; a line with several edits keeps the most severe fate.</summary>
+    public static List<DeniedLine> Read(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Sql;
+        using var reader = command.ExecuteReader();
+        var lines = new Dictionary<(string, string), DeniedLine>();
+        while (reader.Read())
+        {
+            var edit = reader.IsDBNull(10) ? null : new LineEdit(
+                reader.GetString(10), reader.GetString(11), reader.GetString(12), reader.IsDBNull(13) ? null : reader.GetInt32(13),
+                reader.GetString(14), reader.GetString(15), reader.GetString(16), reader.GetString(17));
+            var line = new DeniedLine(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+                DateOnly.ParseExact(reader.GetString(6), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                reader.GetString(7) == "paid", reader.GetInt64(8) > 0, reader.GetInt64(9), edit);
+            var key = (line.ClaimId, line.LineId);
+            if (!lines.TryGetValue(key, out var seen) || Rank(edit) > Rank(seen.Edit))
+            {
+                lines[key] = line;
+            }
+        }
+
+        return [.. lines.Values];
+    }
+
+    private static int Rank(LineEdit? edit) => edit?.Fate switch
+    {
+        "forced" => 3,
+        "overridden_by_acceptance" => 2,
+        "overridden_by_modifier" => 1,
+        _ => 0,
+    };
+}
