@@ -17,6 +17,8 @@ public static class Cli
         new RulesReloadCommand(),
         new RemitInspectCommand(),
         new RemitIngestCommand(),
+        new ReportCommand(),
+        new DemoSeedCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)

@@ -26,7 +26,7 @@ internal static class LoadRun
         }
 
         var faker = new ClaimFaker(settings.Seed);
-        var claims = Enumerable.Range(0, 4096).Select(_ => ProtoClaims.From(faker.Next(settings.Lines))).ToArray();
+        var claims = Enumerable.Range(0, 4096).Select(_ => ClaimInputProto.From(faker.Next(settings.Lines))).ToArray();
         using var acks = settings.AcksFile is null ? null : new AckLog(settings.AcksFile);
 
         Console.Error.WriteLine($"warming up {settings.Warmup.TotalSeconds:F0} s …");

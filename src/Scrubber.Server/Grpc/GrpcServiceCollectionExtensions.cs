@@ -21,6 +21,7 @@ internal static class GrpcServiceCollectionExtensions
         app.MapGrpcService<ClaimScrubberService>();
         app.MapGrpcService<AdminService>();
         app.MapGrpcService<OutcomesService>();
+        app.MapGrpcService<FeedbackService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

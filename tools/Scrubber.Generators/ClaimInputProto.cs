@@ -3,10 +3,10 @@ using Claim = Scrubber.V1.Claim;
 using ClaimLine = Scrubber.V1.ClaimLine;
 using Setting = Scrubber.V1.Setting;
 
-namespace Scrubber.Load;
+namespace Scrubber.Generators;
 
-/// <summary>Maps a generated claim to the protobuf request the service takes.</summary>
-internal static class ProtoClaims
+/// <summary>Maps a claim in the API's JSON shape (<see cref="ClaimInput"/>) to the protobuf claim the service takes.</summary>
+public static class ClaimInputProto
 {
     public static Claim From(ClaimInput input)
     {

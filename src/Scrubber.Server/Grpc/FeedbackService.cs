@@ -1,0 +1,79 @@
+using System.Globalization;
+using Grpc.Core;
+using Scrubber.Audit.Reports;
+using Scrubber.Server.Audit;
+using Proto = Scrubber.V1;
+
+namespace Scrubber.Server.Grpc;
+
+/// <summary>The Feedback gRPC service: the reports revenue-cycle leaders read, computed from the audit store.</summary>
+internal sealed class FeedbackService(AuditStoreHost audit) : Proto.Feedback.FeedbackBase
+{
+    public override Task<Proto.OverriddenThenDeniedReport> OverriddenThenDenied(Proto.ReportRequest request, ServerCallContext context)
+    {
+        var report = new Proto.OverriddenThenDeniedReport();
+        report.Rows.AddRange(FeedbackReports.OverriddenThenDenied(audit.Store.SentLineOutcomes(), FilterOf(request)).Select(r => new Proto.OverriddenThenDeniedRow
+        {
+            Column1Code = r.Column1,
+            Column2Code = r.Column2,
+            PayerId = r.PayerId,
+            ProviderNpi = r.Provider,
+            ModifierUsed = r.ModifierUsed,
+            IsoWeek = r.Week,
+            Fate = r.Fate,
+            Denied = r.Denied,
+            DollarsDenied = Dollars(r.DollarsDenied),
+            PaidWithSameOverride = r.PaidWithSameOverride,
+            SuccessRate = r.SuccessRate,
+        }));
+        return Task.FromResult(report);
+    }
+
+    public override Task<Proto.MissedReport> Missed(Proto.ReportRequest request, ServerCallContext context)
+    {
+        var report = new Proto.MissedReport();
+        report.Rows.AddRange(FeedbackReports.Missed(audit.Store.SentLineOutcomes(), FilterOf(request)).Select(r =>
+        {
+            var row = new Proto.MissedRow
+            {
+                PayerId = r.PayerId,
+                ProcedureCode = r.Code,
+                Modifiers = r.Modifiers,
+                ProviderNpi = r.Provider,
+                IsoWeek = r.Week,
+                Denied = r.Denied,
+                DollarsDenied = Dollars(r.DollarsDenied),
+            };
+            row.ClaimLines.AddRange(r.Claims);
+            return row;
+        }));
+        return Task.FromResult(report);
+    }
+
+    /// <summary>The report filter of a request; bad dates or weeks are INVALID_ARGUMENT naming the field.</summary>
+    internal static ReportFilter FilterOf(Proto.ReportRequest request)
+    {
+        var payer = request.PayerId.Length == 0 ? null : request.PayerId;
+        var provider = request.ProviderNpi.Length == 0 ? null : request.ProviderNpi;
+        if (request.IsoWeek.Length > 0)
+        {
+            try
+            {
+                return ReportFilter.ForWeek(request.IsoWeek, payer, provider);
+            }
+            catch (FormatException ex)
+            {
+                throw RpcErrors.InvalidArgument("iso_week", ex.Message);
+            }
+        }
+
+        return new ReportFilter(Date(request.From, "from"), Date(request.To, "to"), payer, provider);
+    }
+
+    private static DateOnly? Date(string text, string field) =>
+        text.Length == 0 ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+        : throw RpcErrors.InvalidArgument(field, $"'{text}' is not a YYYY-MM-DD date");
+
+    private static string Dollars(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+}

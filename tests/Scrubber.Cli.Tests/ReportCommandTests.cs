@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Scrubber.Testing;
+
+namespace Scrubber.Cli.Tests;
+
+/// <summary><c>scrubctl demo seed</c> and <c>scrubctl report</c> against a real service with a fresh store.</summary>
+public sealed class ReportCommandTests : IAsyncLifetime
+{
+    private RunningServer? _server;
+
+    private string Server => _server!.Address;
+
+    public async Task InitializeAsync() => _server = await RunningServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server!.DisposeAsync();
+
+    [Fact]
+    public async Task DemoSeed_ThenReports_ShowOverriddenAndMissedDenials()
+    {
+        var seed = await CliRun.RunAsync("demo", "seed", "--weeks", "2", "--claims-per-week", "40", "--server", Server);
+
+        Assert.Equal(ExitCodes.Ok, seed.ExitCode);
+        Assert.Matches(@"week of 2026-09-21: 40 claims scrubbed and confirmed, 835 ingested: \d+ lines, \d+ CO-97/236 denials", seed.Out);
+
+        var overridden = await CliRun.RunAsync("report", "overridden-then-denied", "--format", "json", "--server", Server);
+        Assert.Equal(ExitCodes.Ok, overridden.ExitCode);
+        var rows = JsonDocument.Parse(overridden.Out).RootElement.GetProperty("rows");
+        Assert.True(rows.GetArrayLength() > 0, overridden.Out);
+        Assert.All(rows.EnumerateArray(), r => Assert.Contains(r.GetProperty("fate").GetString(), new[] { "overridden_by_modifier", "overridden_by_acceptance", "forced" }));
+
+        var missed = await CliRun.RunAsync("report", "missed", "--format", "csv", "--server", Server);
+        Assert.Equal(ExitCodes.Ok, missed.ExitCode);
+        var lines = missed.Out.Split('\n');
+        Assert.Equal("Payer,Code,Modifiers,Provider,Week,Denied,Dollars,Claim/line", lines[0].TrimEnd());
+        Assert.True(lines.Length > 1, missed.Out);
+
+        var table = await CliRun.RunAsync("report", "missed", "--week", "2026-W41", "--server", Server);
+        Assert.Equal(ExitCodes.Ok, table.ExitCode);
+        Assert.StartsWith("Payer", table.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_BadWeek_ExitsTwoNamingTheField()
+    {
+        var run = await CliRun.RunAsync("report", "missed", "--week", "2026-33", "--server", Server);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("iso_week", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_UnknownName_ExitsTwo()
+    {
+        var run = await CliRun.RunAsync("report", "everything", "--server", Server);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("Unknown report 'everything'", run.Error, StringComparison.Ordinal);
+    }
+}
