@@ -12,6 +12,7 @@ namespace Scrubber.Audit.Tests;
 /// C1: 0001U + 0030U, warning accepted; 0030U denied CO-97 $120 on Aug 19 (week 34).
 /// D1: 0001A + 36591 on 2023-06-15, hard stop forced; 36591 denied CO-97 $25 on Aug 12.
 /// M1: 99213 + 93000, no edit; 93000 denied CO-97 $45 on Aug 12. M2: 99214 + 93000, no edit; 93000 denied CO-236 $40 on Aug 13.
+/// Worked: D1/L2 written off $25 on Aug 20; C1/L2 appealed on Aug 25, recovered $120 on Sep 10; M1/L2 written off $45 on Aug 22.
 /// </remarks>
 public sealed class FeedbackReportTests : IAsyncLifetime
 {
@@ -38,6 +39,10 @@ public sealed class FeedbackReportTests : IAsyncLifetime
         remits.Add(Remit("M2", 13, Paid("L1", "99214", 150m), Denied("L2", "93000", 40m, "236")));
 
         await _store.Store.IngestRemittanceAsync(new Remittance("seed", "seed.835", [.. remits]), StoreFixture.T0);
+        await Resolve("D1", ResolutionStatus.WrittenOff, 25m, 20);
+        await Resolve("C1", ResolutionStatus.Appealed, null, 25);
+        await Resolve("C1", ResolutionStatus.Recovered, 120m, 41);
+        await Resolve("M1", ResolutionStatus.WrittenOff, 45m, 22);
         _lines = _store.Store.SentLineOutcomes();
     }
 
@@ -86,6 +91,61 @@ public sealed class FeedbackReportTests : IAsyncLifetime
     [InlineData("26-W33")]
     public void ForWeek_NotAnIsoWeek_SaysWhatIsExpected(string week) =>
         Assert.Contains("is not an ISO week such as 2026-W33", Assert.Throws<FormatException>(() => ReportFilter.ForWeek(week)).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void WeeklyDashboard_OneRowPerWeekAndPair_RepeatOffendersFlaggedWithTheirAction()
+    {
+        var rows = WeeklyDashboard.Compute(_lines, ReportFilter.All, repeatThreshold: 2);
+
+        Assert.Equal(
+        [
+            ("2026-W33", "0001U", "0030U", 2, "1", 300m, RootCauses.ModifierNotAccepted, true, "talk to the provider"),
+            ("2026-W33", "99213", "93000", 1, "not in NCCI", 45m, RootCauses.PayerProprietaryBundle, false, ""),
+            ("2026-W33", "99214", "93000", 1, "not in NCCI", 40m, RootCauses.PayerProprietaryBundle, false, ""),
+            ("2026-W33", "0001A", "36591", 1, "0", 25m, RootCauses.HardBundle, false, ""),
+            ("2026-W34", "0001U", "0030U", 1, "1", 120m, RootCauses.MissingModifier, false, ""),
+        ], rows.Select(r => (r.Week, r.Column1, r.Column2, r.Occurrences, r.ModifierIndicator, r.DollarsDenied, r.RootCause, r.RepeatOffender, r.Action)));
+        var top = rows[0];
+        Assert.Equal((Provider, 1.0), (top.PrimaryProvider, top.PrimaryProviderShare));
+        Assert.Equal(2, top.Payers["MEDICARE"]);
+        Assert.Equal(2, top.Resolutions["unworked"]);
+        Assert.Equal(1, rows[3].Resolutions["written_off"]);
+    }
+
+    [Fact]
+    public void WeeklyDashboard_DefaultThreshold_FlagsNothingBelowThree() =>
+        Assert.DoesNotContain(WeeklyDashboard.Compute(_lines, ReportFilter.All), r => r.RepeatOffender);
+
+    [Fact]
+    public void Kpis_AddUpTheSeededHistory()
+    {
+        var kpis = Kpis.Compute(_lines, ReportFilter.All);
+
+        var august = Assert.Single(kpis.Months);
+        Assert.Equal(("2026-08", 530m, 2180m, 6, 6), (august.Month, august.BundlingDollars, august.Charges, august.BundlingDenials, august.AllDenials));
+        Assert.Equal(530.0 / 2180.0, august.ShareOfCharges, 6);
+        Assert.Equal(1.0, august.ShareOfDenials);
+        Assert.Equal([("0001U", "0030U", 3, 420m), ("99213", "93000", 1, 45m), ("99214", "93000", 1, 40m), ("0001A", "36591", 1, 25m)],
+            kpis.TopPairs.Select(p => (p.Column1, p.Column2, p.Denied, p.DollarsDenied)));
+        Assert.Equal(new OverturnRate("MEDICARE", RootCauses.MissingModifier, 1, 1, 1.0), Assert.Single(kpis.Overturns));
+        Assert.Equal((8 + 22 + 10) / 3.0, kpis.AverageDaysToResolution!.Value, 6);
+        Assert.Equal((25m, 45m), (kpis.WrittenOffPreventable, kpis.WrittenOffContestable));
+    }
+
+    [Fact]
+    public void Patterns_ClassifyEachPayerPair()
+    {
+        Assert.Equal(
+        [
+            new PatternRow("MEDICARE", "0001A", "36591", Patterns.AlwaysBundled, 0, 1, 0),
+            new PatternRow("MEDICARE", "0001U", "0030U", Patterns.ConditionallyPayable, 1, 3, 1),
+            new PatternRow("MEDICARE", "99213", "93000", Patterns.InappropriatelyDenied, 0, 1, 0),
+            new PatternRow("MEDICARE", "99214", "93000", Patterns.InappropriatelyDenied, 0, 1, 0),
+        ], Patterns.Compute(_lines, ReportFilter.All));
+    }
+
+    private async Task Resolve(string claimId, ResolutionStatus status, decimal? amount, int daysAfterAugust1st) =>
+        await _store.Store.UpdateResolutionAsync(new Resolution(claimId, "L2", status, amount, new DateOnly(2026, 8, 1).AddDays(daysAfterAugust1st - 1), ""), StoreFixture.T0);
 
     private async Task Send(ClaimBuilder claim) => await _store.RecordAsync(claim.Build());
 

@@ -23,7 +23,29 @@ public sealed record DeniedLine(
     bool Paid,
     bool BundlingDenied,
     long DeniedCents,
-    LineEdit? Edit);
+    LineEdit? Edit)
+{
+    /// <summary>The line's charge as remitted, in cents.</summary>
+    public long ChargeCents { get; init; }
+
+    /// <summary>The highest-charged other line of the claim on the same date: the likely column 1 when no edit named one.</summary>
+    public string? OtherCode { get; init; }
+
+    /// <summary>The latest resolution step (corrected_claim_sent, appealed, recovered, written_off), or null while unworked.</summary>
+    public string? Resolution { get; init; }
+
+    /// <summary>When the latest resolution step happened.</summary>
+    public DateOnly? ResolvedOn { get; init; }
+
+    /// <summary>Cents written off, over all resolution steps.</summary>
+    public long WrittenOffCents { get; init; }
+
+    /// <summary>Cents recovered, over all resolution steps.</summary>
+    public long RecoveredCents { get; init; }
+
+    /// <summary>The code pair the denial is about: the edit's, else the likely column 1 and this line's code.</summary>
+    public (string Column1, string Column2) Pair => Edit is { } e ? (e.Column1, e.Column2) : (OtherCode ?? string.Empty, Code);
+}
 
 /// <summary>The edit that stood on a sent line, and its fate.</summary>
 public sealed record LineEdit(string EditType, string Column1, string Column2, int? ModifierIndicator, string Source, string Rule, string BypassModifier, string Fate);

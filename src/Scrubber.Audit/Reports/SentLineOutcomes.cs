@@ -13,7 +13,14 @@ internal static class SentLineOutcomes
                COALESCE(o.paid_on, substr(o.ingested_at, 1, 10)), o.outcome,
                (SELECT COUNT(*) FROM remit_adjustments a WHERE a.remit_line_id = o.remit_line_id AND a.reason IN ('97', '236')),
                (SELECT COALESCE(SUM(a.amount_cents), 0) FROM remit_adjustments a WHERE a.remit_line_id = o.remit_line_id AND a.reason IN ('97', '236')),
-               f.edit_type, f.column1, f.column2, f.modifier_indicator, f.source, f.rule, f.bypass_modifier, f.fate
+               f.edit_type, f.column1, f.column2, f.modifier_indicator, f.source, f.rule, f.bypass_modifier, f.fate,
+               o.charge_cents,
+               (SELECT x.code FROM scrub_lines x WHERE x.scrub_id = o.scrub_id AND x.service_date = sl.service_date AND x.line_id <> sl.line_id
+                ORDER BY x.charge_cents DESC LIMIT 1),
+               (SELECT r.status FROM resolutions r WHERE r.scrub_id = o.scrub_id AND r.line_id = o.line_id ORDER BY r.happened_on DESC, r.resolution_id DESC LIMIT 1),
+               (SELECT r.happened_on FROM resolutions r WHERE r.scrub_id = o.scrub_id AND r.line_id = o.line_id ORDER BY r.happened_on DESC, r.resolution_id DESC LIMIT 1),
+               (SELECT COALESCE(SUM(r.amount_cents), 0) FROM resolutions r WHERE r.scrub_id = o.scrub_id AND r.line_id = o.line_id AND r.status = 'written_off'),
+               (SELECT COALESCE(SUM(r.amount_cents), 0) FROM resolutions r WHERE r.scrub_id = o.scrub_id AND r.line_id = o.line_id AND r.status = 'recovered')
         FROM line_outcomes o
         JOIN scrubs s ON s.scrub_id = o.scrub_id
         JOIN scrub_lines sl ON sl.scrub_id = o.scrub_id AND sl.line_id = o.line_id
@@ -38,7 +45,15 @@ internal static class SentLineOutcomes
             var line = new DeniedLine(
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
                 DateOnly.ParseExact(reader.GetString(6), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                reader.GetString(7) == "paid", reader.GetInt64(8) > 0, reader.GetInt64(9), edit);
+                reader.GetString(7) == "paid", reader.GetInt64(8) > 0, reader.GetInt64(9), edit)
+            {
+                ChargeCents = reader.GetInt64(18),
+                OtherCode = reader.IsDBNull(19) ? null : reader.GetString(19),
+                Resolution = reader.IsDBNull(20) ? null : reader.GetString(20),
+                ResolvedOn = reader.IsDBNull(21) ? null : DateOnly.ParseExact(reader.GetString(21), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                WrittenOffCents = reader.GetInt64(22),
+                RecoveredCents = reader.GetInt64(23),
+            };
             var key = (line.ClaimId, line.LineId);
             if (!lines.TryGetValue(key, out var seen) || Rank(edit) > Rank(seen.Edit))
             {

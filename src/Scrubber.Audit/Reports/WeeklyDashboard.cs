@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+
+namespace Scrubber.Audit.Reports;
+
+/// <summary>Report 3: the weekly CO-97 dashboard, one row per week and code pair, repeat offenders flagged.</summary>
+public static class WeeklyDashboard
+{
+    /// <summary>The default number of denials of one pair in one week that makes it a repeat offender.</summary>
+    public const int DefaultRepeatThreshold = 3;
+
+    public static IReadOnlyList<WeeklyPairRow> Compute(IReadOnlyList<DeniedLine> lines, ReportFilter filter, int repeatThreshold = DefaultRepeatThreshold) =>
+    [
+        .. lines.Where(l => l.BundlingDenied && filter.Covers(l.Day, l.PayerId, l.Provider))
+            .GroupBy(l => (Week: FeedbackReports.Week(l.Day), l.Pair.Column1, l.Pair.Column2))
+            .Select(g =>
+            {
+                var denials = g.ToList();
+                var provider = denials.GroupBy(l => l.Provider).OrderByDescending(p => p.Count()).ThenBy(p => p.Key, StringComparer.Ordinal).First();
+                var rootCause = MostFrequent(denials.Select(RootCauses.Of));
+                var repeat = denials.Count >= repeatThreshold;
+                return new WeeklyPairRow(
+                    g.Key.Week,
+                    g.Key.Column1,
+                    g.Key.Column2,
+                    denials.Count,
+                    MostFrequent(denials.Select(RootCauses.IndicatorOf)),
+                    provider.Key,
+                    (double)provider.Count() / denials.Count,
+                    Tally(denials.Select(l => l.PayerId)),
+                    Money.ToDollars(denials.Sum(l => l.DeniedCents)),
+                    rootCause,
+                    Tally(denials.Select(l => l.Resolution ?? "unworked")),
+                    repeat,
+                    repeat ? RootCauses.ActionFor(rootCause) : string.Empty);
+            })
+            .OrderBy(r => r.Week, StringComparer.Ordinal).ThenByDescending(r => r.Occurrences).ThenByDescending(r => r.DollarsDenied)
+            .ThenBy(r => r.Column1, StringComparer.Ordinal).ThenBy(r => r.Column2, StringComparer.Ordinal),
+    ];
+
+    private static string MostFrequent(IEnumerable<string> values) =>
+        values.GroupBy(v => v).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+
+    private static ImmutableSortedDictionary<string, int> Tally(IEnumerable<string> values) =>
+        values.GroupBy(v => v).ToImmutableSortedDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+}
