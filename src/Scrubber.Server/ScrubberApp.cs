@@ -22,7 +22,7 @@ public static class ScrubberApp
         builder.Services.AddAuditStore(builder.Configuration);
         builder.Services.AddNcciTables(builder.Configuration, builder.Environment);
         builder.Services.AddPayerPacks(builder.Configuration);
-        builder.Services.AddScrubberGrpc();
+        builder.Services.AddScrubberGrpc(builder.Configuration);
 
         var app = builder.Build();
         app.MapScrubberGrpc();

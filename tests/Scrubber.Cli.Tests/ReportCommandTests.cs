@@ -37,6 +37,21 @@ public sealed class ReportCommandTests : IAsyncLifetime
         var table = await CliRun.RunAsync("report", "missed", "--week", "2026-W41", "--server", Server);
         Assert.Equal(ExitCodes.Ok, table.ExitCode);
         Assert.StartsWith("Payer", table.Out, StringComparison.Ordinal);
+
+        var weekly = await CliRun.RunAsync("report", "weekly", "--format", "json", "--repeat-threshold", "2", "--server", Server);
+        Assert.Equal(ExitCodes.Ok, weekly.ExitCode);
+        var weeklyRows = JsonDocument.Parse(weekly.Out).RootElement.GetProperty("rows").EnumerateArray().ToList();
+        Assert.NotEmpty(weeklyRows);
+        Assert.Contains(weeklyRows, r => r.TryGetProperty("repeatOffender", out var flag) && flag.GetBoolean() && r.GetProperty("action").GetString()!.Length > 0);
+
+        var kpis = await CliRun.RunAsync("report", "kpis", "--server", Server);
+        Assert.Equal(ExitCodes.Ok, kpis.ExitCode);
+        Assert.Contains("CO-97 by month", kpis.Out, StringComparison.Ordinal);
+        Assert.Contains("Top pairs by dollars", kpis.Out, StringComparison.Ordinal);
+
+        var patterns = await CliRun.RunAsync("report", "patterns", "--format", "csv", "--server", Server);
+        Assert.Equal(ExitCodes.Ok, patterns.ExitCode);
+        Assert.StartsWith("Payer,Column 1,Column 2,Pattern,Paid,Denied,Paid with modifier", patterns.Out, StringComparison.Ordinal);
     }
 
     [Fact]

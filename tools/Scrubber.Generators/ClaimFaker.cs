@@ -64,6 +64,33 @@ public sealed class ClaimFaker
         };
     }
 
+    /// <summary>Combinations practices bill together often, most of which some payer bundles.</summary>
+    private static readonly string[][] CommonCombinations =
+    [
+        ["99213", "93000"], ["99214", "93000"], ["0001U", "0030U"], ["93015", "93000"], ["90837", "90847"],
+        ["45378", "43239"], ["0001U", "0030U-XE"], ["99213", "99050"], ["90833"], ["99213", "0030U-59", "0001U"],
+    ];
+
+    /// <summary>A claim of one of the combinations practices bill often, on <paramref name="day"/>.</summary>
+    public ClaimInput NextCommon(DateOnly day)
+    {
+        var combination = _faker.PickRandom(CommonCombinations);
+        var claim = Next(combination.Length, day);
+        var lines = claim.Lines!.Select((line, i) =>
+        {
+            var parts = combination[i].Split('-');
+            var price = Codes.First(c => c.Code == parts[0]);
+            return line with
+            {
+                ProcedureCode = parts[0],
+                Modifiers = [.. parts.Skip(1)],
+                ServiceDate = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Charge = Math.Round(_faker.Random.Decimal(price.Low, price.High), 2).ToString("0.00", CultureInfo.InvariantCulture),
+            };
+        });
+        return claim with { Lines = [.. lines] };
+    }
+
     /// <summary>A valid NPI: nine random digits and the Luhn check digit over the 80840 prefix.</summary>
     public string NewNpi()
     {

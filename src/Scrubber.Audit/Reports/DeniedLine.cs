@@ -43,8 +43,8 @@ public sealed record DeniedLine(
     /// <summary>Cents recovered, over all resolution steps.</summary>
     public long RecoveredCents { get; init; }
 
-    /// <summary>The code pair the denial is about: the edit's, else the likely column 1 and this line's code.</summary>
-    public (string Column1, string Column2) Pair => Edit is { } e ? (e.Column1, e.Column2) : (OtherCode ?? string.Empty, Code);
+    /// <summary>The code pair the denial is about: the edit's, else (for a line rule or no edit) the likely column 1 and this line's code.</summary>
+    public (string Column1, string Column2) Pair => Edit is { Column2.Length: > 0 } e ? (e.Column1, e.Column2) : (OtherCode ?? string.Empty, Code);
 }
 
 /// <summary>The edit that stood on a sent line, and its fate.</summary>

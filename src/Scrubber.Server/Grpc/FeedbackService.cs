@@ -1,13 +1,15 @@
 using System.Globalization;
 using Grpc.Core;
+using Microsoft.Extensions.Options;
 using Scrubber.Audit.Reports;
 using Scrubber.Server.Audit;
+using Scrubber.Server.Feedback;
 using Proto = Scrubber.V1;
 
 namespace Scrubber.Server.Grpc;
 
 /// <summary>The Feedback gRPC service: the reports revenue-cycle leaders read, computed from the audit store.</summary>
-internal sealed class FeedbackService(AuditStoreHost audit) : Proto.Feedback.FeedbackBase
+internal sealed class FeedbackService(AuditStoreHost audit, IOptions<FeedbackOptions> options) : Proto.Feedback.FeedbackBase
 {
     public override Task<Proto.OverriddenThenDeniedReport> OverriddenThenDenied(Proto.ReportRequest request, ServerCallContext context)
     {
@@ -22,7 +24,7 @@ internal sealed class FeedbackService(AuditStoreHost audit) : Proto.Feedback.Fee
             IsoWeek = r.Week,
             Fate = r.Fate,
             Denied = r.Denied,
-            DollarsDenied = Dollars(r.DollarsDenied),
+            DollarsDenied = FeedbackMapper.Dollars(r.DollarsDenied),
             PaidWithSameOverride = r.PaidWithSameOverride,
             SuccessRate = r.SuccessRate,
         }));
@@ -42,11 +44,29 @@ internal sealed class FeedbackService(AuditStoreHost audit) : Proto.Feedback.Fee
                 ProviderNpi = r.Provider,
                 IsoWeek = r.Week,
                 Denied = r.Denied,
-                DollarsDenied = Dollars(r.DollarsDenied),
+                DollarsDenied = FeedbackMapper.Dollars(r.DollarsDenied),
             };
             row.ClaimLines.AddRange(r.Claims);
             return row;
         }));
+        return Task.FromResult(report);
+    }
+
+    public override Task<Proto.WeeklyDashboardReport> WeeklyDashboard(Proto.ReportRequest request, ServerCallContext context)
+    {
+        var threshold = request.RepeatThreshold > 0 ? request.RepeatThreshold : options.Value.RepeatOffenderThreshold;
+        var report = new Proto.WeeklyDashboardReport { RepeatThreshold = threshold };
+        report.Rows.AddRange(Scrubber.Audit.Reports.WeeklyDashboard.Compute(audit.Store.SentLineOutcomes(), FilterOf(request), threshold).Select(FeedbackMapper.ToProto));
+        return Task.FromResult(report);
+    }
+
+    public override Task<Proto.KpiReport> Kpis(Proto.ReportRequest request, ServerCallContext context) =>
+        Task.FromResult(FeedbackMapper.ToProto(Scrubber.Audit.Reports.Kpis.Compute(audit.Store.SentLineOutcomes(), FilterOf(request))));
+
+    public override Task<Proto.PatternReport> Patterns(Proto.ReportRequest request, ServerCallContext context)
+    {
+        var report = new Proto.PatternReport();
+        report.Rows.AddRange(Scrubber.Audit.Reports.Patterns.Compute(audit.Store.SentLineOutcomes(), FilterOf(request)).Select(FeedbackMapper.ToProto));
         return Task.FromResult(report);
     }
 
@@ -74,6 +94,4 @@ internal sealed class FeedbackService(AuditStoreHost audit) : Proto.Feedback.Fee
         text.Length == 0 ? null
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
         : throw RpcErrors.InvalidArgument(field, $"'{text}' is not a YYYY-MM-DD date");
-
-    private static string Dollars(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 }

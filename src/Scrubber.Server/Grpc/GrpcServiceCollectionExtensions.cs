@@ -1,3 +1,4 @@
+using Scrubber.Server.Feedback;
 using Scrubber.Server.Outcomes;
 using Scrubber.Server.Scrubbing;
 
@@ -6,8 +7,9 @@ namespace Scrubber.Server.Grpc;
 /// <summary>Registers and maps the gRPC services, reflection and grpc.health.v1.</summary>
 internal static class GrpcServiceCollectionExtensions
 {
-    public static IServiceCollection AddScrubberGrpc(this IServiceCollection services)
+    public static IServiceCollection AddScrubberGrpc(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<FeedbackOptions>().Bind(configuration.GetSection(FeedbackOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddGrpc(o => o.EnableDetailedErrors = false);
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks();

@@ -54,7 +54,8 @@ internal sealed class DemoSeedCommand : ICommand
                 var remits = new List<RemitClaimSpec>();
                 for (var i = 0; i < perWeek; i++)
                 {
-                    var claim = ClaimInputProto.From(faker.Next(random.Int(2, 6), monday.AddDays(random.Int(0, 4))));
+                    var day = monday.AddDays(random.Int(0, 4));
+                    var claim = ClaimInputProto.From(random.Bool(0.6f) ? faker.NextCommon(day) : faker.Next(random.Int(2, 6), day));
                     var response = await scrubber.ScrubClaimAsync(new ScrubClaimRequest { Claim = claim }, cancellationToken: cancellationToken).ConfigureAwait(false);
                     await outcomes.ConfirmSubmissionAsync(new ConfirmSubmissionRequest { ScrubId = response.ScrubId }, cancellationToken: cancellationToken).ConfigureAwait(false);
                     remits.Add(Adjudicate(claim, response, random));

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Scrubber.Audit.Reports;
+using Proto = Scrubber.V1;
+
+namespace Scrubber.Server.Grpc;
+
+/// <summary>Maps the weekly dashboard, KPI and pattern reports to their protobuf messages.</summary>
+internal static class FeedbackMapper
+{
+    public static Proto.WeeklyPairRow ToProto(WeeklyPairRow row)
+    {
+        var proto = new Proto.WeeklyPairRow
+        {
+            IsoWeek = row.Week,
+            Column1Code = row.Column1,
+            Column2Code = row.Column2,
+            Occurrences = row.Occurrences,
+            ModifierIndicator = row.ModifierIndicator,
+            PrimaryProviderNpi = row.PrimaryProvider,
+            PrimaryProviderShare = row.PrimaryProviderShare,
+            DollarsDenied = Dollars(row.DollarsDenied),
+            RootCause = row.RootCause,
+            RepeatOffender = row.RepeatOffender,
+            Action = row.Action,
+        };
+        proto.Payers.Add(row.Payers);
+        proto.Resolutions.Add(row.Resolutions);
+        return proto;
+    }
+
+    public static Proto.KpiReport ToProto(KpiReport report)
+    {
+        var proto = new Proto.KpiReport
+        {
+            AverageDaysToResolution = report.AverageDaysToResolution ?? 0,
+            WrittenOffPreventable = Dollars(report.WrittenOffPreventable),
+            WrittenOffContestable = Dollars(report.WrittenOffContestable),
+        };
+        proto.Months.AddRange(report.Months.Select(m => new Proto.MonthKpi
+        {
+            Month = m.Month,
+            BundlingDollars = Dollars(m.BundlingDollars),
+            Charges = Dollars(m.Charges),
+            ShareOfCharges = m.ShareOfCharges,
+            BundlingDenials = m.BundlingDenials,
+            AllDenials = m.AllDenials,
+            ShareOfDenials = m.ShareOfDenials,
+        }));
+        proto.TopPairs.AddRange(report.TopPairs.Select(p => new Proto.TopPair
+        {
+            Column1Code = p.Column1, Column2Code = p.Column2, PayerId = p.PayerId, Denied = p.Denied, DollarsDenied = Dollars(p.DollarsDenied),
+        }));
+        proto.Overturns.AddRange(report.Overturns.Select(o => new Proto.OverturnRate
+        {
+            PayerId = o.PayerId, Scenario = o.Scenario, Contested = o.Contested, Recovered = o.Recovered, Rate = o.Rate,
+        }));
+        return proto;
+    }
+
+    public static Proto.PatternRow ToProto(PatternRow row) => new()
+    {
+        PayerId = row.PayerId,
+        Column1Code = row.Column1,
+        Column2Code = row.Column2,
+        Pattern = row.Pattern,
+        Paid = row.Paid,
+        Denied = row.Denied,
+        PaidWithModifier = row.PaidWithModifier,
+    };
+
+    public static string Dollars(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+}
