@@ -144,6 +144,52 @@ public sealed class FeedbackReportTests : IAsyncLifetime
         ], Patterns.Compute(_lines, ReportFilter.All));
     }
 
+    [Fact]
+    public void RuleProposals_RefusedModifier_IsDraftedWithEvidenceAndReplay()
+    {
+        var proposal = Assert.Single(RuleProposals.Compute(_lines, ReportFilter.All, minimumSupport: 2));
+
+        Assert.Equal(("MEDICARE", "0001U", "0030U", "XE", "modifier refused", 2, 300m), (proposal.PayerId, proposal.Column1, proposal.Column2, proposal.Modifiers, proposal.Kind, proposal.Support, proposal.DollarsDenied));
+        Assert.Equal<string>(["B1/L2", "B2/L2"], proposal.ClaimLines);
+        Assert.Equal((3, 1), (proposal.WouldHaveFlagged, proposal.WouldHaveFlaggedPaid));
+    }
+
+    [Fact]
+    public void RuleProposals_MissedBundles_NeedTheirSupport()
+    {
+        var proposals = RuleProposals.Compute(_lines, ReportFilter.All, minimumSupport: 1);
+
+        Assert.Equal(
+        [
+            ("0001U", "0030U", "modifier refused", 3, 1),
+            ("99213", "93000", "missed bundle", 1, 0),
+            ("99214", "93000", "missed bundle", 1, 0),
+        ], proposals.Select(p => (p.Column1, p.Column2, p.Kind, p.WouldHaveFlagged, p.WouldHaveFlaggedPaid)));
+    }
+
+    [Fact]
+    public void RuleProposals_DraftedRule_LoadsInAPackAndFiresOnItsEvidence()
+    {
+        var proposal = RuleProposals.Compute(_lines, ReportFilter.All, minimumSupport: 1).Single(p => p.Kind == "missed bundle" && p.Column1 == "99213");
+        using var temp = new TempDirectory();
+        var folder = Path.Combine(temp.Path, "medicare-proposals");
+        Directory.CreateDirectory(Path.Combine(folder, "examples"));
+        File.WriteAllText(Path.Combine(folder, "pack.json"), $$"""{ "id": "medicare-proposals", "payers": ["MEDICARE"], "rules": [ {{proposal.RuleJson}} ] }""");
+        var rule = System.Text.Json.JsonDocument.Parse(proposal.RuleJson).RootElement.GetProperty("name").GetString();
+        File.WriteAllText(Path.Combine(folder, "examples", "evidence.json"), $$"""
+            { "description": "M1 as sent", "claim": { "claimId": "M1", "payerId": "MEDICARE", "billingProviderNpi": "{{Provider}}", "lines": [
+              { "lineId": "L1", "procedureCode": "99213", "serviceDate": "2026-07-20", "charge": "110.00", "units": 1 },
+              { "lineId": "L2", "procedureCode": "93000", "serviceDate": "2026-07-20", "charge": "45.00", "units": 1 } ] },
+              "expect": [ { "rule": "{{rule}}", "line": "L2", "severity": "warning" } ] }
+            """);
+
+        var loaded = Scrubber.Core.Packs.PackLoader.Load(folder);
+
+        Assert.Empty(loaded.Errors);
+        var outcomes = Scrubber.Core.Packs.PackExampleRunner.Run(loaded.Pack!, new Scrubber.Core.Scrubbing.ClaimScrubber(new Scrubber.Core.Scrubbing.ScrubOptions()), SampleTables.Snapshot);
+        Assert.True(Assert.Single(outcomes).Passed);
+    }
+
     private async Task Resolve(string claimId, ResolutionStatus status, decimal? amount, int daysAfterAugust1st) =>
         await _store.Store.UpdateResolutionAsync(new Resolution(claimId, "L2", status, amount, new DateOnly(2026, 8, 1).AddDays(daysAfterAugust1st - 1), ""), StoreFixture.T0);
 

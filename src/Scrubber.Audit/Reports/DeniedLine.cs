@@ -31,6 +31,9 @@ public sealed record DeniedLine(
     /// <summary>The highest-charged other line of the claim on the same date: the likely column 1 when no edit named one.</summary>
     public string? OtherCode { get; init; }
 
+    /// <summary>The codes of the claim's other lines on the same date of service.</summary>
+    public IReadOnlyList<string> SameDayCodes { get; init; } = [];
+
     /// <summary>The latest resolution step (corrected_claim_sent, appealed, recovered, written_off), or null while unworked.</summary>
     public string? Resolution { get; init; }
 

@@ -20,7 +20,8 @@ internal static class SentLineOutcomes
                (SELECT r.status FROM resolutions r WHERE r.scrub_id = o.scrub_id AND r.line_id = o.line_id ORDER BY r.happened_on DESC, r.resolution_id DESC LIMIT 1),
                (SELECT r.happened_on FROM resolutions r WHERE r.scrub_id = o.scrub_id AND r.line_id = o.line_id ORDER BY r.happened_on DESC, r.resolution_id DESC LIMIT 1),
                (SELECT COALESCE(SUM(r.amount_cents), 0) FROM resolutions r WHERE r.scrub_id = o.scrub_id AND r.line_id = o.line_id AND r.status = 'written_off'),
-               (SELECT COALESCE(SUM(r.amount_cents), 0) FROM resolutions r WHERE r.scrub_id = o.scrub_id AND r.line_id = o.line_id AND r.status = 'recovered')
+               (SELECT COALESCE(SUM(r.amount_cents), 0) FROM resolutions r WHERE r.scrub_id = o.scrub_id AND r.line_id = o.line_id AND r.status = 'recovered'),
+               (SELECT group_concat(x.code, ' ') FROM scrub_lines x WHERE x.scrub_id = o.scrub_id AND x.service_date = sl.service_date AND x.line_id <> sl.line_id)
         FROM line_outcomes o
         JOIN scrubs s ON s.scrub_id = o.scrub_id
         JOIN scrub_lines sl ON sl.scrub_id = o.scrub_id AND sl.line_id = o.line_id
@@ -53,6 +54,7 @@ internal static class SentLineOutcomes
                 ResolvedOn = reader.IsDBNull(21) ? null : DateOnly.ParseExact(reader.GetString(21), "yyyy-MM-dd", CultureInfo.InvariantCulture),
                 WrittenOffCents = reader.GetInt64(22),
                 RecoveredCents = reader.GetInt64(23),
+                SameDayCodes = reader.IsDBNull(24) ? [] : reader.GetString(24).Split(' ', StringSplitOptions.RemoveEmptyEntries),
             };
             var key = (line.ClaimId, line.LineId);
             if (!lines.TryGetValue(key, out var seen) || Rank(edit) > Rank(seen.Edit))
