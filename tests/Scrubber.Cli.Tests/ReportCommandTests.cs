@@ -52,6 +52,12 @@ public sealed class ReportCommandTests : IAsyncLifetime
         var patterns = await CliRun.RunAsync("report", "patterns", "--format", "csv", "--server", Server);
         Assert.Equal(ExitCodes.Ok, patterns.ExitCode);
         Assert.StartsWith("Payer,Column 1,Column 2,Pattern,Paid,Denied,Paid with modifier", patterns.Out, StringComparison.Ordinal);
+
+        var proposals = await CliRun.RunAsync("rules", "propose", "--min-support", "1", "--format", "json", "--server", Server);
+        Assert.Equal(ExitCodes.Ok, proposals.ExitCode);
+        var drafted = JsonDocument.Parse(proposals.Out).RootElement.GetProperty("proposals").EnumerateArray().ToList();
+        Assert.NotEmpty(drafted);
+        Assert.All(drafted, p => Assert.Equal("pair", JsonDocument.Parse(p.GetProperty("ruleJson").GetString()!).RootElement.GetProperty("scope").GetString()));
     }
 
     [Fact]

@@ -15,6 +15,7 @@ public static class Cli
         new RulesTestCommand(),
         new RulesExplainCommand(),
         new RulesReloadCommand(),
+        new RulesProposeCommand(),
         new RemitInspectCommand(),
         new RemitIngestCommand(),
         new ReportCommand(),

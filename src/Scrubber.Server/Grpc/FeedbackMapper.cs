@@ -68,5 +68,24 @@ internal static class FeedbackMapper
         PaidWithModifier = row.PaidWithModifier,
     };
 
+    public static Proto.RuleProposal ToProto(RuleProposal proposal)
+    {
+        var proto = new Proto.RuleProposal
+        {
+            PayerId = proposal.PayerId,
+            Column1Code = proposal.Column1,
+            Column2Code = proposal.Column2,
+            Modifiers = proposal.Modifiers,
+            Kind = proposal.Kind,
+            Support = proposal.Support,
+            DollarsDenied = Dollars(proposal.DollarsDenied),
+            RuleJson = proposal.RuleJson,
+            WouldHaveFlagged = proposal.WouldHaveFlagged,
+            WouldHaveFlaggedPaid = proposal.WouldHaveFlaggedPaid,
+        };
+        proto.ClaimLines.AddRange(proposal.ClaimLines);
+        return proto;
+    }
+
     public static string Dollars(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 }

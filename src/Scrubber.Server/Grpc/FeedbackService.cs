@@ -70,6 +70,15 @@ internal sealed class FeedbackService(AuditStoreHost audit, IOptions<FeedbackOpt
         return Task.FromResult(report);
     }
 
+    public override Task<Proto.RuleProposalReport> ProposeRules(Proto.ProposeRulesRequest request, ServerCallContext context)
+    {
+        var minimum = request.MinimumSupport > 0 ? request.MinimumSupport : RuleProposals.DefaultMinimumSupport;
+        var report = new Proto.RuleProposalReport();
+        report.Proposals.AddRange(RuleProposals.Compute(audit.Store.SentLineOutcomes(), FilterOf(request.Filter ?? new Proto.ReportRequest()), minimum)
+            .Select(FeedbackMapper.ToProto));
+        return Task.FromResult(report);
+    }
+
     /// <summary>The report filter of a request; bad dates or weeks are INVALID_ARGUMENT naming the field.</summary>
     internal static ReportFilter FilterOf(Proto.ReportRequest request)
     {
