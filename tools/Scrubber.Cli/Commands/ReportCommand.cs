@@ -91,14 +91,9 @@ internal sealed class ReportCommand : ICommand
             await console.Out.WriteLineAsync(output).ConfigureAwait(false);
             return ExitCodes.Ok;
         }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.InvalidArgument)
-        {
-            await console.Error.WriteLineAsync(ex.Status.Detail).ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
         catch (RpcException ex)
         {
-            return await ServiceConnection.ReportAsync(ex, channel.Target, console).ConfigureAwait(false);
+            return await ServiceConnection.ReportQueryFailureAsync(ex, channel.Target, console).ConfigureAwait(false);
         }
     }
 

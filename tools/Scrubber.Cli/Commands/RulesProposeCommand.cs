@@ -71,14 +71,9 @@ internal sealed class RulesProposeCommand : ICommand
 
             return ExitCodes.Ok;
         }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.InvalidArgument)
-        {
-            await console.Error.WriteLineAsync(ex.Status.Detail).ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
         catch (RpcException ex)
         {
-            return await ServiceConnection.ReportAsync(ex, channel.Target, console).ConfigureAwait(false);
+            return await ServiceConnection.ReportQueryFailureAsync(ex, channel.Target, console).ConfigureAwait(false);
         }
     }
 

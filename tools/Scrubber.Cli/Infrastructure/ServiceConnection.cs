@@ -24,4 +24,16 @@ internal static class ServiceConnection
         await console.Error.WriteLineAsync(message).ConfigureAwait(false);
         return unreachable ? ExitCodes.Unavailable : ExitCodes.Problems;
     }
+
+    /// <summary>For report queries: a bad filter is the caller's command line (exit 2); anything else as <see cref="ReportAsync"/>.</summary>
+    public static async Task<int> ReportQueryFailureAsync(RpcException ex, string address, CliConsole console)
+    {
+        if (ex.StatusCode != StatusCode.InvalidArgument)
+        {
+            return await ReportAsync(ex, address, console).ConfigureAwait(false);
+        }
+
+        await console.Error.WriteLineAsync(ex.Status.Detail).ConfigureAwait(false);
+        return ExitCodes.Usage;
+    }
 }
