@@ -57,11 +57,14 @@ public sealed partial class ProcessTests : IDisposable
         Assert.Contains("Scrubber cannot start: Audit:PatientKeySecret must be set", server.Output, StringComparison.Ordinal);
     }
 
+    private string _webUrl = string.Empty;
+
     private ServerProcess Start(params string[] extra)
     {
+        _webUrl = $"http://127.0.0.1:{RunningServer.FreePort()}";
         var dll = Path.Combine(AppContext.BaseDirectory, "Scrubber.Server.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in (string[])[dll, .. RunningServer.DefaultArgs, $"--Audit:Path={_data.File("audit.db")}", .. extra])
+        foreach (var arg in (string[])[dll, .. RunningServer.DefaultArgs, $"--Kestrel:Endpoints:Web:Url={_webUrl}", $"--Audit:Path={_data.File("audit.db")}", .. extra])
         {
             info.ArgumentList.Add(arg);
         }
@@ -69,14 +72,14 @@ public sealed partial class ProcessTests : IDisposable
         return new ServerProcess(Process.Start(info)!);
     }
 
-    private static async Task<string> ListeningAddress(ServerProcess server)
+    private async Task<string> ListeningAddress(ServerProcess server)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            if (Listening().Match(server.Output) is { Success: true } match)
+            if (Listening().Matches(server.Output).Select(m => m.Groups[1].Value).FirstOrDefault(u => u != _webUrl) is { } grpc)
             {
-                return match.Groups[1].Value;
+                return grpc;
             }
 
             await Task.Delay(50);

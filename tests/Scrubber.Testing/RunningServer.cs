@@ -19,7 +19,8 @@ public sealed class RunningServer : IAsyncDisposable
         App = app;
         Logs = logs;
         _data = data;
-        Address = app.Urls.Single();
+        WebAddress = app.Configuration["Kestrel:Endpoints:Web:Url"]!;
+        Address = app.Urls.Single(u => u != WebAddress);
         Channel = GrpcChannel.ForAddress(Address);
     }
 
@@ -27,7 +28,11 @@ public sealed class RunningServer : IAsyncDisposable
 
     public LogCapture Logs { get; }
 
+    /// <summary>The gRPC endpoint.</summary>
     public string Address { get; }
+
+    /// <summary>The dashboard endpoint (HTTP/1.1).</summary>
+    public string WebAddress { get; }
 
     public GrpcChannel Channel { get; }
 
@@ -41,12 +46,21 @@ public sealed class RunningServer : IAsyncDisposable
     /// <summary>The arguments every test server starts with: a free loopback port, the sample tables and packs, the test secret.</summary>
     public static IEnumerable<string> DefaultArgs =>
     [
+        $"--Kestrel:Endpoints:Web:Url=http://127.0.0.1:{FreePort()}",
         $"--Audit:PatientKeySecret={PatientKeySecret}",
         "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0",
         $"--Ncci:Practitioner:0={RepositoryPaths.PractitionerExcerpt}",
         $"--Ncci:OutpatientHospital:0={RepositoryPaths.OutpatientSample}",
         $"--Packs:Root={RepositoryPaths.Packs}",
     ];
+
+    /// <summary>A loopback port nothing listens on now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     /// <summary>Starts the host and waits until grpc.health.v1 reports SERVING.</summary>
     public static async Task<RunningServer> StartAsync(params string[] extraArgs)

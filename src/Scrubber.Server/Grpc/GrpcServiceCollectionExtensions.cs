@@ -1,6 +1,7 @@
 using Scrubber.Server.Feedback;
 using Scrubber.Server.Outcomes;
 using Scrubber.Server.Scrubbing;
+using Scrubber.Server.Web;
 
 namespace Scrubber.Server.Grpc;
 
@@ -26,6 +27,7 @@ internal static class GrpcServiceCollectionExtensions
         app.MapGrpcService<FeedbackService>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        app.MapDashboard();
         return app;
     }
 }

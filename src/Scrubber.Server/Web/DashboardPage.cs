@@ -1,0 +1,132 @@
+namespace Scrubber.Server.Web;
+
+/// <summary>The dashboard page. Everything it needs is in it: the host serves it offline, with no CDN.</summary>
+internal static class DashboardPage
+{
+    public const string Html = """
+<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Scrubber · weekly CO-97 dashboard</title>
+<style>
+  body { font: 14px/1.4 system-ui, sans-serif; margin: 24px; color: #1d2733; background: #f7f8fa; }
+  h1 { font-size: 20px; margin: 0 0 4px; } h2 { font-size: 15px; margin: 20px 0 8px; }
+  .filters { display: flex; gap: 16px; margin: 12px 0; } label { display: flex; flex-direction: column; font-size: 12px; color: #55606d; }
+  select { font-size: 14px; padding: 4px; min-width: 160px; }
+  .charts { display: flex; gap: 24px; flex-wrap: wrap; } .card { background: #fff; border: 1px solid #dde2e8; border-radius: 6px; padding: 12px; }
+  table { border-collapse: collapse; background: #fff; width: 100%; } th, td { border-bottom: 1px solid #e4e8ee; padding: 6px 8px; text-align: left; }
+  th { background: #eef1f5; font-weight: 600; font-size: 12px; } tr.repeat td { background: #fde8e6; } tr.repeat td.flag { color: #b42318; font-weight: 700; }
+  tbody tr { cursor: pointer; } tbody tr:hover td { background: #eef4ff; } .num { text-align: right; } .muted { color: #6b7785; }
+  svg text { font-size: 11px; fill: #33404d; }
+</style>
+</head>
+<body>
+<h1>Weekly CO-97 dashboard</h1>
+<div class="muted">Bundling denials (CARC 97, 236) by week and code pair. Rows at or over <span id="threshold"></span> denials in a week are repeat offenders.</div>
+<div class="filters">
+  <label>Payer<select id="payer"><option value="">All payers</option></select></label>
+  <label>Provider<select id="provider"><option value="">All providers</option></select></label>
+  <label>Week<select id="week"><option value="">All weeks</option></select></label>
+</div>
+<div class="charts">
+  <div class="card"><h2>Denials per week</h2><svg id="trend" width="520" height="220" role="img" aria-label="Denials per week"></svg></div>
+  <div class="card"><h2>Top pairs by dollars denied</h2><svg id="top" width="520" height="220" role="img" aria-label="Top pairs by dollars"></svg></div>
+</div>
+<h2>Code pairs</h2>
+<table id="pairs">
+  <thead><tr><th>Week</th><th>Column 1</th><th>Column 2</th><th class="num">Denials</th><th>Indicator</th><th>Primary provider</th><th>Payers</th>
+  <th class="num">Dollars</th><th>Root cause</th><th>Resolution</th><th></th><th>Action</th></tr></thead>
+  <tbody></tbody>
+</table>
+<h2 id="drill-title" hidden>Claims behind the row</h2>
+<table id="claims" hidden>
+  <thead><tr><th>Claim</th><th>Line</th><th>Payer</th><th>Provider</th><th>Code</th><th>Modifiers</th><th>Paid on</th><th class="num">Dollars</th><th>Edit fate</th><th>Resolution</th></tr></thead>
+  <tbody></tbody>
+</table>
+<script>
+const $ = id => document.getElementById(id);
+const money = v => '$' + Number(v).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const tally = o => Object.entries(o).map(([k, v]) => k + ' ' + v).join(', ');
+const el = (tag, attrs, text) => { const e = document.createElementNS('http://www.w3.org/2000/svg', tag); for (const k in attrs) e.setAttribute(k, attrs[k]); if (text !== undefined) e.textContent = text; return e; };
+let loaded = false;
+
+function fill(select, values) {
+  const keep = select.value;
+  select.length = 1;
+  for (const v of values) select.add(new Option(v, v));
+  select.value = values.includes(keep) ? keep : '';
+}
+
+function bars(svg, items, label, value, format) {
+  svg.replaceChildren();
+  const width = +svg.getAttribute('width'), height = +svg.getAttribute('height'), left = 40, bottom = 40, top = 10;
+  const max = Math.max(1, ...items.map(value));
+  const step = (width - left - 10) / Math.max(1, items.length);
+  svg.append(el('line', { x1: left, y1: height - bottom, x2: width - 5, y2: height - bottom, stroke: '#8894a2' }));
+  svg.append(el('text', { x: 4, y: top + 8 }, format(max)));
+  items.forEach((item, i) => {
+    const h = (height - bottom - top) * value(item) / max, x = left + i * step + 4;
+    svg.append(el('rect', { x, y: height - bottom - h, width: Math.max(4, step - 8), height: h, fill: '#3b6fd8', 'data-label': label(item), 'data-value': value(item) }));
+    svg.append(el('text', { x: x + (step - 8) / 2, y: height - bottom - h - 3, 'text-anchor': 'middle' }, format(value(item))));
+    svg.append(el('text', { x: x + (step - 8) / 2, y: height - bottom + 14, 'text-anchor': 'middle' }, label(item)));
+  });
+}
+
+function hbars(svg, items, label, value, format) {
+  svg.replaceChildren();
+  const width = +svg.getAttribute('width'), left = 110, right = 70, row = 20;
+  svg.setAttribute('height', Math.max(40, items.length * row + 10));
+  const max = Math.max(1, ...items.map(value));
+  items.forEach((item, i) => {
+    const w = (width - left - right) * value(item) / max, y = 5 + i * row;
+    svg.append(el('text', { x: left - 6, y: y + 13, 'text-anchor': 'end' }, label(item)));
+    svg.append(el('rect', { x: left, y, width: Math.max(2, w), height: row - 6, fill: '#d8633b', 'data-label': label(item), 'data-value': value(item) }));
+    svg.append(el('text', { x: left + w + 4, y: y + 13 }, format(value(item))));
+  });
+}
+
+async function load() {
+  const query = new URLSearchParams({ payer: $('payer').value, provider: $('provider').value, week: $('week').value });
+  const data = await (await fetch('/api/weekly?' + query)).json();
+  $('threshold').textContent = data.threshold;
+  fill($('payer'), data.payers); fill($('provider'), data.providers); fill($('week'), data.weeks);
+  bars($('trend'), data.trend, t => t.week.slice(5), t => t.denials, v => String(v));
+  hbars($('top'), data.topPairs, p => p.pair, p => p.dollars, v => money(v));
+  const body = $('pairs').tBodies[0];
+  body.replaceChildren();
+  for (const r of data.rows) {
+    const tr = body.insertRow();
+    tr.className = r.repeat ? 'repeat' : '';
+    const cells = [r.week, r.column1, r.column2, r.occurrences, r.indicator, r.provider + ' (' + Math.round(r.providerShare * 100) + '%)',
+      tally(r.payers), money(r.dollars), r.rootCause, tally(r.resolutions), r.repeat ? 'REPEAT' : '', r.action];
+    cells.forEach((c, i) => { const td = tr.insertCell(); td.textContent = c; if (i === 3 || i === 7) td.className = 'num'; if (i === 10) td.className = 'flag'; });
+    tr.addEventListener('click', () => drill(r));
+  }
+  $('claims').hidden = true; $('drill-title').hidden = true;
+  loaded = true;
+  document.body.dataset.loaded = 'true';
+}
+
+async function drill(row) {
+  const query = new URLSearchParams({ week: row.week, column1: row.column1, column2: row.column2, payer: $('payer').value, provider: $('provider').value });
+  const claims = await (await fetch('/api/claims?' + query)).json();
+  const body = $('claims').tBodies[0];
+  body.replaceChildren();
+  for (const c of claims) {
+    const tr = body.insertRow();
+    [c.claim, c.line, c.payer, c.provider, c.code, c.modifiers, c.day, money(c.dollars), c.fate, c.resolution].forEach((v, i) => {
+      const td = tr.insertCell(); td.textContent = v; if (i === 7) td.className = 'num';
+    });
+  }
+  $('drill-title').textContent = 'Claims behind ' + row.column1 + '/' + row.column2 + ' in ' + row.week;
+  $('claims').hidden = false; $('drill-title').hidden = false;
+}
+
+for (const id of ['payer', 'provider', 'week']) $(id).addEventListener('change', () => { document.body.dataset.loaded = 'false'; load(); });
+load();
+</script>
+</body>
+</html>
+""";
+}

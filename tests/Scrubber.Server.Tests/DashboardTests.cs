@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using Google.Protobuf;
+using Microsoft.Playwright;
+using Scrubber.Generators;
+using Scrubber.Server.Tests.Builders;
+using Scrubber.Testing;
+using Scrubber.V1;
+using OutcomesClient = Scrubber.V1.Outcomes.OutcomesClient;
+
+namespace Scrubber.Server.Tests;
+
+/// <summary>The dashboard in a real browser (Debian's headless chromium): rows, repeat offenders, charts, a filter, a drill-down.</summary>
+/// <remarks>
+/// History: three MEDICARE claims of 99213 + 93000 (no edit) and one ACME01 claim of the same pair (its pack's
+/// ECG rule, sent anyway), all with 93000 denied CO-97 on 2026-08-12 (week 33); one MEDICARE 0001U + 0030U claim
+/// (NCCI warning sent anyway) with 0030U denied on 2026-08-19 (week 34).
+/// </remarks>
+public sealed class DashboardTests : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private RunningServer? _server;
+    private string _acmeClaim = string.Empty;
+
+    private RunningServer Server => _server!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await RunningServer.StartAsync();
+        var week33 = new List<RemitClaimSpec>();
+        foreach (var payer in new[] { "MEDICARE", "MEDICARE", "MEDICARE", "ACME01" })
+        {
+            var claim = ProtoClaims.Of("2026-08-03", "99213", "93000");
+            claim.PayerId = payer;
+            _acmeClaim = payer == "ACME01" ? claim.ClaimId : _acmeClaim;
+            week33.Add(await SendAndDeny(claim));
+        }
+
+        await Ingest(week33, new DateOnly(2026, 8, 12));
+        await Ingest([await SendAndDeny(ProtoClaims.Of("2026-08-03", "0001U", "0030U"))], new DateOnly(2026, 8, 19));
+    }
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+
+    [Fact]
+    public async Task Dashboard_InChromium_ShowsRowsChartsFilterAndDrillDown()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (.ci/run does).");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+
+        await page.GotoAsync(Server.WebAddress);
+        await page.WaitForSelectorAsync("body[data-loaded=true]");
+
+        var rows = page.Locator("#pairs tbody tr");
+        Assert.Equal(2, await rows.CountAsync());
+        Assert.Equal("repeat", await rows.Nth(0).GetAttributeAsync("class"));
+        Assert.Equal(["2026-W33", "99213", "93000", "4"], (await rows.Nth(0).Locator("td").AllInnerTextsAsync()).Take(4));
+        Assert.Contains("add a payer rule", await rows.Nth(0).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(["2026-W34", "0001U", "0030U", "1"], (await rows.Nth(1).Locator("td").AllInnerTextsAsync()).Take(4));
+        Assert.Equal(["4", "1"], await page.Locator("#trend rect").EvaluateAllAsync<string[]>("bars => bars.map(b => b.dataset.value)"));
+        Assert.Equal(2, await page.Locator("#top rect").CountAsync());
+
+        await page.EvaluateAsync("() => document.body.dataset.loaded = 'false'");
+        await page.SelectOptionAsync("#payer", "ACME01");
+        await page.WaitForSelectorAsync("body[data-loaded=true]");
+
+        Assert.Equal(1, await rows.CountAsync());
+        Assert.Equal("", await rows.Nth(0).GetAttributeAsync("class"));
+        Assert.Equal(["1"], await page.Locator("#trend rect").EvaluateAllAsync<string[]>("bars => bars.map(b => b.dataset.value)"));
+
+        await rows.Nth(0).ClickAsync();
+        await page.WaitForSelectorAsync("#claims:not([hidden]) tbody tr");
+        var claims = page.Locator("#claims tbody tr");
+        Assert.Equal(1, await claims.CountAsync());
+        Assert.StartsWith(_acmeClaim, await claims.Nth(0).InnerTextAsync(), StringComparison.Ordinal);
+
+        using var shots = new TempDirectory();
+        var shot = shots.File("dashboard.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
+        var png = await File.ReadAllBytesAsync(shot);
+        Assert.True(png.Length > 10_000, $"the screenshot is only {png.Length} bytes");
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+    }
+
+    private async Task<RemitClaimSpec> SendAndDeny(Claim claim)
+    {
+        var response = await Server.Scrubber.ScrubClaimAsync(claim.Request());
+        await new OutcomesClient(Server.Channel).ConfirmSubmissionAsync(new ConfirmSubmissionRequest { ScrubId = response.ScrubId });
+        var day = new DateOnly(2026, 8, 3);
+        return new RemitClaimSpec(claim.ClaimId, "1", "ICN-" + claim.ClaimId,
+        [
+            new RemitLineSpec(claim.Lines[0].LineId, claim.Lines[0].ProcedureCode, [], day, 100m, 80m, [("CO", "45", 20m)]),
+            new RemitLineSpec(claim.Lines[1].LineId, claim.Lines[1].ProcedureCode, [], day, 100m, 0m, ImmutableArray.Create(("CO", "97", 100m))),
+        ]);
+    }
+
+    private async Task Ingest(List<RemitClaimSpec> claims, DateOnly paidOn)
+    {
+        var content = new Remittance835Writer().Write(claims, paidOn);
+        await new OutcomesClient(Server.Channel).IngestRemittanceAsync(new IngestRemittanceRequest { Content = ByteString.CopyFromUtf8(content) });
+    }
+}
