@@ -65,6 +65,10 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.Equal(["2026-W34", "0001U", "0030U", "1"], (await rows.Nth(1).Locator("td").AllInnerTextsAsync()).Take(4));
         Assert.Equal(["4", "1"], await page.Locator("#trend rect").EvaluateAllAsync<string[]>("bars => bars.map(b => b.dataset.value)"));
         Assert.Equal(2, await page.Locator("#top rect").CountAsync());
+        Assert.Equal(["0001U", "0030U", "MEDICARE"], (await page.Locator("#overridden tbody tr").Nth(0).Locator("td").AllInnerTextsAsync()).Take(3));
+        Assert.Equal(["MEDICARE", "93000"], (await page.Locator("#missed tbody tr").Nth(0).Locator("td").AllInnerTextsAsync()).Take(2));
+        Assert.Equal("2026-08", await page.Locator("#kpi-months tbody tr td").First.InnerTextAsync());
+        Assert.Contains(await page.Locator("#patterns tbody tr").AllInnerTextsAsync(), p => p.Contains("inappropriately denied", StringComparison.Ordinal));
 
         await page.EvaluateAsync("() => document.body.dataset.loaded = 'false'");
         await page.SelectOptionAsync("#payer", "ACME01");

@@ -37,6 +37,27 @@ internal static class DashboardEndpoints
                 }),
             });
         });
+        app.MapGet("/api/reports", (string? payer, string? provider, string? week, AuditStoreHost audit) =>
+        {
+            var lines = audit.Store.SentLineOutcomes();
+            ReportFilter filter;
+            try
+            {
+                filter = Blank(week) is { } w ? ReportFilter.ForWeek(w, Blank(payer), Blank(provider)) : new ReportFilter(PayerId: Blank(payer), Provider: Blank(provider));
+            }
+            catch (FormatException ex)
+            {
+                return Results.BadRequest(new { field = "week", error = ex.Message });
+            }
+
+            return Results.Json(new
+            {
+                overriddenThenDenied = FeedbackReports.OverriddenThenDenied(lines, filter),
+                missed = FeedbackReports.Missed(lines, filter),
+                kpis = Kpis.Compute(lines, filter),
+                patterns = Patterns.Compute(lines, filter),
+            });
+        });
         app.MapGet("/api/claims", (string week, string column1, string column2, string? payer, string? provider, AuditStoreHost audit) =>
         {
             ReportFilter filter;

@@ -44,6 +44,19 @@ internal static class DashboardPage
   <thead><tr><th>Claim</th><th>Line</th><th>Payer</th><th>Provider</th><th>Code</th><th>Modifiers</th><th>Paid on</th><th class="num">Dollars</th><th>Edit fate</th><th>Resolution</th></tr></thead>
   <tbody></tbody>
 </table>
+<h2>Overridden then denied</h2>
+<table id="overridden"><thead></thead><tbody></tbody></table>
+<h2>Missed: denials no edit caught</h2>
+<table id="missed"><thead></thead><tbody></tbody></table>
+<h2>Key figures</h2>
+<div class="card" id="kpi-summary"></div>
+<table id="kpi-months"><thead></thead><tbody></tbody></table>
+<h2>Top pairs by dollars, with payer</h2>
+<table id="kpi-top"><thead></thead><tbody></tbody></table>
+<h2>Overturn rate</h2>
+<table id="kpi-overturns"><thead></thead><tbody></tbody></table>
+<h2>Patterns by payer and pair</h2>
+<table id="patterns"><thead></thead><tbody></tbody></table>
 <script>
 const $ = id => document.getElementById(id);
 const money = v => '$' + Number(v).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -104,8 +117,41 @@ async function load() {
     tr.addEventListener('click', () => drill(r));
   }
   $('claims').hidden = true; $('drill-title').hidden = true;
+  await loadReports();
   loaded = true;
   document.body.dataset.loaded = 'true';
+}
+
+function table(id, rows, columns) {
+  const t = $(id);
+  t.tHead.replaceChildren(); t.tBodies[0].replaceChildren();
+  const head = t.tHead.insertRow();
+  for (const [title] of columns) { const th = document.createElement('th'); th.textContent = title; head.append(th); }
+  for (const r of rows) {
+    const tr = t.tBodies[0].insertRow();
+    for (const [, value] of columns) tr.insertCell().textContent = value(r);
+  }
+  if (rows.length === 0) { const td = t.tBodies[0].insertRow().insertCell(); td.colSpan = columns.length; td.className = 'muted'; td.textContent = 'No rows.'; }
+}
+
+const pct = v => (v * 100).toFixed(1) + '%';
+
+async function loadReports() {
+  const query = new URLSearchParams({ payer: $('payer').value, provider: $('provider').value, week: $('week').value });
+  const r = await (await fetch('/api/reports?' + query)).json();
+  table('overridden', r.overriddenThenDenied, [['Column 1', x => x.column1], ['Column 2', x => x.column2], ['Payer', x => x.payerId], ['Provider', x => x.provider],
+    ['Modifier', x => x.modifierUsed], ['Week', x => x.week], ['Fate', x => x.fate], ['Denied', x => x.denied], ['Dollars', x => money(x.dollarsDenied)],
+    ['Paid with same override', x => x.paidWithSameOverride], ['Success rate', x => pct(x.successRate)]]);
+  table('missed', r.missed, [['Payer', x => x.payerId], ['Code', x => x.code], ['Modifiers', x => x.modifiers], ['Provider', x => x.provider], ['Week', x => x.week],
+    ['Denied', x => x.denied], ['Dollars', x => money(x.dollarsDenied)], ['Claim/line', x => x.claims.join(' ')]]);
+  $('kpi-summary').textContent = 'Average days from denial to resolution: ' + (r.kpis.averageDaysToResolution ?? 0).toFixed(1) +
+    ' · written off, preventable: ' + money(r.kpis.writtenOffPreventable) + ' · contestable: ' + money(r.kpis.writtenOffContestable);
+  table('kpi-months', r.kpis.months, [['Month', x => x.month], ['CO-97 dollars', x => money(x.bundlingDollars)], ['Charges', x => money(x.charges)],
+    ['Share of charges', x => pct(x.shareOfCharges)], ['CO-97 denials', x => x.bundlingDenials], ['All denials', x => x.allDenials], ['Share of denials', x => pct(x.shareOfDenials)]]);
+  table('kpi-top', r.kpis.topPairs, [['Column 1', x => x.column1], ['Column 2', x => x.column2], ['Payer', x => x.payerId], ['Denied', x => x.denied], ['Dollars', x => money(x.dollarsDenied)]]);
+  table('kpi-overturns', r.kpis.overturns, [['Payer', x => x.payerId], ['Scenario', x => x.scenario], ['Contested', x => x.contested], ['Recovered', x => x.recovered], ['Rate', x => pct(x.rate)]]);
+  table('patterns', r.patterns, [['Payer', x => x.payerId], ['Column 1', x => x.column1], ['Column 2', x => x.column2], ['Pattern', x => x.pattern],
+    ['Paid', x => x.paid], ['Denied', x => x.denied], ['Paid with modifier', x => x.paidWithModifier]]);
 }
 
 async function drill(row) {
