@@ -1,5 +1,3 @@
-using Scrubber.Core.Claims;
-
 namespace Scrubber.Core.Ncci;
 
 /// <summary>The NCCI tables in force: built off to the side, then published whole by swapping one reference.</summary>
@@ -8,9 +6,9 @@ namespace Scrubber.Core.Ncci;
 /// <param name="LoadedAt">When the snapshot was built.</param>
 public sealed record NcciSnapshot(NcciTableSet? Practitioner, NcciTableSet? OutpatientHospital, DateTimeOffset LoadedAt)
 {
-    /// <summary>The table set for a claim's setting, or null when that table is not loaded.</summary>
-    public NcciTableSet? For(CareSetting setting) =>
-        setting == CareSetting.OutpatientHospital ? OutpatientHospital : Practitioner;
+    /// <summary>The releases of one table, or null when that table is not configured.</summary>
+    public NcciTableSet? For(NcciTableKind kind) =>
+        kind == NcciTableKind.OutpatientHospital ? OutpatientHospital : Practitioner;
 
     /// <summary>Every resident release of both tables.</summary>
     public IEnumerable<PtpTable> AllReleases =>

@@ -64,7 +64,6 @@ public sealed class ClaimScrubber(ScrubOptions options)
             NcciTableChoice.OutpatientHospital => NcciTableKind.OutpatientHospital,
             _ => claim.Setting == CareSetting.OutpatientHospital ? NcciTableKind.OutpatientHospital : NcciTableKind.Practitioner,
         };
-        return (kind == NcciTableKind.OutpatientHospital ? ncci.OutpatientHospital : ncci.Practitioner)
-            ?? throw new NcciTableMissingException(kind);
+        return ncci.For(kind) ?? throw new NcciTableMissingException(kind);
     }
 }
