@@ -92,6 +92,19 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
     }
 
+    [Fact]
+    public async Task DashboardApi_WeekThatIsNotAnIsoWeek_IsABadRequestNamingTheField()
+    {
+        using var http = new HttpClient();
+
+        var response = await http.GetAsync(new Uri($"{Server.WebAddress}/api/reports?week=2026-33"));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"field\":\"week\"", body, StringComparison.Ordinal);
+        Assert.Contains("is not an ISO week such as 2026-W33", body, StringComparison.Ordinal);
+    }
+
     private async Task<RemitClaimSpec> SendAndDeny(Claim claim)
     {
         var response = await Server.Scrubber.ScrubClaimAsync(claim.Request());

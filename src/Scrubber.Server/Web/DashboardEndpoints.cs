@@ -39,17 +39,12 @@ internal static class DashboardEndpoints
         });
         app.MapGet("/api/reports", (string? payer, string? provider, string? week, AuditStoreHost audit) =>
         {
-            var lines = audit.Store.SentLineOutcomes();
-            ReportFilter filter;
-            try
+            if (!TryFilter(week, payer, provider, out var filter, out var invalid))
             {
-                filter = Blank(week) is { } w ? ReportFilter.ForWeek(w, Blank(payer), Blank(provider)) : new ReportFilter(PayerId: Blank(payer), Provider: Blank(provider));
-            }
-            catch (FormatException ex)
-            {
-                return Results.BadRequest(new { field = "week", error = ex.Message });
+                return invalid;
             }
 
+            var lines = audit.Store.SentLineOutcomes();
             return Results.Json(new
             {
                 overriddenThenDenied = FeedbackReports.OverriddenThenDenied(lines, filter),
@@ -60,14 +55,9 @@ internal static class DashboardEndpoints
         });
         app.MapGet("/api/claims", (string week, string column1, string column2, string? payer, string? provider, AuditStoreHost audit) =>
         {
-            ReportFilter filter;
-            try
+            if (!TryFilter(week, payer, provider, out var filter, out var invalid))
             {
-                filter = ReportFilter.ForWeek(week, Blank(payer), Blank(provider));
-            }
-            catch (FormatException ex)
-            {
-                return Results.BadRequest(new { field = "week", error = ex.Message });
+                return invalid;
             }
 
             return Results.Json(audit.Store.SentLineOutcomes()
@@ -81,6 +71,23 @@ internal static class DashboardEndpoints
                 }));
         });
         return app;
+    }
+
+    /// <summary>The filter of a query string; a week that is not an ISO week is a 400 naming the field.</summary>
+    private static bool TryFilter(string? week, string? payer, string? provider, out ReportFilter filter, out IResult invalid)
+    {
+        invalid = Results.Empty;
+        try
+        {
+            filter = Blank(week) is { } w ? ReportFilter.ForWeek(w, Blank(payer), Blank(provider)) : new ReportFilter(PayerId: Blank(payer), Provider: Blank(provider));
+            return true;
+        }
+        catch (FormatException ex)
+        {
+            filter = ReportFilter.All;
+            invalid = Results.BadRequest(new { field = "week", error = ex.Message });
+            return false;
+        }
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
