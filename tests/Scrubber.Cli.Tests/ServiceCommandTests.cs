@@ -118,4 +118,15 @@ public sealed class ServiceCommandTests(ServerFixture fixture) : IClassFixture<S
         Assert.Contains($"[2/3] {notX12}: refused, nothing ingested:", run.Error, StringComparison.Ordinal);
         Assert.Contains($"[3/3] {remit}: already ingested, nothing added", run.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task NcciReload_PrintsTheTablesSwappedIn()
+    {
+        var run = await CliRun.RunAsync("ncci", "reload", "--server", fixture.Server.Address);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Contains("Tables swapped in at ", run.Out, StringComparison.Ordinal);
+        Assert.Contains("ccipra-v322r0", run.Out, StringComparison.Ordinal);
+        Assert.Contains("ccioph-v323r0", run.Out, StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,5 @@
-using System.Collections.Immutable;
 using System.Diagnostics;
+using Scrubber.Core.Ncci.Snapshots;
 
 namespace Scrubber.Core.Ncci;
 
@@ -9,20 +9,44 @@ public static class NcciLoader
     /// <summary>Reads every file, groups them by release, and builds each release's index.</summary>
     /// <param name="kind">The table the paths must hold.</param>
     /// <param name="configKey">The setting the paths came from, for error messages.</param>
-    /// <param name="paths">Absolute paths of files, folders of parts, or CMS zips.</param>
+    /// <param name="paths">Absolute paths of files, folders of parts, CMS zips, or compiled snapshots (<c>.ncci</c>).</param>
     /// <param name="report">Told of each file read and each malformed row, as they happen.</param>
-    /// <exception cref="NcciLoadException">A path is missing or unreadable, a file is of the other table, a part is
-    /// given twice, or a file holds no valid row.</exception>
+    /// <exception cref="NcciLoadException">A path is missing or unreadable, a file is of the other table, a part or
+    /// a release is given twice, a file holds no valid row, or a snapshot is damaged.</exception>
     public static NcciTableSet Load(NcciTableKind kind, string configKey, IReadOnlyList<string> paths, INcciLoadReport report)
     {
-        var sources = NcciSourceFile.Expand(configKey, paths);
-        var releases = ImmutableArray.CreateBuilder<PtpTable>();
-        foreach (var release in sources.GroupBy(s => s.Name.TableVersion))
+        var releases = new List<PtpTable>();
+        var textPaths = new List<string>();
+        foreach (var path in paths)
         {
-            releases.Add(LoadRelease(kind, configKey, [.. release], report));
+            if (NcciSnapshotFile.IsSnapshot(path) && File.Exists(path))
+            {
+                var started = Stopwatch.GetTimestamp();
+                var snapshot = NcciSnapshotFile.Read(path, kind);
+                releases.AddRange(snapshot.Releases);
+                report.FileRead(path, snapshot.Releases.Sum(r => r.Info.Rows), 0, Stopwatch.GetElapsedTime(started));
+            }
+            else
+            {
+                textPaths.Add(path);
+            }
         }
 
-        return new NcciTableSet(kind, releases.ToImmutable());
+        if (textPaths.Count > 0)
+        {
+            foreach (var release in NcciSourceFile.Expand(configKey, textPaths).GroupBy(s => s.Name.TableVersion))
+            {
+                releases.Add(LoadRelease(kind, configKey, [.. release], report));
+            }
+        }
+
+        var repeated = releases.GroupBy(r => r.Info.TableVersion).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+        {
+            throw new NcciLoadException($"{configKey}: release {repeated.Key} is given twice (in a snapshot and in text files, or in two snapshots).");
+        }
+
+        return new NcciTableSet(kind, [.. releases]);
     }
 
     private static PtpTable LoadRelease(NcciTableKind kind, string configKey, IReadOnlyList<NcciSourceFile> files, INcciLoadReport report)

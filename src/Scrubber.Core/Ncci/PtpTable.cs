@@ -8,7 +8,7 @@ namespace Scrubber.Core.Ncci;
 /// and an open-addressing hash of pair indexes (linear probing, Fibonacci hashing, load ≤ 2/3). A lookup touches
 /// three arrays and allocates nothing.
 /// </remarks>
-public sealed class PtpTable
+public sealed partial class PtpTable
 {
     private readonly ulong[] _pairKeys;
     private readonly int[] _windowStart;
@@ -18,16 +18,8 @@ public sealed class PtpTable
     private readonly string[] _rationales;
 
     internal PtpTable(NcciTableInfo info, ulong[] pairKeys, int[] windowStart, PtpWindow[] windows, string[] rationales)
+        : this(info, pairKeys, windowStart, windows, rationales, HashBits(pairKeys.Length))
     {
-        Info = info;
-        _pairKeys = pairKeys;
-        _windowStart = windowStart;
-        _windows = windows;
-        _rationales = rationales;
-
-        var bits = Math.Max(4, 64 - (int)ulong.LeadingZeroCount((ulong)(pairKeys.Length * 3 / 2) | 1));
-        _shift = 64 - bits;
-        _slots = new int[1 << bits];
         var mask = _slots.Length - 1;
         for (var i = 0; i < pairKeys.Length; i++)
         {
@@ -39,6 +31,23 @@ public sealed class PtpTable
 
             _slots[slot] = i + 1;
         }
+    }
+
+    /// <summary>Takes the arrays as they are, slots included (a compiled snapshot holds them ready-made).</summary>
+    private PtpTable(NcciTableInfo info, ulong[] pairKeys, int[] windowStart, PtpWindow[] windows, string[] rationales, int[] slots, int shift)
+    {
+        Info = info;
+        _pairKeys = pairKeys;
+        _windowStart = windowStart;
+        _windows = windows;
+        _rationales = rationales;
+        _slots = slots;
+        _shift = shift;
+    }
+
+    private PtpTable(NcciTableInfo info, ulong[] pairKeys, int[] windowStart, PtpWindow[] windows, string[] rationales, int bits)
+        : this(info, pairKeys, windowStart, windows, rationales, new int[1 << bits], 64 - bits)
+    {
     }
 
     /// <summary>What was loaded: version, parts, files and counts.</summary>
@@ -112,6 +121,9 @@ public sealed class PtpTable
     }
 
     internal static ulong PairKey(HcpcsCode column1, HcpcsCode column2) => ((ulong)column1.Value << 32) | column2.Value;
+
+    /// <summary>Slots for a load of at most 2/3: the power of two above 1.5 × the pair count.</summary>
+    private static int HashBits(int pairs) => Math.Max(4, 64 - (int)ulong.LeadingZeroCount((ulong)(pairs * 3 / 2) | 1));
 
     private int SlotOf(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
 }

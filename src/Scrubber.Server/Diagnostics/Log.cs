@@ -16,6 +16,12 @@ internal static partial class Log
     [LoggerMessage(1003, LogLevel.Critical, "NCCI tables could not be loaded; the service stops: {Reason}")]
     public static partial void NcciLoadFailed(ILogger logger, string reason);
 
+    [LoggerMessage(1004, LogLevel.Error, "NCCI reload refused; the tables in force keep serving: {Reason}")]
+    public static partial void NcciReloadRefused(ILogger logger, string reason);
+
+    [LoggerMessage(1005, LogLevel.Information, "NCCI tables swapped in after {ElapsedMs:F0} ms: {Versions}")]
+    public static partial void NcciSwapped(ILogger logger, string versions, double elapsedMs);
+
     [LoggerMessage(2000, LogLevel.Information, "Claim rejected as invalid: {Violations} field violation(s), first {Field}: {Description}")]
     public static partial void ClaimInvalid(ILogger logger, int violations, string field, string description);
 

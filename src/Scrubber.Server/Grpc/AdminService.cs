@@ -9,7 +9,7 @@ using Proto = Scrubber.V1;
 namespace Scrubber.Server.Grpc;
 
 /// <summary>The Admin gRPC service: what tables and packs the service runs on, and an explicit pack reload.</summary>
-internal sealed class AdminService(LiveNcciTables live, LivePacks packs, PackReloader reloader) : Proto.Admin.AdminBase
+internal sealed class AdminService(LiveNcciTables live, NcciTableLoader tableLoader, LivePacks packs, PackReloader reloader) : Proto.Admin.AdminBase
 {
     public override Task<Proto.GetStatusResponse> GetStatus(Proto.GetStatusRequest request, ServerCallContext context)
     {
@@ -18,6 +18,12 @@ internal sealed class AdminService(LiveNcciTables live, LivePacks packs, PackRel
         {
             response.LoadedAt = Time(snapshot.LoadedAt);
             response.NcciTables.AddRange(snapshot.AllReleases.Select(r => ToStatus(r.Info)));
+        }
+
+        if (live.LastRejection is { } rejection)
+        {
+            response.NcciRejection = rejection.Reason;
+            response.NcciRejectedAt = Time(rejection.At);
         }
 
         var set = packs.Current;
@@ -34,6 +40,28 @@ internal sealed class AdminService(LiveNcciTables live, LivePacks packs, PackRel
         response.Changes.AddRange(result.Changes);
         response.Packs.AddRange(result.Set.Packs.Select(ToStatus));
         response.PackRejections.AddRange(result.Set.Rejections.Select(ToStatus));
+        return response;
+    }
+
+    public override async Task<Proto.ReloadTablesResponse> ReloadTables(Proto.ReloadTablesRequest request, ServerCallContext context)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        NcciSnapshot snapshot;
+        try
+        {
+            snapshot = await tableLoader.LoadAsync(context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (NcciLoadException ex)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, "The NCCI tables were not reloaded; the tables in force keep serving. " + ex.Message));
+        }
+
+        var response = new Proto.ReloadTablesResponse
+        {
+            LoadedAt = Time(snapshot.LoadedAt),
+            ElapsedMs = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+        };
+        response.NcciTables.AddRange(snapshot.AllReleases.Select(r => ToStatus(r.Info)));
         return response;
     }
 

@@ -20,6 +20,7 @@ internal static class NcciServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LiveNcciTables>();
+        services.AddSingleton<NcciTableLoader>();
         services.AddHostedService<NcciLoaderService>();
         services.AddSingleton(sp => new ClaimScrubber(sp.GetRequiredService<IOptions<ScrubOptions>>().Value));
         services.AddHealthChecks().AddCheck<NcciHealthCheck>("ncci");

@@ -37,9 +37,9 @@ internal sealed class DemoSeedCommand : ICommand
 
     public async Task<int> RunAsync(CommandArgs args, CliConsole console, CancellationToken cancellationToken)
     {
-        var weeks = Positive(args, "weeks", 8);
-        var perWeek = Positive(args, "claims-per-week", 60);
-        var seed = Positive(args, "seed", 2026);
+        var weeks = args.PositiveInt("weeks", 8);
+        var perWeek = args.PositiveInt("claims-per-week", 60);
+        var seed = args.PositiveInt("seed", 2026);
         using var channel = ServiceConnection.Open(args);
         var scrubber = new ClaimScrubber.ClaimScrubberClient(channel);
         var outcomes = new Outcomes.OutcomesClient(channel);
@@ -106,9 +106,4 @@ internal sealed class DemoSeedCommand : ICommand
         });
         return new RemitClaimSpec(claim.ClaimId, "1", "ICN" + claim.ClaimId, [.. lines]);
     }
-
-    private static int Positive(CommandArgs args, string name, int fallback) =>
-        args.Option(name) is not { } text ? fallback
-        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value
-        : throw new UsageException($"--{name} must be a whole number above 0, not '{text}'.");
 }

@@ -13,14 +13,14 @@ internal sealed class NcciCheckCommand : ICommand
     public string Summary => "Load NCCI PTP files as the service would; report releases, rows and malformed rows.";
 
     public string Help =>
-        """
+        $"""
         Usage: scrubctl ncci check <path>... [--table practitioner|outpatient-hospital]
 
         Each path is a CMS zip as downloaded, a .TXT part, or a folder of them. Prints each release found
         (version, parts, rows, pairs, index size) and the first malformed rows with file and line.
         Use it on a new quarter's files before pointing the service at them.
 
-          --table T        practitioner (default, ccipra files) or outpatient-hospital (ccioph files)
+        {TableOption.HelpLine}
 
         Exit code 1 when a file cannot be loaded or holds malformed rows.
         """;
@@ -36,12 +36,7 @@ internal sealed class NcciCheckCommand : ICommand
             throw new UsageException("Give at least one file, folder or zip.");
         }
 
-        var kind = args.Option("table") switch
-        {
-            null or "practitioner" => NcciTableKind.Practitioner,
-            "outpatient-hospital" => NcciTableKind.OutpatientHospital,
-            var other => throw new UsageException($"--table must be practitioner or outpatient-hospital, not '{other}'."),
-        };
+        var kind = TableOption.Parse(args);
 
         var report = new ConsoleLoadReport(console);
         NcciTableSet set;
@@ -73,7 +68,7 @@ internal sealed class NcciCheckCommand : ICommand
     }
 
     /// <summary>Prints progress per file to standard error and the first malformed rows to standard output.</summary>
-    private sealed class ConsoleLoadReport(CliConsole console) : INcciLoadReport
+    internal sealed class ConsoleLoadReport(CliConsole console) : INcciLoadReport
     {
         public long Malformed { get; private set; }
 

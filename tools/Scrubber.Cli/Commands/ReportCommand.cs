@@ -51,9 +51,7 @@ internal sealed class ReportCommand : ICommand
             IsoWeek = args.Option("week") ?? string.Empty,
             PayerId = args.Option("payer") ?? string.Empty,
             ProviderNpi = args.Option("provider") ?? string.Empty,
-            RepeatThreshold = args.Option("repeat-threshold") is { } threshold
-                ? int.TryParse(threshold, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new UsageException($"--repeat-threshold must be a whole number above 0, not '{threshold}'.")
-                : 0,
+            RepeatThreshold = args.PositiveInt("repeat-threshold", 0),
         };
         using var channel = ServiceConnection.Open(args);
         var client = new Feedback.FeedbackClient(channel);

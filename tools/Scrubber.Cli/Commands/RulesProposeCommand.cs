@@ -1,4 +1,3 @@
-using System.Globalization;
 using Google.Protobuf;
 using Grpc.Core;
 using Scrubber.V1;
@@ -41,9 +40,7 @@ internal sealed class RulesProposeCommand : ICommand
                 To = args.Option("to") ?? string.Empty,
                 IsoWeek = args.Option("week") ?? string.Empty,
             },
-            MinimumSupport = args.Option("min-support") is { } text
-                ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new UsageException($"--min-support must be a whole number above 0, not '{text}'.")
-                : 0,
+            MinimumSupport = args.PositiveInt("min-support", 0),
         };
         using var channel = ServiceConnection.Open(args);
         try

@@ -40,11 +40,10 @@ internal sealed class StatusCommand : ICommand
             }
 
             await console.Out.WriteLineAsync($"Tables loaded at {status.LoadedAt}").ConfigureAwait(false);
-            foreach (var table in status.NcciTables)
+            await WriteTablesAsync(status.NcciTables, console).ConfigureAwait(false);
+            if (status.NcciRejection.Length > 0)
             {
-                await console.Out.WriteLineAsync(
-                    $"  {table.Table,-20} {table.Version,-15} parts {string.Join(",", table.Parts),-12} {table.Rows,12:N0} rows " +
-                    $"{table.MalformedRows,6:N0} malformed  applies from {table.AppliesFrom}").ConfigureAwait(false);
+                await console.Out.WriteLineAsync($"  last reload refused at {status.NcciRejectedAt}: {status.NcciRejection}").ConfigureAwait(false);
             }
 
             await console.Out.WriteLineAsync($"Packs loaded at {status.PacksLoadedAt}").ConfigureAwait(false);
@@ -54,6 +53,17 @@ internal sealed class StatusCommand : ICommand
         catch (RpcException ex)
         {
             return await ServiceConnection.ReportAsync(ex, channel.Target, console).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One line per resident table release.</summary>
+    public static async Task WriteTablesAsync(IEnumerable<NcciTableStatus> tables, CliConsole console)
+    {
+        foreach (var table in tables)
+        {
+            await console.Out.WriteLineAsync(
+                $"  {table.Table,-20} {table.Version,-15} parts {string.Join(",", table.Parts),-12} {table.Rows,12:N0} rows " +
+                $"{table.MalformedRows,6:N0} malformed  applies from {table.AppliesFrom}").ConfigureAwait(false);
         }
     }
 }

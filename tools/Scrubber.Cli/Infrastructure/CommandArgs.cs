@@ -21,6 +21,13 @@ public sealed class CommandArgs
 
     public bool Flag(string name) => _flags.Contains(name);
 
+    /// <summary>The whole number above 0 given for <c>--name</c>, or <paramref name="fallback"/> when it is absent.</summary>
+    /// <exception cref="UsageException">The value is not a whole number above 0.</exception>
+    public int PositiveInt(string name, int fallback) =>
+        Option(name) is not { } text ? fallback
+        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0 ? value
+        : throw new UsageException($"--{name} must be a whole number above 0, not '{text}'.");
+
     /// <summary>Parses <paramref name="args"/> against the command's declared options and switches.</summary>
     /// <exception cref="UsageException">An option is unknown or has no value.</exception>
     public static CommandArgs Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> valueOptions, IReadOnlyCollection<string> switches)

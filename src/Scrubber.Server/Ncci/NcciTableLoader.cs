@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Scrubber.Core.Ncci;
+using Scrubber.Server.Diagnostics;
+
+namespace Scrubber.Server.Ncci;
+
+/// <summary>Builds an NCCI snapshot from the configured files off to the side and publishes it whole. Used at start
+/// and for each reload (a new quarter's files); one load runs at a time.</summary>
+internal sealed class NcciTableLoader(
+    IOptionsMonitor<NcciOptions> options,
+    IHostEnvironment environment,
+    LiveNcciTables live,
+    TimeProvider time,
+    ILogger<NcciTableLoader> logger) : IDisposable
+{
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
+    /// <summary>Loads the files the settings name now (settings files are re-read when they change) and swaps them in.</summary>
+    /// <exception cref="NcciLoadException">A file cannot be loaded; nothing was swapped and the rejection is recorded.</exception>
+    public async Task<NcciSnapshot> LoadAsync(CancellationToken cancellationToken)
+    {
+        await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await Task.Run(Load, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    public void Dispose() => _oneAtATime.Dispose();
+
+    private NcciSnapshot Load()
+    {
+        var started = Stopwatch.GetTimestamp();
+        var settings = options.CurrentValue;
+        try
+        {
+            var report = new LoggingLoadReport(logger);
+            var snapshot = new NcciSnapshot(
+                LoadTable(NcciTableKind.Practitioner, "Ncci:Practitioner", settings.Practitioner, report),
+                LoadTable(NcciTableKind.OutpatientHospital, "Ncci:OutpatientHospital", settings.OutpatientHospital, report),
+                time.GetUtcNow());
+            if (snapshot.Practitioner is null && snapshot.OutpatientHospital is null)
+            {
+                throw new NcciLoadException("Ncci: no table is configured. Set Ncci:Practitioner and/or Ncci:OutpatientHospital.");
+            }
+
+            foreach (var release in snapshot.AllReleases)
+            {
+                var info = release.Info;
+                Log.NcciReleaseReady(logger, info.TableVersion, string.Join(",", info.Parts), info.Rows, info.Pairs,
+                    info.MalformedRows, info.OverlappingWindows, release.IndexBytes);
+            }
+
+            live.Publish(snapshot);
+            Log.NcciSwapped(logger, string.Join(", ", snapshot.AllReleases.Select(r => r.Info.TableVersion)),
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return snapshot;
+        }
+        catch (NcciLoadException ex)
+        {
+            live.Reject(new NcciRejection(ex.Message, time.GetUtcNow()));
+            throw;
+        }
+    }
+
+    private NcciTableSet? LoadTable(NcciTableKind kind, string key, List<string> paths, INcciLoadReport report) =>
+        paths.Count == 0
+            ? null
+            : NcciLoader.Load(kind, key, [.. paths.Select(p => NcciOptionsValidator.Resolve(environment, p))], report);
+
+    /// <summary>Logs each file as it is read and the first few malformed rows of each load.</summary>
+    private sealed class LoggingLoadReport(ILogger logger) : INcciLoadReport
+    {
+        private const int MalformedRowsLogged = 5;
+        private int _malformed;
+
+        public void MalformedRow(MalformedRow row)
+        {
+            if (Interlocked.Increment(ref _malformed) <= MalformedRowsLogged)
+            {
+                Log.NcciMalformedRow(logger, row.File, row.Line, row.Reason);
+            }
+        }
+
+        public void FileRead(string file, long rows, long malformed, TimeSpan elapsed) =>
+            Log.NcciFileRead(logger, file, rows, malformed, elapsed.TotalMilliseconds);
+    }
+}

@@ -1,0 +1,99 @@
+using Grpc.Core;
+using Scrubber.Server.Tests.Builders;
+using Scrubber.Testing;
+using Scrubber.V1;
+
+namespace Scrubber.Server.Tests;
+
+/// <summary>A new quarter's NCCI files swapped in while the service runs; a broken file never replaces good tables.</summary>
+public sealed class NcciReloadTests : IAsyncLifetime, IDisposable
+{
+    private readonly TempDirectory _tables = new();
+    private RunningServer? _server;
+
+    private RunningServer Server => _server!;
+
+    public async Task InitializeAsync()
+    {
+        File.Copy(RepositoryPaths.PractitionerExcerpt, _tables.File("ccipra-v322r0-f1.txt"));
+        _server = await RunningServer.StartAsync($"--Ncci:Practitioner:0={_tables.Path}");
+    }
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+
+    public void Dispose() => _tables.Dispose();
+
+    [Fact]
+    public async Task ReloadTables_NewQuarterInTheFolder_EditsItsDatesWithTheNewRelease()
+    {
+        Assert.Equal(Disposition.Warnings, (await ScrubPairOn("2026-10-01")).Disposition);
+        PtpFiles.Write(_tables.File("ccipra-v323r0-f1.txt"), PtpFiles.Row("0001U", "0030U", "20180701", "*", "0"));
+
+        var reply = await Server.Admin.ReloadTablesAsync(new ReloadTablesRequest());
+
+        Assert.Equal(["ccipra-v322r0", "ccipra-v323r0", "ccioph-v323r0"], reply.NcciTables.Select(t => t.Version));
+        Assert.True(reply.ElapsedMs > 0);
+        var october = await ScrubPairOn("2026-10-01");
+        Assert.Equal(Disposition.HardStop, october.Disposition);
+        Assert.Equal("ccipra-v323r0", Assert.Single(october.Edits).TableVersion);
+        var july = await ScrubPairOn("2026-07-15");
+        Assert.Equal("ccipra-v322r0", Assert.Single(july.Edits).TableVersion);
+        Assert.Contains(Server.Logs.Lines, l => l.Contains("NCCI tables swapped in", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReloadTables_BrokenFile_IsRefusedNamingItAndTheTablesInForceKeepServing()
+    {
+        var broken = _tables.File("ccipra-v323r0-f1.txt");
+        await File.WriteAllBytesAsync(broken, [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 % 251))]);
+
+        var ex = await Assert.ThrowsAsync<RpcException>(async () => await Server.Admin.ReloadTablesAsync(new ReloadTablesRequest()));
+
+        Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
+        Assert.Contains($"'{broken}' holds no valid PTP row", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("The NCCI tables were not reloaded; the tables in force keep serving.", ex.Status.Detail, StringComparison.Ordinal);
+        var status = await Server.Admin.GetStatusAsync(new GetStatusRequest());
+        Assert.Equal(["ccipra-v322r0", "ccioph-v323r0"], status.NcciTables.Select(t => t.Version));
+        Assert.Contains(broken, status.NcciRejection, StringComparison.Ordinal);
+        Assert.NotEmpty(status.NcciRejectedAt);
+        Assert.Equal("ccipra-v322r0", Assert.Single((await ScrubPairOn("2026-10-01")).Edits).TableVersion);
+
+        File.Delete(broken);
+        await Server.Admin.ReloadTablesAsync(new ReloadTablesRequest());
+        Assert.Empty((await Server.Admin.GetStatusAsync(new GetStatusRequest())).NcciRejection);
+    }
+
+    [Fact]
+    public async Task ReloadTables_UnderConcurrentScrubs_NoCallFails()
+    {
+        PtpFiles.Write(_tables.File("ccipra-v323r0-f1.txt"), PtpFiles.Row("0001U", "0030U", "20180701", "*", "0"));
+        using var stop = new CancellationTokenSource();
+        var versions = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var clients = Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
+        {
+            var calls = 0;
+            while (!stop.IsCancellationRequested || calls == 0)
+            {
+                versions.Add(Assert.Single((await ScrubPairOn("2026-10-01")).Edits).TableVersion);
+                calls++;
+            }
+
+            return calls;
+        })).ToArray();
+
+        for (var i = 0; i < 4; i++)
+        {
+            await Server.Admin.ReloadTablesAsync(new ReloadTablesRequest());
+        }
+
+        await stop.CancelAsync();
+        var calls = await Task.WhenAll(clients);
+
+        Assert.All(calls, c => Assert.True(c > 0));
+        Assert.Contains("ccipra-v323r0", versions);
+        Assert.All(versions, v => Assert.True(v is "ccipra-v322r0" or "ccipra-v323r0", v));
+    }
+
+    private async Task<ScrubClaimResponse> ScrubPairOn(string date) =>
+        await Server.Scrubber.ScrubClaimAsync(ProtoClaims.Of(date, "0001U", "0030U").Request());
+}
