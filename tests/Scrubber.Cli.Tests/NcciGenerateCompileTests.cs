@@ -16,7 +16,7 @@ public sealed class NcciGenerateCompileTests : IDisposable
         var run = await CliRun.RunAsync("ncci", "generate", "--out", _temp.Path, "--rows", "20000", "--parts", "3", "--seed", "5");
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        var files = Directory.GetFiles(_temp.Path).Order(StringComparer.Ordinal).ToArray();
+        var files = Directory.GetFiles(_temp.Path, "*.TXT").Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(["ccipra-v322r0-f1.TXT", "ccipra-v322r0-f2.TXT", "ccipra-v322r0-f3.TXT"], files.Select(Path.GetFileName));
         var rows = new List<string[]>();
         foreach (var file in files)
@@ -30,6 +30,9 @@ public sealed class NcciGenerateCompileTests : IDisposable
         }
 
         Assert.Equal(20_000, rows.Count);
+        var pairs = Scrubber.Generators.PtpTableGenerator.ReadActivePairs(_temp.Path);
+        Assert.NotEmpty(pairs);
+        Assert.All(pairs, p => Assert.Contains(rows, r => r[0] == p.Column1 && r[1] == p.Column2 && r[4] == "*" && r[5] != "9"));
         Assert.All(rows, r => Assert.Equal(7, r.Length));
         Assert.Contains("20,000 rows", run.Out, StringComparison.Ordinal);
     }
@@ -38,7 +41,7 @@ public sealed class NcciGenerateCompileTests : IDisposable
     public async Task Generate_RowsAreSortedSplitAtColumnOneAndMixedLikeCms()
     {
         await CliRun.RunAsync("ncci", "generate", "--out", _temp.Path, "--rows", "50000", "--parts", "4", "--seed", "11");
-        var parts = Directory.GetFiles(_temp.Path).Order(StringComparer.Ordinal)
+        var parts = Directory.GetFiles(_temp.Path, "*.TXT").Order(StringComparer.Ordinal)
             .Select(f => File.ReadAllLines(f, Encoding.Latin1).Skip(6).Select(l => l.Split('\t')).ToArray())
             .ToArray();
         var rows = parts.SelectMany(p => p).ToArray();

@@ -91,6 +91,22 @@ public sealed class ClaimFaker
         return claim with { Lines = [.. lines] };
     }
 
+    /// <summary>A claim with one line per code in <paramref name="codes"/>, all on <paramref name="day"/> by one
+    /// rendering provider (so every two lines pair), for benchmarks and load runs on generated tables.</summary>
+    public ClaimInput WithCodes(IReadOnlyList<string> codes, DateOnly day)
+    {
+        var claim = Next(codes.Count, day);
+        var rendering = _faker.PickRandom(_npis);
+        var lines = claim.Lines!.Select((line, i) => line with
+        {
+            ProcedureCode = codes[i],
+            Modifiers = [],
+            ServiceDate = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            RenderingProviderNpi = rendering,
+        });
+        return claim with { PayerId = _faker.PickRandom(Payers), Lines = [.. lines] };
+    }
+
     /// <summary>A valid NPI: nine random digits and the Luhn check digit over the 80840 prefix.</summary>
     public string NewNpi()
     {

@@ -102,7 +102,7 @@ public static class PackGenerator
             },
             ["expect"] = new JsonArray(new JsonObject
             {
-                ["type"] = shape switch { 1 => "PAYER_UNITS", 2 => "PAYER_NOT_COVERED", _ => "PAYER_BUNDLE" },
+                ["rule"] = name,
                 ["line"] = "1",
                 ["severity"] = shape is 1 or 2 ? "hardStop" : "warning",
             }),

@@ -59,6 +59,14 @@ public static class PtpTableGenerator
     private const int CommonColumn2Codes = 2_500;
     private const int ActivePairsKept = 1_000;
 
+    /// <summary>Written beside the parts: the <see cref="GeneratedPtpTable.ActivePairs"/>, one tab-separated pair a
+    /// line, for load runs that build claims hitting real edits. The NCCI loader reads only <c>.TXT</c> parts.</summary>
+    public const string ActivePairsFile = "active-pairs.tsv";
+
+    /// <summary>Reads the pairs file written beside generated parts.</summary>
+    public static IReadOnlyList<(string Column1, string Column2)> ReadActivePairs(string directory) =>
+        [.. File.ReadLines(Path.Combine(directory, ActivePairsFile)).Select(l => l.Split('\t')).Select(c => (c[0], c[1]))];
+
     /// <summary>The header exactly as CMS writes it: the notice, then the column titles wrapped over four lines.</summary>
     private const string Preamble =
         "CPT only copyright 2025 American Medical Association.  All rights reserved.\t\t\t\t\t\t\r\n" +
@@ -158,6 +166,7 @@ public static class PtpTableGenerator
         }
 
         progress?.Report(stats.Rows);
+        File.WriteAllLines(Path.Combine(directory, ActivePairsFile), active.Select(p => $"{p.Item1}\t{p.Item2}"));
         return new GeneratedPtpTable(files, stats.Rows, stats.Pairs, stats.ActiveRows, stats.Zero, stats.One, stats.Nine, active);
     }
 

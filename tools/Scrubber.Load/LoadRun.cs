@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using Grpc.Net.Client;
-using Scrubber.Generators;
 using Scrubber.V1;
 
 namespace Scrubber.Load;
 
-/// <summary>Runs concurrent workers against the service for a fixed time and reports what they measured.</summary>
+/// <summary>Runs concurrent workers against the service for a fixed time and reports what they measured; optionally
+/// swaps tables or packs meanwhile, and measures the no-op RPC of the same server as the ceiling.</summary>
 internal static class LoadRun
 {
     public static async Task<int> RunAsync(LoadSettings settings)
@@ -25,41 +25,86 @@ internal static class LoadRun
             return 3;
         }
 
-        var faker = new ClaimFaker(settings.Seed);
-        var claims = Enumerable.Range(0, 4096).Select(_ => ClaimInputProto.From(faker.Next(settings.Lines))).ToArray();
+        var claims = LoadClaims.Make(settings);
         using var acks = settings.AcksFile is null ? null : new AckLog(settings.AcksFile);
 
         Console.Error.WriteLine($"warming up {settings.Warmup.TotalSeconds:F0} s …");
-        await RunPhase(channel, claims, settings, settings.Warmup, null).ConfigureAwait(false);
+        await RunPhase(channel, claims, settings, settings.Mode, settings.Warmup, null).ConfigureAwait(false);
         Console.Error.WriteLine($"measuring {settings.Duration.TotalSeconds:F0} s: mode {settings.Mode}, concurrency {settings.Concurrency}, {settings.Lines}-line claims" +
-                                (settings.Rate is { } r ? $", target {r:F0}/s" : string.Empty));
+                                (settings.Rate is { } r ? $", target {r:F0}/s" : string.Empty) + (settings.Swap is { } s ? $", swapping {s} every {settings.SwapEvery.TotalSeconds:F0} s" : string.Empty));
+        var memoryBefore = ServerMemory.ResidentBytes(settings.ServerPid);
+        var swapper = settings.Swap is null ? null : new Swapper(channel, settings);
+        using var stopSwaps = new CancellationTokenSource();
+        var swapping = swapper?.RunAsync(stopSwaps.Token) ?? Task.CompletedTask;
         var stopwatch = Stopwatch.StartNew();
-        var results = await RunPhase(channel, claims, settings, settings.Duration, acks).ConfigureAwait(false);
+        var results = await RunPhase(channel, claims, settings, settings.Mode, settings.Duration, acks).ConfigureAwait(false);
         var elapsed = stopwatch.Elapsed.TotalSeconds;
+        await stopSwaps.CancelAsync().ConfigureAwait(false);
+        await swapping.ConfigureAwait(false);
 
-        var latencies = results.SelectMany(r => r.Latencies).Order().ToArray();
+        var all = Latencies(results, _ => true);
         var errors = results.Sum(r => r.Errors);
+        var rate = all.Length / elapsed;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"mode={settings.Mode} concurrency={settings.Concurrency} lines={settings.Lines} calls={latencies.Length} errors={errors} " +
-            $"rate={latencies.Length / elapsed:F0}/s p50={Percentile(latencies, 0.50):F2}ms p95={Percentile(latencies, 0.95):F2}ms " +
-            $"p99={Percentile(latencies, 0.99):F2}ms max={(latencies.Length == 0 ? 0 : latencies[^1]):F2}ms"));
+            $"mode={settings.Mode} concurrency={settings.Concurrency} lines={settings.Lines} calls={all.Length} errors={errors} " +
+            $"rate={rate:F0}/s {Describe(all)}"));
         foreach (var sample in results.SelectMany(r => r.ErrorSamples).Distinct().Take(5))
         {
             Console.Error.WriteLine($"error: {sample}");
         }
 
+        if (swapper is not null)
+        {
+            var during = Latencies(results, swapper.During);
+            var steady = Latencies(results, t => !swapper.During(t));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"swaps={swapper.Windows.Count} failed={swapper.Failures.Count} steady: {Describe(steady)} | during swaps: calls={during.Length} {Describe(during)} " +
+                $"| p99 ratio={Percentile(during, 0.99) / Math.Max(0.001, Percentile(steady, 0.99)):F2}"));
+            foreach (var failure in swapper.Failures.Take(5))
+            {
+                Console.Error.WriteLine(failure);
+            }
+
+            errors += swapper.Failures.Count;
+        }
+
+        if (settings.ServerPid is not null)
+        {
+            // Give the collector a moment after the last swap, as a service at rest would have.
+            await Task.Delay(TimeSpan.FromSeconds(3)).ConfigureAwait(false);
+            Console.WriteLine($"server resident memory: before {ServerMemory.Describe(memoryBefore)}, after {ServerMemory.Describe(ServerMemory.ResidentBytes(settings.ServerPid))}");
+        }
+
+        if (settings.Ceiling && settings.Mode != "noop")
+        {
+            Console.Error.WriteLine($"measuring the ceiling: no-op RPC, concurrency {settings.Concurrency}, {settings.Duration.TotalSeconds:F0} s …");
+            await RunPhase(channel, claims, settings with { Rate = null }, "noop", settings.Warmup, null).ConfigureAwait(false);
+            stopwatch.Restart();
+            var noop = await RunPhase(channel, claims, settings with { Rate = null }, "noop", settings.Duration, null).ConfigureAwait(false);
+            var noopLatencies = Latencies(noop, _ => true);
+            var noopRate = noopLatencies.Length / stopwatch.Elapsed.TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"ceiling: mode=noop rate={noopRate:F0}/s {Describe(noopLatencies)} | {settings.Mode} reached {rate / noopRate:P0} of the no-op rate"));
+        }
+
         return errors == 0 ? 0 : 1;
     }
 
-    private static async Task<WorkerResult[]> RunPhase(GrpcChannel channel, Claim[] claims, LoadSettings settings, TimeSpan duration, AckLog? acks)
+    private static async Task<WorkerResult[]> RunPhase(GrpcChannel channel, Claim[] claims, LoadSettings settings, string mode, TimeSpan duration, AckLog? acks)
     {
         using var stop = new CancellationTokenSource(duration);
         var interval = settings.Rate is { } rate ? TimeSpan.FromSeconds(settings.Concurrency / rate) : TimeSpan.Zero;
         var workers = Enumerable.Range(0, settings.Concurrency)
-            .Select(w => Task.Run(() => Worker.RunAsync(channel, claims, w, settings.Mode, interval, acks, stop.Token)))
+            .Select(w => Task.Run(() => Worker.RunAsync(channel, claims, w, mode, interval, acks, stop.Token)))
             .ToArray();
         return await Task.WhenAll(workers).ConfigureAwait(false);
     }
+
+    private static double[] Latencies(WorkerResult[] results, Func<long, bool> endedWhen) =>
+        [.. results.SelectMany(r => r.Latencies.Zip(r.Ends).Where(x => endedWhen(x.Second)).Select(x => x.First)).Order()];
+
+    private static string Describe(double[] sorted) => string.Create(CultureInfo.InvariantCulture,
+        $"p50={Percentile(sorted, 0.50):F2}ms p95={Percentile(sorted, 0.95):F2}ms p99={Percentile(sorted, 0.99):F2}ms max={(sorted.Length == 0 ? 0 : sorted[^1]):F2}ms");
 
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];

@@ -96,11 +96,19 @@ internal sealed class WorkerResult
 {
     public List<double> Latencies { get; } = new(1 << 16);
 
+    /// <summary>When each call ended (<see cref="Stopwatch"/> timestamps), beside <see cref="Latencies"/>.</summary>
+    public List<long> Ends { get; } = new(1 << 16);
+
     public int Errors { get; private set; }
 
     public List<string> ErrorSamples { get; } = [];
 
-    public void Record(long startedTimestamp) => Latencies.Add(Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds);
+    public void Record(long startedTimestamp)
+    {
+        var now = Stopwatch.GetTimestamp();
+        Latencies.Add(Stopwatch.GetElapsedTime(startedTimestamp, now).TotalMilliseconds);
+        Ends.Add(now);
+    }
 
     public void Error(string message)
     {

@@ -1,0 +1,117 @@
+using System.Globalization;
+using Scrubber.Core.Claims;
+using Scrubber.Core.Ncci;
+using Scrubber.Core.Ncci.Snapshots;
+using Scrubber.Core.Packs;
+using Scrubber.Core.Scrubbing;
+using Scrubber.Generators;
+
+namespace Scrubber.Benchmarks;
+
+/// <summary>The data every benchmark runs on, made once and kept in a folder between runs: the full-size generated
+/// practitioner table (2,633,389 rows, seed 322), its compiled snapshot, the same rows in an indexed SQLite table,
+/// a 100-rule pack, and claims whose codes pair under active edits.</summary>
+internal static class BenchmarkData
+{
+    public const string PayerId = "BENCH01";
+    public const int PackRules = 100;
+
+    /// <summary>The folder: <c>SCRUBBER_BENCH_DATA</c>, or <c>scrubber-bench</c> under the temp folder.</summary>
+    public static string Folder { get; } = Environment.GetEnvironmentVariable("SCRUBBER_BENCH_DATA")
+        ?? Path.Combine(Path.GetTempPath(), "scrubber-bench");
+
+    public static string TextFolder => Path.Combine(Folder, "ncci");
+
+    public static string SnapshotPath => Path.Combine(Folder, "ccipra-v322r0.ncci");
+
+    public static string SqlitePath => Path.Combine(Folder, "ptp-baseline.db");
+
+    public static string PacksFolder => Path.Combine(Folder, "packs");
+
+    public static DateOnly ServiceDate { get; } = new(2026, 7, 20);
+
+    /// <summary>Writes whatever is missing; the first run takes about a minute, later runs reuse the files.</summary>
+    public static void Ensure()
+    {
+        if (!File.Exists(Path.Combine(TextFolder, PtpTableGenerator.ActivePairsFile)))
+        {
+            Console.WriteLine($"Generating the full-size practitioner table into {TextFolder} ...");
+            PtpTableGenerator.Write(TextFolder, new PtpGeneratorSettings());
+        }
+
+        if (!File.Exists(SnapshotPath))
+        {
+            NcciSnapshotFile.Write(SnapshotPath, LoadText());
+        }
+
+        if (!File.Exists(SqlitePath))
+        {
+            Console.WriteLine($"Building the SQLite baseline {SqlitePath} ...");
+            SqlitePtpTable.Build(SqlitePath, Directory.GetFiles(TextFolder, "*.TXT"));
+        }
+
+        var pack = Path.Combine(PacksFolder, "bench-pack");
+        if (!File.Exists(Path.Combine(pack, "pack.json")))
+        {
+            PackGenerator.Write(pack, PayerId, DistinctPairs(), PackRules);
+        }
+    }
+
+    public static NcciTableSet LoadText() =>
+        NcciLoader.Load(NcciTableKind.Practitioner, "bench", [TextFolder], SilentReport.Instance);
+
+    public static NcciTableSet LoadSnapshot() =>
+        NcciLoader.Load(NcciTableKind.Practitioner, "bench", [SnapshotPath], SilentReport.Instance);
+
+    /// <summary>The generated pack, compiled and tested against its examples as the service does.</summary>
+    public static PackSet LoadPacks(NcciSnapshot ncci)
+    {
+        var scrubber = new ClaimScrubber(new ScrubOptions());
+        var result = PackCatalog.Load(PacksFolder, PackSet.Empty,
+            pack => PackExampleRunner.Errors(PackExampleRunner.Run(pack, scrubber, ncci)), DateTimeOffset.UtcNow);
+        return result.Set.Rejections.IsEmpty
+            ? result.Set
+            : throw new InvalidOperationException("The generated pack is rejected: " + string.Join("; ", result.Set.Rejections.SelectMany(r => r.Errors)));
+    }
+
+    /// <summary>A claim of <paramref name="lines"/> lines: codes of active pairs the pack has rules on, then other
+    /// table codes, so lookups hit and miss as on real claims.</summary>
+    public static Claim ClaimOf(int lines, string payerId, int seed = 1)
+    {
+        var pairs = DistinctPairs();
+        var codes = new List<string>();
+        for (var i = 0; codes.Count < lines; i++)
+        {
+            var (column1, column2) = pairs[(i * 7) % pairs.Count];
+            codes.Add(column1);
+            if (codes.Count < lines)
+            {
+                codes.Add(column2);
+            }
+        }
+
+        var input = new ClaimFaker(seed).WithCodes(codes, ServiceDate) with { PayerId = payerId };
+        return ClaimValidator.TryCreate(input, 100, out var violations)
+            ?? throw new InvalidOperationException("The benchmark claim is invalid: " + string.Join("; ", violations));
+    }
+
+    /// <summary>Active pairs with no code in common with an earlier one, so each pack rule has codes of its own.</summary>
+    public static IReadOnlyList<(string, string)> DistinctPairs()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return [.. PtpTableGenerator.ReadActivePairs(TextFolder).Where(p => seen.Add(p.Column1) & seen.Add(p.Column2))];
+    }
+
+    public static string Describe(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private sealed class SilentReport : INcciLoadReport
+    {
+        public static readonly SilentReport Instance = new();
+
+        public void MalformedRow(MalformedRow row) => throw new InvalidDataException($"The generated table has a malformed row: {row}");
+
+        public void FileRead(string file, long rows, long malformed, TimeSpan elapsed)
+        {
+        }
+    }
+}
