@@ -12,8 +12,16 @@ internal sealed record LoadSettings(
     int Lines,
     double? Rate,
     string? AcksFile,
-    int Seed)
+    int Seed,
+    string ApiKey)
 {
+    /// <summary>The documented development key, accepted by the Development settings on loopback only.</summary>
+    public const string DevelopmentApiKey = "scr_dev_loopback_only_not_a_secret";
+
+    /// <summary>The key of <c>--api-key</c>, else <c>SCRUBBER_API_KEY</c>, else the development key.</summary>
+    public static string ApiKeyFrom(IReadOnlyDictionary<string, string> options) =>
+        options.GetValueOrDefault("api-key") ?? Environment.GetEnvironmentVariable("SCRUBBER_API_KEY") ?? DevelopmentApiKey;
+
     public static LoadSettings Parse(string[] args)
     {
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -32,6 +40,7 @@ internal sealed record LoadSettings(
             int.Parse(Get("lines", "6"), CultureInfo.InvariantCulture),
             options.TryGetValue("rate", out var rate) ? double.Parse(rate, CultureInfo.InvariantCulture) : null,
             options.GetValueOrDefault("acks"),
-            int.Parse(Get("seed", "42"), CultureInfo.InvariantCulture));
+            int.Parse(Get("seed", "42"), CultureInfo.InvariantCulture),
+            ApiKeyFrom(options));
     }
 }
