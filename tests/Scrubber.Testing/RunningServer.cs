@@ -80,10 +80,11 @@ public sealed class RunningServer : IAsyncDisposable
     }
 
     /// <summary>A channel to the gRPC endpoint that sends <paramref name="apiKey"/> as <c>authorization: Bearer</c>
-    /// on every call, or no key when it is null. The caller disposes it.</summary>
-    public GrpcChannel ChannelFor(string? apiKey)
+    /// on every call, or no key when it is null, over <paramref name="handler"/> when given (else the server's own).
+    /// The caller disposes it.</summary>
+    public GrpcChannel ChannelFor(string? apiKey, HttpMessageHandler? handler = null)
     {
-        var options = new GrpcChannelOptions { HttpHandler = _handler?.Invoke() };
+        var options = new GrpcChannelOptions { HttpHandler = handler ?? _handler?.Invoke() };
         if (apiKey is not null)
         {
             var transport = Address.StartsWith("https:", StringComparison.Ordinal) ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure;
