@@ -33,7 +33,7 @@ internal sealed class SecurityOptionsValidator(IConfiguration configuration) : I
             {
                 failures.Add($"{path}:Hash: the same key is configured twice.");
             }
-            else if (key.Hash.Equals(DevelopmentKey.Hash, StringComparison.OrdinalIgnoreCase) && PublicBinding.Find(configuration) is { } binding)
+            else if (hex == KeyHash.HexOf(DevelopmentKey.Hash) && PublicBinding.Find(configuration) is { } binding)
             {
                 failures.Add($"{path}: the development key is configured and {binding.Setting} is {binding.Url}, which is not loopback; {MakeOne} and configure its hash instead.");
             }
