@@ -14,6 +14,10 @@ url="http://127.0.0.1:${port}"
 server_pid=""
 trap '[ -n "$server_pid" ] && kill -9 "$server_pid" 2>/dev/null; rm -rf "$work"' EXIT
 
+# A key of this run's own with the scrub scope: the server holds its hash, the load tool sends it.
+export SCRUBBER_API_KEY="scr_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
+api_key_hash="sha256:$(printf %s "$SCRUBBER_API_KEY" | sha256sum | cut -d ' ' -f 1)"
+
 dotnet build -c Release "$root/src/Scrubber.Server" -v quiet -nologo >/dev/null
 dotnet build -c Release "$root/tools/Scrubber.Load" -v quiet -nologo >/dev/null
 server_dll="$root/src/Scrubber.Server/bin/Release/net10.0/Scrubber.Server.dll"
@@ -26,6 +30,7 @@ start_server() {
   (cd "$root/src/Scrubber.Server" && exec dotnet "$server_dll" \
     --Kestrel:Endpoints:Grpc:Url="$url" --Audit:Path="$db" \
     --Audit:PatientKeySecret=crash-test-only-patient-key-secret-000000 \
+    --Security:ApiKeys:0:Name=crash-test --Security:ApiKeys:0:Hash="$api_key_hash" --Security:ApiKeys:0:Scopes:0=scrub \
     --Logging:LogLevel:Default=Warning >>"$work/server.log" 2>&1) &
   server_pid=$!
   dotnet "$load" wait --server "$url" --timeout 60 >/dev/null

@@ -5,6 +5,7 @@ using Scrubber.Server.Diagnostics;
 using Scrubber.Server.Grpc;
 using Scrubber.Server.Ncci;
 using Scrubber.Server.Packs;
+using Scrubber.Server.Security;
 
 namespace Scrubber.Server;
 
@@ -23,8 +24,11 @@ public static class ScrubberApp
         builder.Services.AddNcciTables(builder.Configuration, builder.Environment);
         builder.Services.AddPayerPacks(builder.Configuration);
         builder.Services.AddScrubberGrpc(builder.Configuration);
+        builder.Services.AddScrubberSecurity(builder.Configuration);
 
         var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapScrubberGrpc();
         return app;
     }

@@ -18,6 +18,7 @@ namespace Scrubber.Server.Tests;
 public sealed class DashboardTests : IAsyncLifetime
 {
     private const string Chromium = "/usr/bin/chromium";
+    private const string ScrubOnlyKey = "scr_test_dashboard_scrub_only_0123456789";
     private RunningServer? _server;
     private string _acmeClaim = string.Empty;
 
@@ -25,7 +26,7 @@ public sealed class DashboardTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = await RunningServer.StartAsync();
+        _server = await RunningServer.StartAsync(ApiKeySettings.Args(1, "scrub-only", ScrubOnlyKey, "scrub"));
         var week33 = new List<RemitClaimSpec>();
         foreach (var payer in new[] { "MEDICARE", "MEDICARE", "MEDICARE", "ACME01" })
         {
@@ -42,7 +43,7 @@ public sealed class DashboardTests : IAsyncLifetime
     public async Task DisposeAsync() => await Server.DisposeAsync();
 
     [Fact]
-    public async Task Dashboard_InChromium_ShowsRowsChartsFilterAndDrillDown()
+    public async Task Dashboard_InChromium_SignsInThenShowsRowsChartsFilterAndDrillDown()
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (.ci/run does).");
         using var playwright = await Playwright.CreateAsync();
@@ -55,7 +56,22 @@ public sealed class DashboardTests : IAsyncLifetime
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
 
         await page.GotoAsync(Server.WebAddress);
+        Assert.StartsWith($"{Server.WebAddress}/signin", page.Url, StringComparison.Ordinal);
+        var refusals = new List<string>();
+        foreach (var wrong in (string[])["scr_not_a_configured_key", ScrubOnlyKey])
+        {
+            await page.FillAsync("#key", wrong);
+            await page.ClickAsync("#sign-in");
+            refusals.Add(await page.Locator("#error").InnerTextAsync());
+        }
+
+        Assert.Equal(["That key was not accepted for the dashboard.", "That key was not accepted for the dashboard."], refusals);
+        await page.FillAsync("#key", RunningServer.ApiKey);
+        await page.ClickAsync("#sign-in");
         await page.WaitForSelectorAsync("body[data-loaded=true]");
+        var cookie = Assert.Single(await page.Context.CookiesAsync(), c => c.Name == "scrubber.dashboard");
+        Assert.True(cookie.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
 
         var rows = page.Locator("#pairs tbody tr");
         Assert.Equal(2, await rows.CountAsync());
@@ -90,12 +106,77 @@ public sealed class DashboardTests : IAsyncLifetime
         var png = await File.ReadAllBytesAsync(shot);
         Assert.True(png.Length > 10_000, $"the screenshot is only {png.Length} bytes");
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+
+        await page.ClickAsync("#sign-out");
+        await page.GotoAsync(Server.WebAddress);
+        Assert.StartsWith($"{Server.WebAddress}/signin", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DashboardPage_NotSignedIn_RedirectsToSignIn()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+
+        var response = await http.GetAsync(new Uri(Server.WebAddress + "/"));
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/signin", response.Headers.Location?.AbsolutePath);
+    }
+
+    [Theory]
+    [InlineData("/api/weekly")]
+    [InlineData("/api/reports")]
+    [InlineData("/api/claims?week=2026-W33&column1=99213&column2=93000")]
+    public async Task DashboardApi_NoCookieOrKey_IsUnauthorized(string path)
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+
+        var response = await http.GetAsync(new Uri(Server.WebAddress + path));
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/weekly")]
+    [InlineData("/")]
+    public async Task Dashboard_KeyWithoutReportsScope_IsForbidden(string path)
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        http.DefaultRequestHeaders.Authorization = new("Bearer", ScrubOnlyKey);
+
+        var response = await http.GetAsync(new Uri(Server.WebAddress + path));
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task DashboardApi_UnknownBearerKey_IsUnauthorized()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        http.DefaultRequestHeaders.Authorization = new("Bearer", "scr_not_a_configured_key");
+
+        var response = await http.GetAsync(new Uri(Server.WebAddress + "/api/weekly"));
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task DashboardApi_KeyWithReportsScope_AnswersJson()
+    {
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", RunningServer.ApiKey);
+
+        var response = await http.GetAsync(new Uri(Server.WebAddress + "/api/weekly"));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"rows\":[", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task DashboardApi_WeekThatIsNotAnIsoWeek_IsABadRequestNamingTheField()
     {
         using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", RunningServer.ApiKey);
 
         var response = await http.GetAsync(new Uri($"{Server.WebAddress}/api/reports?week=2026-33"));
 

@@ -57,6 +57,25 @@ public sealed partial class ProcessTests : IDisposable
         Assert.Contains("Scrubber cannot start: Audit:PatientKeySecret must be set", server.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Process_DevelopmentKeyWithGrpcOnAllInterfaces_ExitsOneNamingTheSetting()
+    {
+        using var server = Start(
+            "--Security:ApiKeys:1:Name=development",
+            "--Security:ApiKeys:1:Hash=sha256:b23d194d5a4a6363d14c7d06c1d7494bc3f08034a0ebbbad1194d401755a99b0",
+            "--Security:ApiKeys:1:Scopes:0=scrub",
+            "--Kestrel:Endpoints:Grpc:Url=http://0.0.0.0:0");
+
+        await server.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, server.Process.ExitCode);
+        Assert.Contains(
+            "Scrubber cannot start: Security:ApiKeys:1: the development key is configured and Kestrel:Endpoints:Grpc:Url is http://0.0.0.0:0, which is not loopback",
+            server.Output,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening on", server.Output, StringComparison.Ordinal);
+    }
+
     private string _webUrl = string.Empty;
 
     private ServerProcess Start(params string[] extra)

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
@@ -12,16 +13,24 @@ public sealed class RunningServer : IAsyncDisposable
 {
     public const string PatientKeySecret = "test-only-patient-key-secret-0123456789";
 
-    private readonly TempDirectory? _data;
+    /// <summary>The key every test server accepts with all scopes; <see cref="Channel"/> sends it on every call.</summary>
+    public const string ApiKey = "scr_test_all_scopes_0123456789abcdef";
 
-    private RunningServer(WebApplication app, LogCapture logs, TempDirectory? data)
+    /// <summary>SHA-256 of <see cref="ApiKey"/>, as settings hold it.</summary>
+    public const string ApiKeyHash = "sha256:c623b60073bb0c938de242c7abd4f0718f0d7b57f30e4c009014061844695ff3";
+
+    private readonly TempDirectory? _data;
+    private readonly Func<HttpMessageHandler>? _handler;
+
+    private RunningServer(WebApplication app, LogCapture logs, TempDirectory? data, Func<HttpMessageHandler>? handler)
     {
         App = app;
         Logs = logs;
         _data = data;
+        _handler = handler;
         WebAddress = app.Configuration["Kestrel:Endpoints:Web:Url"]!;
         Address = app.Urls.Single(u => u != WebAddress);
-        Channel = GrpcChannel.ForAddress(Address);
+        Channel = ChannelFor(ApiKey);
     }
 
     public WebApplication App { get; }
@@ -34,6 +43,7 @@ public sealed class RunningServer : IAsyncDisposable
     /// <summary>The dashboard endpoint (HTTP/1.1).</summary>
     public string WebAddress { get; }
 
+    /// <summary>A channel that sends <see cref="ApiKey"/> on every call.</summary>
     public GrpcChannel Channel { get; }
 
     public ClaimScrubber.ClaimScrubberClient Scrubber => new(Channel);
@@ -43,9 +53,16 @@ public sealed class RunningServer : IAsyncDisposable
     /// <summary>The audit database file, under a temporary folder of this server's own unless a test gave one.</summary>
     public string DatabasePath => App.Configuration["Audit:Path"]!;
 
-    /// <summary>The arguments every test server starts with: a free loopback port, the sample tables and packs, the test secret.</summary>
+    /// <summary>The arguments every test server starts with: a free loopback port, the sample tables and packs, the test
+    /// secret and <see cref="ApiKey"/> with every scope.</summary>
     public static IEnumerable<string> DefaultArgs =>
     [
+        "--Security:ApiKeys:0:Name=tests",
+        $"--Security:ApiKeys:0:Hash={ApiKeyHash}",
+        "--Security:ApiKeys:0:Scopes:0=scrub",
+        "--Security:ApiKeys:0:Scopes:1=outcomes",
+        "--Security:ApiKeys:0:Scopes:2=reports",
+        "--Security:ApiKeys:0:Scopes:3=admin",
         $"--Kestrel:Endpoints:Web:Url=http://127.0.0.1:{FreePort()}",
         $"--Audit:PatientKeySecret={PatientKeySecret}",
         "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0",
@@ -62,15 +79,42 @@ public sealed class RunningServer : IAsyncDisposable
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>A channel to the gRPC endpoint that sends <paramref name="apiKey"/> as <c>authorization: Bearer</c>
+    /// on every call, or no key when it is null, over <paramref name="handler"/> when given (else the server's own).
+    /// The caller disposes it.</summary>
+    public GrpcChannel ChannelFor(string? apiKey, HttpMessageHandler? handler = null)
+    {
+        var options = new GrpcChannelOptions { HttpHandler = handler ?? _handler?.Invoke() };
+        if (apiKey is not null)
+        {
+            var transport = Address.StartsWith("https:", StringComparison.Ordinal) ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure;
+            var key = CallCredentials.FromInterceptor((_, metadata) =>
+            {
+                metadata.Add("authorization", "Bearer " + apiKey);
+                return Task.CompletedTask;
+            });
+            options.Credentials = ChannelCredentials.Create(transport, key);
+
+            // The test servers speak h2c on loopback; the key is as safe there as it is in the test's memory.
+            options.UnsafeUseInsecureChannelCallCredentials = true;
+        }
+
+        return GrpcChannel.ForAddress(Address, options);
+    }
+
     /// <summary>Starts the host and waits until grpc.health.v1 reports SERVING.</summary>
-    public static async Task<RunningServer> StartAsync(params string[] extraArgs)
+    public static Task<RunningServer> StartAsync(params string[] extraArgs) => StartAsync(null, extraArgs);
+
+    /// <summary>Starts the host, with <paramref name="handler"/> making the HTTP handler of every channel to it (to
+    /// trust a test TLS certificate or present a client certificate), and waits until it reports SERVING.</summary>
+    public static async Task<RunningServer> StartAsync(Func<HttpMessageHandler>? handler, params string[] extraArgs)
     {
         var logs = new LogCapture();
         var data = extraArgs.Any(a => a.StartsWith("--Audit:Path=", StringComparison.Ordinal)) ? null : new TempDirectory();
         string[] databaseArgs = data is null ? [] : [$"--Audit:Path={data.File("scrubber.db")}"];
         var app = ScrubberApp.Create([.. DefaultArgs, .. databaseArgs, .. extraArgs], b => b.Logging.AddProvider(logs));
         await app.StartAsync();
-        var server = new RunningServer(app, logs, data);
+        var server = new RunningServer(app, logs, data, handler);
         await server.WaitUntilServingAsync();
         return server;
     }

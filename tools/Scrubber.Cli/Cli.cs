@@ -23,6 +23,7 @@ public static class Cli
         new RemitIngestCommand(),
         new ReportCommand(),
         new DemoSeedCommand(),
+        new KeysNewCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)

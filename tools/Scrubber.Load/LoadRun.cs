@@ -11,9 +11,10 @@ internal static class LoadRun
 {
     public static async Task<int> RunAsync(LoadSettings settings)
     {
-        using var channel = GrpcChannel.ForAddress(settings.Server, new GrpcChannelOptions
+        using var channel = KeyedChannel.Open(settings.Server, settings.ApiKey, new SocketsHttpHandler
         {
-            HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true, PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan },
+            EnableMultipleHttp2Connections = true,
+            PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
         });
         try
         {
@@ -21,7 +22,10 @@ internal static class LoadRun
         }
         catch (Grpc.Core.RpcException ex)
         {
-            Console.Error.WriteLine($"The service at {settings.Server} does not answer ({ex.StatusCode}: {ex.Status.Detail}).");
+            var hint = ex.StatusCode is Grpc.Core.StatusCode.Unauthenticated or Grpc.Core.StatusCode.PermissionDenied
+                ? " Set SCRUBBER_API_KEY (or --api-key) to a key with the scrub scope."
+                : string.Empty;
+            Console.Error.WriteLine($"The service at {settings.Server} does not answer ({ex.StatusCode}: {ex.Status.Detail}).{hint}");
             return 3;
         }
 

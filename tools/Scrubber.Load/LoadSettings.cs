@@ -21,6 +21,7 @@ namespace Scrubber.Load;
 /// <param name="SwapEvery">Time between swaps.</param>
 /// <param name="PackFile">The pack.json a packs swap edits.</param>
 /// <param name="ServerPid">The server's process id, to sample its resident memory (Linux /proc).</param>
+/// <param name="ApiKey">Sent as <c>authorization: Bearer</c> on every call.</param>
 internal sealed record LoadSettings(
     string Server,
     string Mode,
@@ -37,8 +38,16 @@ internal sealed record LoadSettings(
     string? Swap,
     TimeSpan SwapEvery,
     string? PackFile,
-    int? ServerPid)
+    int? ServerPid,
+    string ApiKey)
 {
+    /// <summary>The documented development key, accepted by the Development settings on loopback only.</summary>
+    public const string DevelopmentApiKey = "scr_dev_loopback_only_not_a_secret";
+
+    /// <summary>The key of <c>--api-key</c>, else <c>SCRUBBER_API_KEY</c>, else the development key.</summary>
+    public static string ApiKeyFrom(IReadOnlyDictionary<string, string> options) =>
+        options.GetValueOrDefault("api-key") ?? Environment.GetEnvironmentVariable("SCRUBBER_API_KEY") ?? DevelopmentApiKey;
+
     public static LoadSettings Parse(string[] args)
     {
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -77,6 +86,7 @@ internal sealed record LoadSettings(
             swap,
             TimeSpan.FromSeconds(Number("swap-every", "10")),
             options.GetValueOrDefault("pack-file"),
-            options.ContainsKey("server-pid") ? (int)Number("server-pid", "0") : null);
+            options.ContainsKey("server-pid") ? (int)Number("server-pid", "0") : null,
+            ApiKeyFrom(options));
     }
 }

@@ -28,7 +28,7 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         Usage:
-          scrubber-load run [--server URL] [--mode unary|stream|noop] [--concurrency N] [--duration SECONDS]
+          scrubber-load run [--server URL] [--api-key KEY] [--mode unary|stream|noop] [--concurrency N] [--duration SECONDS]
                             [--lines N] [--rate CLAIMS_PER_SECOND] [--warmup SECONDS] [--acks FILE] [--seed N]
                             [--pairs active-pairs.tsv] [--payer ID] [--ceiling]
                             [--swap tables|packs [--pack-file pack.json]] [--swap-every SECONDS] [--server-pid PID]
@@ -42,6 +42,7 @@ static int Usage()
                 --ceiling then runs the no-op RPC at the same concurrency and prints the ratio.
                 --swap reloads tables (or edits --pack-file and reloads packs) every --swap-every seconds and prints
                 p99 during swaps against steady state; --server-pid adds the server's resident memory before/after.
+                --api-key (default $SCRUBBER_API_KEY, else the development key) is sent on every call.
         verify  checks that every scrub id in the acks file is in the audit store: prints found/missing, exit 1 if any is missing.
         wait    waits until the service reports SERVING on grpc.health.v1 (exit 0), or the timeout passes (exit 1).
         """);

@@ -1,9 +1,11 @@
 using System.Globalization;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Scrubber.Core.Ncci;
 using Scrubber.Core.Packs;
 using Scrubber.Server.Ncci;
 using Scrubber.Server.Packs;
+using Scrubber.Server.Security;
 using Proto = Scrubber.V1;
 
 namespace Scrubber.Server.Grpc;
@@ -11,6 +13,7 @@ namespace Scrubber.Server.Grpc;
 /// <summary>The Admin gRPC service: what tables and packs the service runs on, and an explicit pack reload.</summary>
 internal sealed class AdminService(LiveNcciTables live, NcciTableLoader tableLoader, LivePacks packs, PackReloader reloader) : Proto.Admin.AdminBase
 {
+    [Authorize(Scopes.Admin)]
     public override Task<Proto.GetStatusResponse> GetStatus(Proto.GetStatusRequest request, ServerCallContext context)
     {
         var response = new Proto.GetStatusResponse();
@@ -33,6 +36,7 @@ internal sealed class AdminService(LiveNcciTables live, NcciTableLoader tableLoa
         return Task.FromResult(response);
     }
 
+    [Authorize(Scopes.Admin)]
     public override async Task<Proto.ReloadPacksResponse> ReloadPacks(Proto.ReloadPacksRequest request, ServerCallContext context)
     {
         var result = await reloader.ReloadAsync(context.CancellationToken).ConfigureAwait(false);
@@ -43,6 +47,7 @@ internal sealed class AdminService(LiveNcciTables live, NcciTableLoader tableLoa
         return response;
     }
 
+    [Authorize(Scopes.Admin)]
     public override async Task<Proto.ReloadTablesResponse> ReloadTables(Proto.ReloadTablesRequest request, ServerCallContext context)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();

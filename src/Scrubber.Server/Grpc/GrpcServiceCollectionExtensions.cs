@@ -1,6 +1,7 @@
 using Scrubber.Server.Feedback;
 using Scrubber.Server.Outcomes;
 using Scrubber.Server.Scrubbing;
+using Scrubber.Server.Security;
 using Scrubber.Server.Web;
 
 namespace Scrubber.Server.Grpc;
@@ -21,12 +22,16 @@ internal static class GrpcServiceCollectionExtensions
 
     public static WebApplication MapScrubberGrpc(this WebApplication app)
     {
-        app.MapGrpcService<ClaimScrubberService>();
-        app.MapGrpcService<AdminService>();
-        app.MapGrpcService<OutcomesService>();
-        app.MapGrpcService<FeedbackService>();
-        app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        app.MapGrpcService<ClaimScrubberService>().RequireAuthorization(Scopes.Scrub);
+        app.MapGrpcService<OutcomesService>().RequireAuthorization(Scopes.Outcomes);
+        app.MapGrpcService<FeedbackService>().RequireAuthorization(Scopes.Reports);
+
+        // GetStatus and ReloadPacks carry the admin policy themselves; Ping answers any known caller.
+        app.MapGrpcService<AdminService>().RequireAuthorization();
+
+        // Load balancers probe health without a key, and it tells them no more than SERVING or not.
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapGrpcReflectionService().RequireAuthorization(Scopes.Admin);
         app.MapDashboard();
         return app;
     }

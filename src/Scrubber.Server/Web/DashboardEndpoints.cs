@@ -2,6 +2,7 @@ using System.Globalization;
 using Scrubber.Audit.Reports;
 using Scrubber.Server.Audit;
 using Scrubber.Server.Feedback;
+using Scrubber.Server.Security;
 using Microsoft.Extensions.Options;
 
 namespace Scrubber.Server.Web;
@@ -11,8 +12,10 @@ internal static class DashboardEndpoints
 {
     public static WebApplication MapDashboard(this WebApplication app)
     {
-        app.MapGet("/", () => Results.Content(DashboardPage.Html, "text/html; charset=utf-8"));
-        app.MapGet("/api/weekly", (string? payer, string? provider, string? week, AuditStoreHost audit, IOptions<FeedbackOptions> options) =>
+        app.MapSignIn();
+        var dashboard = app.MapGroup(string.Empty).RequireAuthorization(SecurityServiceCollectionExtensions.DashboardPolicy);
+        dashboard.MapGet("/", () => Results.Content(DashboardPage.Html, "text/html; charset=utf-8"));
+        dashboard.MapGet("/api/weekly", (string? payer, string? provider, string? week, AuditStoreHost audit, IOptions<FeedbackOptions> options) =>
         {
             var lines = audit.Store.SentLineOutcomes();
             var filter = new ReportFilter(PayerId: Blank(payer), Provider: Blank(provider));
@@ -37,7 +40,7 @@ internal static class DashboardEndpoints
                 }),
             });
         });
-        app.MapGet("/api/reports", (string? payer, string? provider, string? week, AuditStoreHost audit) =>
+        dashboard.MapGet("/api/reports", (string? payer, string? provider, string? week, AuditStoreHost audit) =>
         {
             if (!TryFilter(week, payer, provider, out var filter, out var invalid))
             {
@@ -53,7 +56,7 @@ internal static class DashboardEndpoints
                 patterns = Patterns.Compute(lines, filter),
             });
         });
-        app.MapGet("/api/claims", (string week, string column1, string column2, string? payer, string? provider, AuditStoreHost audit) =>
+        dashboard.MapGet("/api/claims", (string week, string column1, string column2, string? payer, string? provider, AuditStoreHost audit) =>
         {
             if (!TryFilter(week, payer, provider, out var filter, out var invalid))
             {

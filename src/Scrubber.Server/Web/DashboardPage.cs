@@ -23,6 +23,7 @@ internal static class DashboardPage
 </head>
 <body>
 <h1>Weekly CO-97 dashboard</h1>
+<a id="sign-out" href="/signout" style="float: right">Sign out</a>
 <div class="muted">Bundling denials (CARC 97, 236) by week and code pair. Rows at or over <span id="threshold"></span> denials in a week are repeat offenders.</div>
 <div class="filters">
   <label>Payer<select id="payer"><option value="">All payers</option></select></label>

@@ -19,7 +19,7 @@ internal sealed class DemoSeedCommand : ICommand
 
     public string Help =>
         $"""
-        Usage: scrubctl demo seed [--weeks N] [--claims-per-week N] [--seed N] [--server URL]
+        Usage: scrubctl demo seed [--weeks N] [--claims-per-week N] [--seed N] [--server URL] [--api-key KEY]
 
         Scrubs generated claims (several payers and providers, each week's dates of service), confirms them, then
         generates and ingests one 835 per week in which payers deny, with CO-97, many of the lines whose edits were
@@ -31,7 +31,7 @@ internal sealed class DemoSeedCommand : ICommand
         {ServiceConnection.HelpText}
         """;
 
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["weeks", "claims-per-week", "seed", "server"];
+    public IReadOnlyCollection<string> ValueOptions { get; } = ["weeks", "claims-per-week", "seed", .. ServiceConnection.Options];
 
     public IReadOnlyCollection<string> Switches { get; } = [];
 

@@ -13,7 +13,7 @@ internal sealed class RemitIngestCommand : ICommand
 
     public string Help =>
         $"""
-        Usage: scrubctl remit ingest <file>... [--server URL]
+        Usage: scrubctl remit ingest <file>... [--server URL] [--api-key KEY]
 
         Sends each file to Outcomes.IngestRemittance and prints, per file, the claims and lines read, how many were
         tied to the scrubs sent, the NCCI-type denials (CARC 97, 236, 151), and every claim or line it could not
@@ -24,7 +24,7 @@ internal sealed class RemitIngestCommand : ICommand
         Exit code 1 when any file was refused.
         """;
 
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["server"];
+    public IReadOnlyCollection<string> ValueOptions { get; } = [.. ServiceConnection.Options];
 
     public IReadOnlyCollection<string> Switches { get; } = [];
 

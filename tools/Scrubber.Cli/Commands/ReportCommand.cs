@@ -15,7 +15,7 @@ internal sealed class ReportCommand : ICommand
     public string Help =>
         $"""
         Usage: scrubctl report <name> [--format table|csv|json] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--week 2026-W33]
-                                      [--payer ID] [--provider NPI] [--server URL]
+                                      [--payer ID] [--provider NPI] [--server URL] [--api-key KEY]
 
         Reports:
           overridden-then-denied  edits overridden (by modifier, by acceptance, forced) whose line came back CO-97/236,
@@ -32,7 +32,7 @@ internal sealed class ReportCommand : ICommand
         {ServiceConnection.HelpText}
         """;
 
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["format", "from", "to", "week", "payer", "provider", "repeat-threshold", "server"];
+    public IReadOnlyCollection<string> ValueOptions { get; } = ["format", "from", "to", "week", "payer", "provider", "repeat-threshold", .. ServiceConnection.Options];
 
     public IReadOnlyCollection<string> Switches { get; } = [];
 

@@ -14,7 +14,7 @@ internal sealed class RulesProposeCommand : ICommand
     public string Help =>
         $"""
         Usage: scrubctl rules propose [--payer ID] [--min-support N] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--week 2026-W33]
-                                      [--format table|json] [--server URL]
+                                      [--format table|json] [--server URL] [--api-key KEY]
 
         For each payer, code pair and modifiers with at least N bundling denials (default 3), prints a rule in the
         pack format, the evidence (claim/line ids, count, dollars) and a replay over the recorded history: how many
@@ -24,7 +24,7 @@ internal sealed class RulesProposeCommand : ICommand
         {ServiceConnection.HelpText}
         """;
 
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["payer", "min-support", "from", "to", "week", "format", "server"];
+    public IReadOnlyCollection<string> ValueOptions { get; } = ["payer", "min-support", "from", "to", "week", "format", .. ServiceConnection.Options];
 
     public IReadOnlyCollection<string> Switches { get; } = [];
 

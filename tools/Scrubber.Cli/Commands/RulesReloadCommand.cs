@@ -12,7 +12,7 @@ internal sealed class RulesReloadCommand : ICommand
 
     public string Help =>
         $"""
-        Usage: scrubctl rules reload [--server URL]
+        Usage: scrubctl rules reload [--server URL] [--api-key KEY]
 
         Calls Admin.ReloadPacks. The service also watches its packs folder, so this is for operators who want the
         answer now. A pack that fails validation or its examples never replaces the live one.
@@ -22,7 +22,7 @@ internal sealed class RulesReloadCommand : ICommand
         Exit code 1 when any pack is rejected.
         """;
 
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["server"];
+    public IReadOnlyCollection<string> ValueOptions { get; } = [.. ServiceConnection.Options];
 
     public IReadOnlyCollection<string> Switches { get; } = [];
 

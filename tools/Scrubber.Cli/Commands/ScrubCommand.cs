@@ -14,7 +14,7 @@ internal sealed class ScrubCommand : ICommand
 
     public string Help =>
         $"""
-        Usage: scrubctl scrub <claim.json> [--server URL] [--format table|json]
+        Usage: scrubctl scrub <claim.json> [--server URL] [--api-key KEY] [--format table|json]
 
         Sends the claim to ClaimScrubber.ScrubClaim and prints the disposition and every edit.
         The file holds a scrubber.v1.Claim in protobuf JSON (claimId, payerId, billingProviderNpi, lines: [...]);
@@ -24,7 +24,7 @@ internal sealed class ScrubCommand : ICommand
           --format F       table (default) or json (the response as protobuf JSON)
         """;
 
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["server", "format"];
+    public IReadOnlyCollection<string> ValueOptions { get; } = ["format", .. ServiceConnection.Options];
 
     public IReadOnlyCollection<string> Switches { get; } = [];
 

@@ -13,7 +13,7 @@ internal sealed class StatusCommand : ICommand
 
     public string Help =>
         $"""
-        Usage: scrubctl status [--server URL] [--format table|json]
+        Usage: scrubctl status [--server URL] [--api-key KEY] [--format table|json]
 
         Calls Admin.GetStatus and prints each resident NCCI release (version, parts, rows, malformed rows), each
         live payer pack (id@version, payers, rules) and each pack whose current files were refused, with why.
@@ -22,7 +22,7 @@ internal sealed class StatusCommand : ICommand
           --format F       table (default) or json
         """;
 
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["server", "format"];
+    public IReadOnlyCollection<string> ValueOptions { get; } = ["format", .. ServiceConnection.Options];
 
     public IReadOnlyCollection<string> Switches { get; } = [];
 

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using Scrubber.Server.Web;
+
+namespace Scrubber.Server.Security;
+
+/// <summary>Registers who may call: API keys and client certificates for every RPC, a sign-in cookie for the dashboard,
+/// and one authorization policy per scope.</summary>
+internal static class SecurityServiceCollectionExtensions
+{
+    /// <summary>The dashboard's policy: the <c>reports</c> scope, from the sign-in cookie or a Bearer key.</summary>
+    public const string DashboardPolicy = "dashboard";
+
+    private const string DashboardScheme = "Dashboard";
+
+    public static IServiceCollection AddScrubberSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
+        services.AddSingleton<CallerDirectory>();
+
+        // Trust in a client certificate comes from its SHA-256 pinned in Security:ClientCertificates, not from a CA
+        // chain, so the TLS handshake takes any certificate and the call is refused (UNAUTHENTICATED) when it is not pinned.
+        services.Configure<KestrelServerOptions>(k => k.ConfigureHttpsDefaults(https => https.ClientCertificateValidation = (_, _, _) => true));
+
+        services.AddAuthentication(CallerAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, CallerAuthenticationHandler>(CallerAuthenticationHandler.SchemeName, null)
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, DashboardCookie.Configure)
+            .AddPolicyScheme(DashboardScheme, null, o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.Count > 0 ? CallerAuthenticationHandler.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme);
+        services.AddAuthorization(o =>
+        {
+            // Anything mapped without a policy of its own still needs a known caller.
+            o.FallbackPolicy = o.DefaultPolicy;
+            foreach (var scope in Scopes.All)
+            {
+                o.AddPolicy(scope, p => p.RequireClaim(Scopes.ClaimType, scope));
+            }
+
+            o.AddPolicy(DashboardPolicy, p => p.AddAuthenticationSchemes(DashboardScheme).RequireClaim(Scopes.ClaimType, Scopes.Reports));
+        });
+        services.AddAntiforgery();
+        return services;
+    }
+}
