@@ -25,7 +25,7 @@ internal sealed class NcciReloadCommand : ICommand
         Exit code 1 when the reload is refused.
         """;
 
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["server"];
+    public IReadOnlyCollection<string> ValueOptions { get; } = [.. ServiceConnection.Options];
 
     public IReadOnlyCollection<string> Switches { get; } = [];
 
