@@ -3,6 +3,7 @@ using Scrubber.Load;
 return args switch
 {
     ["run", .. var rest] => await LoadRun.RunAsync(LoadSettings.Parse(rest)),
+    ["fuzz", .. var rest] => await FuzzRun.RunAsync(FuzzSettings.Parse(rest)),
     ["verify", .. var rest] => AckVerifier.Run(rest),
     ["wait", .. var rest] => await ServiceWaiter.RunAsync(rest),
     _ => Usage(),
@@ -14,11 +15,16 @@ static int Usage()
         Usage:
           scrubber-load run [--server URL] [--mode unary|stream|noop] [--concurrency N] [--duration SECONDS]
                             [--lines N] [--rate CLAIMS_PER_SECOND] [--warmup SECONDS] [--acks FILE] [--seed N]
+          scrubber-load fuzz [--server URL] [--count N] [--seed N] [--concurrency N] [--api-key KEY]
           scrubber-load verify --db FILE --acks FILE
           scrubber-load wait [--server URL] [--timeout SECONDS]
 
         run     drives the service with generated claims and prints claims/s, p50/p95/p99/max latency and errors.
                 --acks appends each acknowledged scrub id to FILE as soon as its answer arrives (for the crash test).
+        fuzz    sends N mutated claims (empty, long, non-ASCII, NUL, bad dates, bad numbers, too many lines, …), half
+                unary, half on streams, and prints counts by outcome; exit 1 if any answer was not a scrub or an
+                INVALID_ARGUMENT naming a field (INTERNAL, UNKNOWN, transport failure), or the service stopped SERVING.
+                --api-key (else $SCRUBBER_API_KEY) is sent as "authorization: Bearer KEY".
         verify  checks that every scrub id in the acks file is in the audit store: prints found/missing, exit 1 if any is missing.
         wait    waits until the service reports SERVING on grpc.health.v1 (exit 0), or the timeout passes (exit 1).
         """);
