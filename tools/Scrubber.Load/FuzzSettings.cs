@@ -18,11 +18,7 @@ internal sealed record FuzzSettings(string Server, int Count, int Seed, int Conc
 
     public static FuzzSettings Parse(string[] args)
     {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < args.Length; i += 2)
-        {
-            options[args[i].TrimStart('-')] = args[i + 1];
-        }
+        var options = OptionArgs.Parse(args);
 
         string Get(string name, string fallback) => options.GetValueOrDefault(name, fallback);
         return new FuzzSettings(

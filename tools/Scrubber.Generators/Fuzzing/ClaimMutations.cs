@@ -20,17 +20,26 @@ internal static class ClaimMutations
         BadDate, BadDate, BadUnits, BadCharge, Structure, Structure, Setting, Pairs,
     ];
 
-    private static string ClaimString(Claim claim, Randomizer random)
-    {
-        var (name, value) = random.Int(0, 3) switch
-        {
-            0 => ("claim_id", claim.ClaimId = HostileValues.String(random, claim.ClaimId)),
-            1 => ("payer_id", claim.PayerId = HostileValues.String(random, claim.PayerId)),
-            2 => ("patient_id", claim.PatientId = HostileValues.String(random, claim.PatientId)),
-            _ => ("billing_provider_npi", claim.BillingProviderNpi = HostileValues.String(random, claim.BillingProviderNpi)),
-        };
-        return $"{name}={Show(value)}";
-    }
+    /// <summary>The string fields of a claim, each as it is read and written.</summary>
+    private static readonly (string Name, Func<Claim, string> Get, Action<Claim, string> Set)[] ClaimFields =
+    [
+        ("claim_id", c => c.ClaimId, (c, v) => c.ClaimId = v),
+        ("payer_id", c => c.PayerId, (c, v) => c.PayerId = v),
+        ("patient_id", c => c.PatientId, (c, v) => c.PatientId = v),
+        ("billing_provider_npi", c => c.BillingProviderNpi, (c, v) => c.BillingProviderNpi = v),
+    ];
+
+    /// <summary>The string fields of a line.</summary>
+    private static readonly (string Name, Func<ClaimLine, string> Get, Action<ClaimLine, string> Set)[] LineFields =
+    [
+        ("line_id", l => l.LineId, (l, v) => l.LineId = v),
+        ("procedure_code", l => l.ProcedureCode, (l, v) => l.ProcedureCode = v),
+        ("service_date", l => l.ServiceDate, (l, v) => l.ServiceDate = v),
+        ("rendering_provider_npi", l => l.RenderingProviderNpi, (l, v) => l.RenderingProviderNpi = v),
+        ("charge", l => l.Charge, (l, v) => l.Charge = v),
+    ];
+
+    private static string ClaimString(Claim claim, Randomizer random) => HostileString(claim, ClaimFields, random, "");
 
     private static string LineString(Claim claim, Randomizer random)
     {
@@ -40,16 +49,16 @@ internal static class ClaimMutations
         }
 
         var i = random.Int(0, claim.Lines.Count - 1);
-        var line = claim.Lines[i];
-        var (name, value) = random.Int(0, 4) switch
-        {
-            0 => ("line_id", line.LineId = HostileValues.String(random, line.LineId)),
-            1 => ("procedure_code", line.ProcedureCode = HostileValues.String(random, line.ProcedureCode)),
-            2 => ("service_date", line.ServiceDate = HostileValues.String(random, line.ServiceDate)),
-            3 => ("rendering_provider_npi", line.RenderingProviderNpi = HostileValues.String(random, line.RenderingProviderNpi)),
-            _ => ("charge", line.Charge = HostileValues.String(random, line.Charge)),
-        };
-        return $"lines[{i}].{name}={Show(value)}";
+        return HostileString(claim.Lines[i], LineFields, random, $"lines[{i}].");
+    }
+
+    /// <summary>Sets one of <paramref name="fields"/> of <paramref name="target"/> to a hostile value.</summary>
+    private static string HostileString<T>(T target, (string Name, Func<T, string> Get, Action<T, string> Set)[] fields, Randomizer random, string path)
+    {
+        var (name, get, set) = random.ArrayElement(fields);
+        var value = HostileValues.String(random, get(target));
+        set(target, value);
+        return $"{path}{name}={Show(value)}";
     }
 
     private static string ListItem(Claim claim, Randomizer random)
