@@ -23,7 +23,7 @@ internal static class FuzzRun
         });
         if (await HealthOf(channel, settings) is not HealthCheckResponse.Types.ServingStatus.Serving and var before)
         {
-            Console.Error.WriteLine($"The service at {settings.Server} is not SERVING ({before}).");
+            Console.Error.WriteLine($"The service at {settings.Server} is not SERVING ({before?.ToString() ?? "no answer"}).");
             return 3;
         }
 
@@ -57,7 +57,7 @@ internal static class FuzzRun
 
         var after = await HealthOf(channel, settings).ConfigureAwait(false);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"seed={settings.Seed} cases={tally.Total} broken={tally.Broken} health_after={after} elapsed={stopwatch.Elapsed.TotalSeconds:F1}s rate={tally.Total / stopwatch.Elapsed.TotalSeconds:F0}/s"));
+            $"seed={settings.Seed} cases={tally.Total} broken={tally.Broken} health_after={after?.ToString() ?? "no answer"} elapsed={stopwatch.Elapsed.TotalSeconds:F1}s rate={tally.Total / stopwatch.Elapsed.TotalSeconds:F0}/s"));
         Console.WriteLine(tally.Report());
         return tally.Broken == 0 && after == HealthCheckResponse.Types.ServingStatus.Serving ? 0 : 1;
     }
