@@ -45,8 +45,7 @@ public static class ScrubberApp
         }
         catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException or FormatException)
         {
-            await Console.Error.WriteLineAsync("Scrubber cannot start: " + ex.Message).ConfigureAwait(false);
-            return 1;
+            return await CannotStart(ex.Message).ConfigureAwait(false);
         }
 
         // Resolved before running: the host disposes its services when it stops.
@@ -54,22 +53,27 @@ public static class ScrubberApp
         try
         {
             await app.RunAsync().ConfigureAwait(false);
-            return tables.LoadFailure is null ? 0 : 1;
+            return tables.LoadFailure is null ? 0 : await CannotStart(tables.LoadFailure).ConfigureAwait(false);
         }
         catch (OptionsValidationException ex)
         {
-            await Console.Error.WriteLineAsync("Scrubber cannot start: " + string.Join(" ", ex.Failures)).ConfigureAwait(false);
-            return 1;
+            return await CannotStart(string.Join(" ", ex.Failures)).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (tables.LoadFailure is not null)
         {
-            // The NCCI load failed during start and stopped the host; the reason is already logged.
-            return 1;
+            // The NCCI load failed during start and stopped the host before it had started.
+            return await CannotStart(tables.LoadFailure).ConfigureAwait(false);
         }
         catch (AuditStoreException ex)
         {
-            await Console.Error.WriteLineAsync("Scrubber cannot start: " + ex.Message).ConfigureAwait(false);
-            return 1;
+            return await CannotStart(ex.Message).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The last line an operator sees: the one-line reason (it is logged too), and exit code 1.</summary>
+    private static async Task<int> CannotStart(string reason)
+    {
+        await Console.Error.WriteLineAsync("Scrubber cannot start: " + reason).ConfigureAwait(false);
+        return 1;
     }
 }

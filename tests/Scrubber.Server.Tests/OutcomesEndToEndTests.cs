@@ -1,10 +1,10 @@
-using System.Collections.Immutable;
 using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Scrubber.Generators;
 using Scrubber.Server.Audit;
 using Scrubber.Server.Tests.Builders;
+using static Scrubber.Server.Tests.Builders.RemitSpecs;
 using Scrubber.Testing;
 using Scrubber.V1;
 using OutcomesClient = Scrubber.V1.Outcomes.OutcomesClient;
@@ -107,27 +107,7 @@ public sealed class OutcomesEndToEndTests : IAsyncLifetime
         Assert.Contains("amount", bad.Status.Detail, StringComparison.Ordinal);
     }
 
-    private async Task<(Claim Claim, ScrubClaimResponse Response)> ScrubAndConfirm(Claim claim)
-    {
-        var response = await Server.Scrubber.ScrubClaimAsync(claim.Request());
-        var confirmed = await new OutcomesClient(Server.Channel).ConfirmSubmissionAsync(new ConfirmSubmissionRequest { ScrubId = response.ScrubId });
-        Assert.Equal(claim.ClaimId, confirmed.ClaimId);
-        return (claim, response);
-    }
-
-    private static RemitClaimSpec Paid(Claim claim) =>
-        new(claim.ClaimId, "1", "ICN-" + claim.ClaimId, [.. claim.Lines.Select(l => Line(l, paid: true))]);
-
-    private static RemitClaimSpec DeniedSecondLine(Claim claim, string icn, bool dropLineId = false) =>
-        new(claim.ClaimId, "1", icn, [Line(claim.Lines[0], paid: true), Line(claim.Lines[1], paid: false) with { LineId = dropLineId ? null : claim.Lines[1].LineId }]);
-
-    private static RemitLineSpec Line(ClaimLine line, bool paid)
-    {
-        var charge = decimal.Parse(line.Charge, System.Globalization.CultureInfo.InvariantCulture);
-        ImmutableArray<(string, string, decimal)> adjustments = paid ? [("CO", "45", charge * 0.2m)] : [("CO", "97", charge)];
-        return new RemitLineSpec(line.LineId, line.ProcedureCode, [.. line.Modifiers], DateOnly.Parse(line.ServiceDate, System.Globalization.CultureInfo.InvariantCulture),
-            charge, paid ? charge * 0.8m : 0m, adjustments);
-    }
+    private Task<(Claim Claim, ScrubClaimResponse Response)> ScrubAndConfirm(Claim claim) => SentClaims.ScrubAndConfirm(Server, claim);
 
     private List<(string, string, string)> Denials() => Store(c =>
     {

@@ -55,6 +55,27 @@ public sealed class PackSwapTests : IAsyncLifetime, IDisposable
         Assert.Contains(Server.Logs.Lines, l => l.Contains("Pack brightpath-health rejected", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("truncated", "not valid JSON")]
+    [InlineData("binary", "not valid JSON")]
+    [InlineData("enormous", "a pack file may be at most")]
+    public async Task ReloadPacks_DamagedPackFile_IsRefusedNamingTheFileAndThePreviousVersionKeepsServing(string damage, string expected)
+    {
+        var before = await PackVersion("brightpath-health");
+        var packFile = Path.Combine(BrightPath, "pack.json");
+
+        PackFiles.Damage(packFile, damage);
+        await Server.Admin.ReloadPacksAsync(new ReloadPacksRequest());
+
+        var rejection = await WaitFor(async () => (await Server.Admin.GetStatusAsync(new GetStatusRequest())).PackRejections.FirstOrDefault());
+        Assert.Equal("brightpath-health", rejection.PackId);
+        Assert.Contains(rejection.Errors, e => e.StartsWith(packFile, StringComparison.Ordinal) && e.Contains(expected, StringComparison.Ordinal));
+        Assert.Equal(before, await PackVersion("brightpath-health"));
+        var response = await Server.Scrubber.ScrubClaimAsync(AfterHoursClaim().Request());
+        Assert.Equal($"brightpath-health@{before}", response.Pack);
+        Assert.Equal(Disposition.HardStop, response.Disposition);
+    }
+
     [Fact]
     public async Task ReloadPacks_Rpc_ReportsWhatChanged()
     {

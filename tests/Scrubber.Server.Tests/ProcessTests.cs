@@ -46,6 +46,31 @@ public sealed partial class ProcessTests : IDisposable
         Assert.DoesNotContain("Unhandled exception", server.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("binary", "could not be read: byte ")]
+    [InlineData("utf-16", "could not be read: byte 0 is a UTF-16 byte order mark")]
+    [InlineData("empty", "holds no valid PTP row (0 lines read, 0 malformed)")]
+    [InlineData("one enormous line", "holds no valid PTP row (1 lines read, 1 malformed)")]
+    public async Task Process_BrokenTableFile_ExitsOneWithAOneLineReasonNamingTheFile(string damage, string reason)
+    {
+        var table = _data.File("ccipra-v322r0-f1.txt");
+        byte[] text = [.. File.ReadAllBytes(RepositoryPaths.PractitionerExcerpt)];
+        File.WriteAllBytes(table, damage switch
+        {
+            "binary" => RandomBytes(text.Length),
+            "utf-16" => [.. System.Text.Encoding.Unicode.GetPreamble(), .. System.Text.Encoding.Unicode.GetBytes(System.Text.Encoding.Latin1.GetString(text))],
+            "empty" => [],
+            _ => [.. Enumerable.Repeat((byte)'9', 20 * 1024 * 1024)],
+        });
+        using var server = Start($"--Ncci:Practitioner:0={table}");
+
+        await server.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, server.Process.ExitCode);
+        Assert.Contains($"Scrubber cannot start: '{table}' {reason}", server.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", server.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Process_MissingPatientKeySecret_ExitsOneNamingTheSetting()
     {
@@ -74,6 +99,13 @@ public sealed partial class ProcessTests : IDisposable
             server.Output,
             StringComparison.Ordinal);
         Assert.DoesNotContain("Now listening on", server.Output, StringComparison.Ordinal);
+    }
+
+    private static byte[] RandomBytes(int length)
+    {
+        var bytes = new byte[length];
+        new Random(3).NextBytes(bytes);
+        return bytes;
     }
 
     private string _webUrl = string.Empty;

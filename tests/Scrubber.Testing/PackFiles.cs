@@ -40,4 +40,31 @@ public static class PackFiles
 
     /// <summary>The first rule of a pack.json, for edits.</summary>
     public static JsonObject FirstRule(JsonObject pack) => pack["rules"]![0]!.AsObject();
+
+    /// <summary>Damages a pack file as a failed copy, a wrong file or a runaway generator would: <c>truncated</c>,
+    /// <c>binary</c>, <c>enormous</c> (2 MiB) or <c>empty</c>.</summary>
+    public static void Damage(string packFile, string damage)
+    {
+        var original = File.ReadAllBytes(packFile);
+        switch (damage)
+        {
+            case "truncated":
+                File.WriteAllBytes(packFile, original[..(original.Length / 2)]);
+                break;
+            case "binary":
+                var garbage = new byte[4096];
+                new Random(11).NextBytes(garbage);
+                File.WriteAllBytes(packFile, garbage);
+                break;
+            case "enormous":
+                // Valid JSON, padded: refused for its size alone, before it is parsed.
+                File.WriteAllText(packFile, System.Text.Encoding.UTF8.GetString(original).TrimEnd().TrimEnd('}') + new string(' ', 2 * 1024 * 1024) + "}");
+                break;
+            case "empty":
+                File.WriteAllBytes(packFile, []);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(damage), damage, null);
+        }
+    }
 }

@@ -2,15 +2,16 @@ using Xunit;
 
 namespace Scrubber.Testing;
 
-/// <summary>A theory over the shared X12 corpus: skipped when <see cref="SharedCorpus.X12"/> does not exist.</summary>
+/// <summary>A theory over the shared corpus: skipped when its folder (<see cref="Corpus"/>) does not exist.</summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class SharedCorpusTheoryAttribute : TheoryAttribute
 {
-    public SharedCorpusTheoryAttribute()
+    /// <summary>The folder under shared/data the test reads: <c>x12</c> (the default) or <c>ncci</c>.</summary>
+    public string Corpus { get; set; } = "x12";
+
+    public override string Skip
     {
-        if (SharedCorpus.X12SkipReason is { } reason)
-        {
-            Skip = reason;
-        }
+        get => base.Skip ?? SharedCorpus.SkipReason(SharedCorpus.Folder(Corpus))!;
+        set => base.Skip = value;
     }
 }

@@ -91,7 +91,7 @@ internal static class BenchmarkData
         }
 
         var input = new ClaimFaker(seed).WithCodes(codes, ServiceDate) with { PayerId = payerId };
-        return ClaimValidator.TryCreate(input, 100, out var violations)
+        return ClaimValidator.TryCreate(input, ClaimLimits.Default, out var violations)
             ?? throw new InvalidOperationException("The benchmark claim is invalid: " + string.Join("; ", violations));
     }
 

@@ -7,7 +7,11 @@ namespace Scrubber.Generators;
 /// <param name="Status">CLP02: "1" processed as primary, "4" denied, "22" reversal of an earlier payment.</param>
 /// <param name="PayerClaimNumber">CLP07, the payer's own claim number.</param>
 /// <param name="Lines">The service lines.</param>
-public sealed record RemitClaimSpec(string ClaimId, string Status, string PayerClaimNumber, ImmutableArray<RemitLineSpec> Lines);
+/// <param name="Patient">The patient as NM1*QC names them; null: a made-up one.</param>
+public sealed record RemitClaimSpec(string ClaimId, string Status, string PayerClaimNumber, ImmutableArray<RemitLineSpec> Lines, RemitPatient? Patient = null);
+
+/// <summary>The patient of a claim in an 835 (NM1*QC): last and first name, and the member id (NM109, qualifier MI).</summary>
+public sealed record RemitPatient(string LastName, string FirstName, string MemberId);
 
 /// <summary>One adjudicated service line.</summary>
 /// <param name="LineId">REF*6R as sent, or null when the payer dropped it.</param>

@@ -53,7 +53,8 @@ public sealed class Remittance835Writer(int seed = 835)
         var paid = claim.Lines.Sum(l => l.Paid);
         var patientResponsibility = claim.Lines.Sum(l => l.Adjustments.Where(a => a.Group == "PR").Sum(a => a.Amount));
         segments.Add($"CLP*{claim.ClaimId}*{claim.Status}*{Money(charge)}*{Money(paid)}*{Money(patientResponsibility)}*12*{claim.PayerClaimNumber}*11*1");
-        segments.Add($"NM1*QC*1*{_faker.Name.LastName().ToUpperInvariant()}*{_faker.Name.FirstName().ToUpperInvariant()}****MI*{_faker.Random.Replace("?########")}");
+        var patient = claim.Patient ?? new RemitPatient(_faker.Name.LastName().ToUpperInvariant(), _faker.Name.FirstName().ToUpperInvariant(), _faker.Random.Replace("?########"));
+        segments.Add($"NM1*QC*1*{patient.LastName}*{patient.FirstName}****MI*{patient.MemberId}");
         foreach (var line in claim.Lines)
         {
             var composite = string.Join(':', new[] { "HC", line.Code }.Concat(line.Modifiers));

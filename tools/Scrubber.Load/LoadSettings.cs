@@ -50,12 +50,7 @@ internal sealed record LoadSettings(
 
     public static LoadSettings Parse(string[] args)
     {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i++)
-        {
-            var name = args[i].TrimStart('-');
-            options[name] = name == "ceiling" ? "true" : i + 1 < args.Length ? args[++i] : throw new ArgumentException($"--{name} needs a value.");
-        }
+        var options = OptionArgs.Parse(args, switches: ["ceiling"]);
 
         string Get(string name, string fallback) => options.GetValueOrDefault(name, fallback);
         double Number(string name, string fallback) => double.Parse(Get(name, fallback), CultureInfo.InvariantCulture);

@@ -3,6 +3,7 @@ using Scrubber.Load;
 return args switch
 {
     ["run", .. var rest] => await RunAsync(rest),
+    ["fuzz", .. var rest] => await FuzzRun.RunAsync(FuzzSettings.Parse(rest)),
     ["verify", .. var rest] => AckVerifier.Run(rest),
     ["wait", .. var rest] => await ServiceWaiter.RunAsync(rest),
     _ => Usage(),
@@ -32,6 +33,7 @@ static int Usage()
                             [--lines N] [--rate CLAIMS_PER_SECOND] [--warmup SECONDS] [--acks FILE] [--seed N]
                             [--pairs active-pairs.tsv] [--payer ID] [--ceiling]
                             [--swap tables|packs [--pack-file pack.json]] [--swap-every SECONDS] [--server-pid PID]
+          scrubber-load fuzz [--server URL] [--count N] [--seed N] [--concurrency N] [--api-key KEY]
           scrubber-load verify --db FILE --acks FILE
           scrubber-load wait [--server URL] [--timeout SECONDS]
 
@@ -43,6 +45,10 @@ static int Usage()
                 --swap reloads tables (or edits --pack-file and reloads packs) every --swap-every seconds and prints
                 p99 during swaps against steady state; --server-pid adds the server's resident memory before/after.
                 --api-key (default $SCRUBBER_API_KEY, else the development key) is sent on every call.
+        fuzz    sends N mutated claims (empty, long, non-ASCII, NUL, bad dates, bad numbers, too many lines, …), half
+                unary, half on streams, and prints counts by outcome; exit 1 if any answer was not a scrub or an
+                INVALID_ARGUMENT naming a field (INTERNAL, UNKNOWN, transport failure), or the service stopped SERVING.
+                --api-key (else $SCRUBBER_API_KEY, else the development key) is sent as "authorization: Bearer KEY".
         verify  checks that every scrub id in the acks file is in the audit store: prints found/missing, exit 1 if any is missing.
         wait    waits until the service reports SERVING on grpc.health.v1 (exit 0), or the timeout passes (exit 1).
         """);

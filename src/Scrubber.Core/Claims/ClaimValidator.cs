@@ -17,7 +17,7 @@ public static class ClaimValidator
     private const double MaxUnits = 99_999;
 
     /// <summary>Returns the claim, or null with <paramref name="violations"/> naming each bad field.</summary>
-    public static Claim? TryCreate(ClaimInput? claim, int maxLines, out List<FieldViolation> violations)
+    public static Claim? TryCreate(ClaimInput? claim, ClaimLimits limits, out List<FieldViolation> violations)
     {
         violations = [];
         if (claim is null)
@@ -25,6 +25,14 @@ public static class ClaimValidator
             violations.Add(new("claim", "is required"));
             return null;
         }
+
+        // A field longer than any real one is refused before anything else reads it, so a hostile claim costs little.
+        if (ClaimFieldLengths.FindTooLong(claim, limits.MaxFieldLength, violations))
+        {
+            return null;
+        }
+
+        var maxLines = limits.MaxLines;
 
         var claimId = Required(claim.ClaimId, "claim.claim_id", MaxClaimIdLength, violations);
         Optional(claim.PayerId, "claim.payer_id", MaxIdLength, violations);
@@ -127,7 +135,7 @@ public static class ClaimValidator
             violations.Add(new($"{path}.diagnosis_codes", $"{diagnoses.Count} codes is more than the {MaxDiagnosisCodes} a claim carries"));
         }
 
-        for (var d = 0; d < diagnoses.Count; d++)
+        for (var d = 0; d < Math.Min(diagnoses.Count, MaxDiagnosisCodes); d++)
         {
             var dx = diagnoses[d] ?? string.Empty;
             if (dx.Length is < 3 or > 8 || !dx.All(c => char.IsAsciiLetterOrDigit(c) || c == '.'))
@@ -145,7 +153,9 @@ public static class ClaimValidator
     {
         if (modifiers.Count > MaxModifiers)
         {
+            // Not each one as well: thousands of modifiers would make an answer bigger than the request.
             violations.Add(new($"{path}.modifiers", $"{modifiers.Count} modifiers is more than the 4 an 837 line carries"));
+            return [];
         }
 
         var valid = ImmutableArray.CreateBuilder<string>(modifiers.Count);
@@ -194,7 +204,16 @@ public static class ClaimValidator
         }
     }
 
-    /// <summary>Quotes a short value so the caller sees what was sent; long values are cut.</summary>
-    private static string Describe(string? value, string problem) =>
-        string.IsNullOrEmpty(value) ? "is required" : $"'{(value.Length > 40 ? value[..40] + "…" : value)}' {problem}";
+    /// <summary>Quotes a short value so the caller sees what was sent; long values are cut, and control characters
+    /// are escaped so a value with a newline or NUL cannot forge or break a log line.</summary>
+    private static string Describe(string? value, string problem)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "is required";
+        }
+
+        var shown = string.Concat(value.Take(40).Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
+        return $"'{shown}{(value.Length > 40 ? "…" : string.Empty)}' {problem}";
+    }
 }

@@ -13,6 +13,9 @@ internal static class PtpFileReader
     private const int BufferSize = 1 << 20;
     private const byte Tab = (byte)'\t';
 
+    /// <summary>How much of the start of a file must be free of NUL bytes: the preamble and the first rows.</summary>
+    private const int TextCheckBytes = 4096;
+
     /// <summary>The result of reading one file.</summary>
     public readonly record struct FileResult(long Rows, long Malformed, long Lines);
 
@@ -25,6 +28,11 @@ internal static class PtpFileReader
         while (true)
         {
             var read = stream.Read(buffer, filled, buffer.Length - filled);
+            if (lineNumber == 0 && filled == 0)
+            {
+                CheckIsText(buffer.AsSpan(0, read));
+            }
+
             filled += read;
             var span = buffer.AsSpan(0, filled);
             var consumed = 0;
@@ -70,6 +78,23 @@ internal static class PtpFileReader
 
             buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
             filled -= consumed;
+        }
+    }
+
+    /// <summary>Refuses a file whose start is not 8-bit text: UTF-16 (a re-saved table) and binary files would otherwise
+    /// read as a long preamble and fail with "no valid row", which does not say what is wrong.</summary>
+    /// <exception cref="InvalidDataException">The start holds a NUL byte or a UTF-16 byte order mark.</exception>
+    private static void CheckIsText(ReadOnlySpan<byte> start)
+    {
+        if (start.StartsWith([(byte)0xFF, (byte)0xFE]) || start.StartsWith([(byte)0xFE, (byte)0xFF]))
+        {
+            throw new InvalidDataException("byte 0 is a UTF-16 byte order mark; CMS PTP files are Latin-1 text, use the file as downloaded.");
+        }
+
+        var nul = start[..Math.Min(start.Length, TextCheckBytes)].IndexOf((byte)0);
+        if (nul >= 0)
+        {
+            throw new InvalidDataException($"byte {nul} is NUL: this is UTF-16 or binary, not the Latin-1 text of a CMS PTP file.");
         }
     }
 

@@ -12,8 +12,9 @@ public static class PackLoader
     public const string PackFileName = "pack.json";
     public const string ExamplesFolder = "examples";
 
-    /// <summary>The examples of a pack may hold up to this many lines a claim, as the service accepts.</summary>
-    private const int MaxExampleLines = 50;
+    /// <summary>The largest pack.json or example file read, in bytes. The shipped packs are a few KiB; a file of
+    /// megabytes is a data dump or a wrong path, and reading it would hold up every other pack's reload.</summary>
+    public const long MaxFileBytes = 1024 * 1024;
 
     /// <summary>Loads and compiles the pack in <paramref name="folder"/>; the errors name file, rule and problem.</summary>
     public static PackLoadResult Load(string folder)
@@ -28,6 +29,11 @@ public static class PackLoader
         var exampleFiles = Directory.Exists(Path.Combine(folder, ExamplesFolder))
             ? Directory.GetFiles(Path.Combine(folder, ExamplesFolder), "*.json").Order(StringComparer.Ordinal).ToArray()
             : [];
+        if (TooLarge([packFile, .. exampleFiles]) is { } tooLarge)
+        {
+            return PackLoadResult.Failed(tooLarge);
+        }
+
         string json;
         string version;
         try
@@ -63,6 +69,21 @@ public static class PackLoader
         return new PackLoadResult(pack, []);
     }
 
+    /// <summary>An error for the first file over <see cref="MaxFileBytes"/>, before any of them is read.</summary>
+    private static PackError? TooLarge(IEnumerable<string> files)
+    {
+        foreach (var file in files)
+        {
+            var length = new FileInfo(file).Length;
+            if (length > MaxFileBytes)
+            {
+                return new PackError(file, null, $"is {length} bytes; a pack file may be at most {MaxFileBytes} bytes");
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The version of a pack: the start of a SHA-256 over its files, so any edit makes a new version.</summary>
     private static string VersionOf(IReadOnlyList<string> files)
     {
@@ -88,7 +109,7 @@ public static class PackLoader
                 continue;
             }
 
-            var claim = ClaimValidator.TryCreate(document.Claim, MaxExampleLines, out var violations);
+            var claim = ClaimValidator.TryCreate(document.Claim, ClaimLimits.Default, out var violations);
             errors.AddRange(violations.Select(v => new PackError(file, null, v.ToString())));
             if (claim is not null && !pack.Payers.Contains(claim.PayerId, StringComparer.Ordinal))
             {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Scrubber.Core.Claims;
 
 namespace Scrubber.Core.Scrubbing;
 
@@ -16,4 +17,11 @@ public sealed class ScrubOptions
     /// <summary>Most lines a claim may have. Default 50, the 837P limit per claim.</summary>
     [Range(1, 10_000)]
     public int MaxLinesPerClaim { get; set; } = 50;
+
+    /// <summary>Longest string any claim field may hold, in characters. Default 80 (<see cref="ClaimLimits.DefaultMaxFieldLength"/>).</summary>
+    [Range(16, 4096)]
+    public int MaxFieldLength { get; set; } = ClaimLimits.DefaultMaxFieldLength;
+
+    /// <summary>The limits above, as the claim validator takes them.</summary>
+    public ClaimLimits ClaimLimits => new(MaxLinesPerClaim, MaxFieldLength);
 }

@@ -7,8 +7,8 @@ namespace Scrubber.Server.Grpc;
 internal static class ClaimRequestMapper
 {
     /// <summary>Returns the claim, or null with <paramref name="violations"/> naming each bad field.</summary>
-    public static Claim? TryMap(Proto.Claim? claim, int maxLines, out List<FieldViolation> violations) =>
-        ClaimValidator.TryCreate(claim is null ? null : ToInput(claim), maxLines, out violations);
+    public static Claim? TryMap(Proto.Claim? claim, ClaimLimits limits, out List<FieldViolation> violations) =>
+        ClaimValidator.TryCreate(claim is null ? null : ToInput(claim), limits, out violations);
 
     private static ClaimInput ToInput(Proto.Claim claim) => new()
     {

@@ -21,7 +21,7 @@ internal sealed class ClaimScrubberService(
 
     public override async Task<Proto.ScrubClaimResponse> ScrubClaim(Proto.ScrubClaimRequest request, ServerCallContext context)
     {
-        var claim = ClaimRequestMapper.TryMap(request.Claim, options.Value.MaxLinesPerClaim, out var violations)
+        var claim = ClaimRequestMapper.TryMap(request.Claim, options.Value.ClaimLimits, out var violations)
             ?? throw InvalidArgument(violations);
         return await ScrubAsync(claim, context.CancellationToken).ConfigureAwait(false);
     }
@@ -59,7 +59,7 @@ internal sealed class ClaimScrubberService(
 
     private async Task<Proto.ScrubClaimResponse> ScrubOneAsync(Proto.ScrubClaimRequest request, CancellationToken cancellationToken)
     {
-        var claim = ClaimRequestMapper.TryMap(request.Claim, options.Value.MaxLinesPerClaim, out var violations);
+        var claim = ClaimRequestMapper.TryMap(request.Claim, options.Value.ClaimLimits, out var violations);
         if (claim is not null)
         {
             return await ScrubAsync(claim, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using Grpc.AspNetCore.Server;
+using Microsoft.Extensions.Options;
 using Scrubber.Server.Feedback;
 using Scrubber.Server.Outcomes;
 using Scrubber.Server.Scrubbing;
@@ -12,7 +14,10 @@ internal static class GrpcServiceCollectionExtensions
     public static IServiceCollection AddScrubberGrpc(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<FeedbackOptions>().Bind(configuration.GetSection(FeedbackOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OutcomesOptions>().Bind(configuration.GetSection(OutcomesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<GrpcLimitsOptions>().Bind(configuration.GetSection(GrpcLimitsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddGrpc(o => o.EnableDetailedErrors = false);
+        services.AddOptions<GrpcServiceOptions>().Configure<IOptions<GrpcLimitsOptions>>((o, limits) => o.MaxReceiveMessageSize = limits.Value.MaxReceiveMessageSizeBytes);
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks();
         services.AddSingleton<ScrubPipeline>();

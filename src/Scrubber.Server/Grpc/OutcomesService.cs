@@ -1,5 +1,6 @@
 using System.Globalization;
 using Grpc.Core;
+using Microsoft.Extensions.Options;
 using Scrubber.Audit;
 using Scrubber.Audit.Outcomes;
 using Scrubber.Server.Audit;
@@ -10,7 +11,7 @@ using RpcStatus = Grpc.Core.Status;
 namespace Scrubber.Server.Grpc;
 
 /// <summary>The Outcomes gRPC service: which scrub was sent, what the 835 said, how denials are worked.</summary>
-internal sealed class OutcomesService(AuditStoreHost audit, RemittanceIngester ingester, TimeProvider time) : Proto.Outcomes.OutcomesBase
+internal sealed class OutcomesService(AuditStoreHost audit, RemittanceIngester ingester, IOptions<OutcomesOptions> options, TimeProvider time) : Proto.Outcomes.OutcomesBase
 {
     public override async Task<Proto.ConfirmSubmissionResponse> ConfirmSubmission(Proto.ConfirmSubmissionRequest request, ServerCallContext context)
     {
@@ -26,6 +27,12 @@ internal sealed class OutcomesService(AuditStoreHost audit, RemittanceIngester i
 
     public override async Task<Proto.IngestRemittanceResponse> IngestRemittance(Proto.IngestRemittanceRequest request, ServerCallContext context)
     {
+        var limit = options.Value.MaxRemittanceBytes;
+        if (request.Content.Length > limit)
+        {
+            throw Invalid("content", $"is {request.Content.Length} bytes; at most {limit} are accepted (setting Outcomes:MaxRemittanceBytes). Split the file by transaction.");
+        }
+
         try
         {
             var result = await ingester.IngestAsync(request.Content.Memory, request.FileName, context.CancellationToken).ConfigureAwait(false);

@@ -28,6 +28,9 @@ internal sealed class ScrubPipeline(
     /// or the scrub could not be recorded.</exception>
     public async Task<(string ScrubId, ScrubResult Result)> ScrubAsync(Claim claim, CancellationToken cancellationToken)
     {
+        // A call whose deadline has passed or whose client has gone does no work: nobody would read the answer.
+        cancellationToken.ThrowIfCancellationRequested();
+
         // Both snapshots are read once: a swap during this call does not change what the call scrubs with.
         var ncci = tables.Current ?? throw new ScrubUnavailableException(ScrubUnavailableException.Reason.Loading,
             "The NCCI tables are still loading; retry shortly (grpc.health.v1 reports SERVING when ready).");

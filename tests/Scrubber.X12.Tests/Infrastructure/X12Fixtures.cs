@@ -12,10 +12,13 @@ public static class X12Fixtures
     public static X12ReaderOptions IgnoreSegmentCounts { get; } = new() { VerifySegmentCounts = false };
 
     /// <summary>Every fixture, as a path relative to <see cref="Root"/> with forward slashes.</summary>
-    public static IReadOnlyList<string> All { get; } =
-        [.. Directory.GetFiles(Root, "*", SearchOption.AllDirectories)
+    public static IReadOnlyList<string> All { get; } = FilesUnder(Root);
+
+    /// <summary>The X12 files under <paramref name="root"/> (not its READMEs), relative, with forward slashes.</summary>
+    public static IReadOnlyList<string> FilesUnder(string root) =>
+        [.. Directory.GetFiles(root, "*", SearchOption.AllDirectories)
             .Where(path => !path.EndsWith(".md", StringComparison.Ordinal))
-            .Select(path => Path.GetRelativePath(Root, path).Replace('\\', '/'))
+            .Select(path => Path.GetRelativePath(root, path).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)];
 
     /// <summary><see cref="All"/> as xunit member data.</summary>

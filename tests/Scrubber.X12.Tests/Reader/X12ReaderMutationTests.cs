@@ -1,3 +1,4 @@
+using Scrubber.Testing;
 using Scrubber.X12.Remittance;
 using Scrubber.X12.Tests.Infrastructure;
 
@@ -14,6 +15,9 @@ public sealed class X12ReaderMutationTests
 
     /// <summary>Positions sampled in a larger file: half in its first 2 KiB (the envelope), half anywhere.</summary>
     private const int Sampled = 80;
+
+    /// <summary>Seeded mutations of each file.</summary>
+    private const int SeededMutations = 120;
 
     [Theory]
     [MemberData(nameof(X12Fixtures.AllFiles), MemberType = typeof(X12Fixtures))]
@@ -58,6 +62,34 @@ public sealed class X12ReaderMutationTests
         {
             Outcome(file, [.. original[..position], .. original[(position + 1)..]], $"byte {position} deleted");
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(X12Fixtures.AllFiles), MemberType = typeof(X12Fixtures))]
+    public void Read_FixtureWithRangesInsertedRepeatedOrBitsFlipped_SucceedsOrThrowsX12FormatException(string file) =>
+        AssertSeededMutationsRefusedCleanly(file, X12Fixtures.Bytes(file), seed: 4);
+
+    /// <summary>The shared corpus (real de-identified payer files among them), outside the repository.</summary>
+    public static TheoryData<string> CorpusFiles =>
+        Directory.Exists(SharedCorpus.X12)
+            ? [.. X12Fixtures.FilesUnder(SharedCorpus.X12)]
+            : ["(absent)"];
+
+    [SharedCorpusTheory]
+    [MemberData(nameof(CorpusFiles))]
+    public void Read_CorpusFileMutated_SucceedsOrThrowsX12FormatException(string file) =>
+        AssertSeededMutationsRefusedCleanly(file, File.ReadAllBytes(Path.Combine(SharedCorpus.X12, file)), seed: 5);
+
+    /// <summary>Seeded <see cref="ByteMutator"/> mutations (bit flips, ranges deleted, inserted or repeated, cuts).</summary>
+    private static void AssertSeededMutationsRefusedCleanly(string file, byte[] original, int seed)
+    {
+        var failures = 0;
+        foreach (var mutation in ByteMutator.Mutate(original, seed, SeededMutations))
+        {
+            failures += Outcome(file, mutation.Bytes, $"seed {seed}: {mutation.Description}");
+        }
+
+        Assert.True(failures > 0, $"{file}: no mutation was refused; the mutations do not reach the file");
     }
 
     /// <summary>1 when the mutated bytes were refused with an X12FormatException, 0 when they were read.</summary>

@@ -39,7 +39,7 @@ internal sealed class RulesExplainCommand : ICommand
         Claim? claim;
         try
         {
-            claim = ClaimValidator.TryCreate(ClaimJson.Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false)), 1000, out var violations);
+            claim = ClaimValidator.TryCreate(ClaimJson.Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false)), ClaimLimits.Default with { MaxLines = 1000 }, out var violations);
             foreach (var violation in violations)
             {
                 await console.Error.WriteLineAsync($"{path}: {violation}").ConfigureAwait(false);

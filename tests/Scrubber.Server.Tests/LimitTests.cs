@@ -1,0 +1,99 @@
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Microsoft.Extensions.Options;
+using Scrubber.Server.Tests.Builders;
+using Scrubber.Testing;
+
+namespace Scrubber.Server.Tests;
+
+/// <summary>The limits on what one call may send, and deadlines: refused with a reason, and the service keeps serving.</summary>
+public sealed class LimitTests
+{
+    [Fact]
+    public async Task ScrubClaim_FieldsLongerThanMaxFieldLength_AreInvalidArgumentNamingEach()
+    {
+        await using var server = await RunningServer.StartAsync("--Scrub:MaxFieldLength=40");
+        var claim = ProtoClaims.Of("2026-07-01", "0001U", "0030U");
+        claim.PatientId = new string('P', 41);
+        claim.Lines[1].DiagnosisCodes.Add(new string('D', 100_000));
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => server.Scrubber.ScrubClaimAsync(claim.Request()).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        var fields = ex.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations;
+        Assert.Equal(["claim.patient_id", "claim.lines[1].diagnosis_codes[1]"], fields.Select(f => f.Field));
+        Assert.All(fields, f => Assert.Contains("at most 40 are accepted (setting Scrub:MaxFieldLength)", f.Description, StringComparison.Ordinal));
+        Assert.DoesNotContain(new string('P', 41), ex.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ScrubClaim_MessageOverMaxReceiveMessageSize_IsResourceExhaustedAndTheServiceKeepsServing()
+    {
+        await using var server = await RunningServer.StartAsync("--Grpc:MaxReceiveMessageSizeBytes=65536");
+        var huge = ProtoClaims.Of("2026-07-01", "0001U");
+        huge.PayerId = new string('X', 70_000);
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => server.Scrubber.ScrubClaimAsync(huge.Request()).ResponseAsync);
+
+        Assert.Equal(StatusCode.ResourceExhausted, ex.StatusCode);
+        await AssertStillServing(server);
+    }
+
+    [Theory]
+    [InlineData("--Grpc:MaxReceiveMessageSizeBytes=100", "MaxReceiveMessageSizeBytes")]
+    [InlineData("--Scrub:MaxFieldLength=0", "MaxFieldLength")]
+    [InlineData("--Outcomes:MaxRemittanceBytes=-1", "MaxRemittanceBytes")]
+    public async Task Start_LimitOutOfRange_FailsValidationNamingTheSetting(string setting, string name)
+    {
+        using var data = new TempDirectory();
+
+        // The gRPC limit is read while the services are mapped, before the host starts; either way the service does not run.
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
+        {
+            await using var app = ScrubberApp.Create([.. RunningServer.DefaultArgs, $"--Audit:Path={data.File("a.db")}", setting]);
+            await app.StartAsync();
+        });
+
+        Assert.Contains(name, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ScrubClaim_DeadlineAlreadyPassed_IsDeadlineExceededAndTheServiceKeepsServing()
+    {
+        await using var server = await RunningServer.StartAsync();
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => server.Scrubber.ScrubClaimAsync(
+            ProtoClaims.Of("2026-07-01", "0001U", "0030U").Request(), deadline: DateTime.UtcNow.AddSeconds(-1)).ResponseAsync);
+
+        Assert.Equal(StatusCode.DeadlineExceeded, ex.StatusCode);
+        await AssertStillServing(server);
+    }
+
+    [Fact]
+    public async Task ScrubClaims_StreamOutlivingItsDeadline_IsDeadlineExceededOnTheServerAndTheServiceKeepsServing()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var call = server.Scrubber.ScrubClaims(deadline: DateTime.UtcNow.AddMilliseconds(300));
+        await call.RequestStream.WriteAsync(ProtoClaims.Of("2026-07-01", "0001U", "0030U").Request());
+
+        // The request stream is never completed: only the deadline can end this call.
+        var ex = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            while (await call.ResponseStream.MoveNext(CancellationToken.None))
+            {
+            }
+        });
+
+        Assert.Equal(StatusCode.DeadlineExceeded, ex.StatusCode);
+        await AssertStillServing(server);
+    }
+
+    private static async Task AssertStillServing(RunningServer server)
+    {
+        var health = await new Health.HealthClient(server.Channel).CheckAsync(new HealthCheckRequest());
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+        var response = await server.Scrubber.ScrubClaimAsync(ProtoClaims.Of("2026-07-01", "0001U", "0030U").Request());
+        Assert.NotEmpty(response.ScrubId);
+    }
+}

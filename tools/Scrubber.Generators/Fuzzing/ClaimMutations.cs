@@ -1,0 +1,181 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Bogus;
+using Scrubber.V1;
+
+namespace Scrubber.Generators.Fuzzing;
+
+/// <summary>The field-level mutations <see cref="ClaimMutator"/> applies; each changes the claim and says what it did.</summary>
+internal static class ClaimMutations
+{
+    /// <summary>Lines the service accepts by default (Scrub:MaxLinesPerClaim); one more must be refused.</summary>
+    private const int DefaultMaxLines = 50;
+
+    /// <summary>Codes of NCCI pairs in the shipped sample table, so mutated claims also reach the edit engine.</summary>
+    private static readonly string[] PairCodes = ["0001U", "0030U", "0001A", "36591", "99213", "93000"];
+
+    public static ImmutableArray<Func<Claim, Randomizer, string>> All { get; } =
+    [
+        ClaimString, ClaimString, LineString, LineString, LineString, ListItem, ListItem,
+        BadDate, BadDate, BadUnits, BadCharge, Structure, Structure, Setting, Pairs,
+    ];
+
+    /// <summary>The string fields of a claim, each as it is read and written.</summary>
+    private static readonly (string Name, Func<Claim, string> Get, Action<Claim, string> Set)[] ClaimFields =
+    [
+        ("claim_id", c => c.ClaimId, (c, v) => c.ClaimId = v),
+        ("payer_id", c => c.PayerId, (c, v) => c.PayerId = v),
+        ("patient_id", c => c.PatientId, (c, v) => c.PatientId = v),
+        ("billing_provider_npi", c => c.BillingProviderNpi, (c, v) => c.BillingProviderNpi = v),
+    ];
+
+    /// <summary>The string fields of a line.</summary>
+    private static readonly (string Name, Func<ClaimLine, string> Get, Action<ClaimLine, string> Set)[] LineFields =
+    [
+        ("line_id", l => l.LineId, (l, v) => l.LineId = v),
+        ("procedure_code", l => l.ProcedureCode, (l, v) => l.ProcedureCode = v),
+        ("service_date", l => l.ServiceDate, (l, v) => l.ServiceDate = v),
+        ("rendering_provider_npi", l => l.RenderingProviderNpi, (l, v) => l.RenderingProviderNpi = v),
+        ("charge", l => l.Charge, (l, v) => l.Charge = v),
+    ];
+
+    private static string ClaimString(Claim claim, Randomizer random) => HostileString(claim, ClaimFields, random, "");
+
+    private static string LineString(Claim claim, Randomizer random)
+    {
+        if (claim.Lines.Count == 0)
+        {
+            return "no line to change";
+        }
+
+        var i = random.Int(0, claim.Lines.Count - 1);
+        return HostileString(claim.Lines[i], LineFields, random, $"lines[{i}].");
+    }
+
+    /// <summary>Sets one of <paramref name="fields"/> of <paramref name="target"/> to a hostile value.</summary>
+    private static string HostileString<T>(T target, (string Name, Func<T, string> Get, Action<T, string> Set)[] fields, Randomizer random, string path)
+    {
+        var (name, get, set) = random.ArrayElement(fields);
+        var value = HostileValues.String(random, get(target));
+        set(target, value);
+        return $"{path}{name}={Show(value)}";
+    }
+
+    private static string ListItem(Claim claim, Randomizer random)
+    {
+        if (claim.Lines.Count == 0)
+        {
+            return "no line to change";
+        }
+
+        var i = random.Int(0, claim.Lines.Count - 1);
+        var (name, list) = random.Bool() ? ("modifiers", claim.Lines[i].Modifiers) : ("diagnosis_codes", claim.Lines[i].DiagnosisCodes);
+        var value = HostileValues.String(random, list.Count > 0 ? list[0] : "25");
+        if (list.Count > 0 && random.Bool())
+        {
+            list[0] = value;
+        }
+        else
+        {
+            list.Add(value);
+        }
+
+        return $"lines[{i}].{name} gets {Show(value)}";
+    }
+
+    private static string BadDate(Claim claim, Randomizer random) => EachLine(claim, random, "service_date", l => l.ServiceDate = HostileValues.Date(random));
+
+    private static string BadCharge(Claim claim, Randomizer random) => EachLine(claim, random, "charge", l => l.Charge = HostileValues.Charge(random));
+
+    private static string BadUnits(Claim claim, Randomizer random) =>
+        EachLine(claim, random, "units", l => (l.Units = HostileValues.Unit(random)).ToString(CultureInfo.InvariantCulture));
+
+    private static string Structure(Claim claim, Randomizer random)
+    {
+        var first = claim.Lines.Count > 0 ? claim.Lines[0] : new ClaimLine { LineId = "1", ProcedureCode = "99213", ServiceDate = "2026-07-01", Charge = "1.00", Units = 1 };
+        switch (random.Int(0, 9))
+        {
+            case 0:
+                claim.Lines.Clear();
+                return "no lines";
+            case 1:
+                return AddCopies(claim, first, DefaultMaxLines + 1 - claim.Lines.Count, "lines up to the limit plus one");
+            case 2:
+                return AddCopies(claim, first, random.Int(60, 600), "hundreds of lines");
+            case 3:
+                claim.Lines.Add(first.Clone());
+                return "a line repeated with its id";
+            case 4:
+                claim.Lines.Add(new ClaimLine());
+                return "an empty line";
+            case 5:
+                first.Modifiers.AddRange(["25", "59", "XS", "RT", "LT"]);
+                return "five or more modifiers";
+            case 6:
+                first.Modifiers.AddRange(Enumerable.Repeat("59", random.Int(100, 2000)));
+                return "thousands of modifiers";
+            case 7:
+                first.DiagnosisCodes.AddRange(Enumerable.Repeat("I10", random.Int(13, 2000)));
+                return "too many diagnosis codes";
+            case 8:
+                foreach (var line in claim.Lines)
+                {
+                    line.LineId = first.LineId;
+                }
+
+                return "every line with the same id";
+            default:
+                first.Modifiers.AddRange(Enumerable.Repeat("\0\0", 3));
+                return "NUL modifiers";
+        }
+    }
+
+    private static string Setting(Claim claim, Randomizer random)
+    {
+        claim.Setting = (Setting)random.ArrayElement([-1, 0, 1, 2, 3, 99, int.MaxValue, int.MinValue]);
+        return $"setting={(int)claim.Setting}";
+    }
+
+    /// <summary>Lines on pairs of the sample table, one date, some with the pair's modifiers: claims that reach NCCI.</summary>
+    private static string Pairs(Claim claim, Randomizer random)
+    {
+        foreach (var line in claim.Lines)
+        {
+            line.ProcedureCode = random.ArrayElement(PairCodes);
+            line.ServiceDate = random.ArrayElement(["2023-06-15", "2026-07-20", claim.Lines[0].ServiceDate]);
+        }
+
+        return "lines on NCCI pairs";
+    }
+
+    private static string AddCopies(Claim claim, ClaimLine template, int count, string what)
+    {
+        var start = claim.Lines.Count;
+        for (var i = 0; i < count; i++)
+        {
+            var copy = template.Clone();
+            copy.LineId = $"C{start + i}";
+            claim.Lines.Add(copy);
+        }
+
+        return what;
+    }
+
+    private static string EachLine(Claim claim, Randomizer random, string name, Func<ClaimLine, string> change)
+    {
+        if (claim.Lines.Count == 0)
+        {
+            return "no line to change";
+        }
+
+        var i = random.Int(0, claim.Lines.Count - 1);
+        return $"lines[{i}].{name}={Show(change(claim.Lines[i]))}";
+    }
+
+    /// <summary>The value as a failure report shows it: escaped and cut, so a NUL or 10,000 characters stay readable.</summary>
+    private static string Show(string value)
+    {
+        var escaped = string.Concat(value.Take(24).Select(c => char.IsControl(c) || c > '~' ? $"\\u{(int)c:X4}" : c.ToString()));
+        return value.Length > 24 ? $"\"{escaped}…\"({value.Length})" : $"\"{escaped}\"";
+    }
+}
