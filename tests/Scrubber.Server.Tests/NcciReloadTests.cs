@@ -50,7 +50,7 @@ public sealed class NcciReloadTests : IAsyncLifetime, IDisposable
         var ex = await Assert.ThrowsAsync<RpcException>(async () => await Server.Admin.ReloadTablesAsync(new ReloadTablesRequest()));
 
         Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
-        Assert.Contains($"'{broken}' holds no valid PTP row", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains($"'{broken}' could not be read: byte 0 is NUL: this is UTF-16 or binary", ex.Status.Detail, StringComparison.Ordinal);
         Assert.StartsWith("The NCCI tables were not reloaded; the tables in force keep serving.", ex.Status.Detail, StringComparison.Ordinal);
         var status = await Server.Admin.GetStatusAsync(new GetStatusRequest());
         Assert.Equal(["ccipra-v322r0", "ccioph-v323r0"], status.NcciTables.Select(t => t.Version));
