@@ -142,5 +142,35 @@ public sealed class NcciGenerateCompileTests : IDisposable
         Assert.Empty(Directory.GetFiles(_temp.Path));
     }
 
+    [Fact]
+    public async Task RulesGenerate_OnGeneratedPairs_WritesAPackWhoseExamplesFireEveryRule()
+    {
+        var tables = _temp.File("tables");
+        var packs = _temp.File("packs");
+        await CliRun.RunAsync("ncci", "generate", "--out", tables, "--rows", "40000", "--seed", "2");
+
+        var generate = await CliRun.RunAsync("rules", "generate", "--out", Path.Combine(packs, "bench-pack"),
+            "--pairs", Path.Combine(tables, "active-pairs.tsv"), "--rules", "12", "--payer", "BENCH01");
+        var test = await CliRun.RunAsync("rules", "test", packs, "--practitioner", tables, "--outpatient-hospital", RepositoryPaths.OutpatientSample);
+
+        Assert.Equal(ExitCodes.Ok, generate.ExitCode);
+        Assert.Equal(12, Directory.GetFiles(Path.Combine(packs, "bench-pack", "examples")).Length);
+        Assert.Equal(ExitCodes.Ok, test.ExitCode);
+        Assert.Equal(12, test.Out.Split('\n').Count(l => l.StartsWith("  pass  rule-", StringComparison.Ordinal)));
+        Assert.DoesNotContain("FAIL", test.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RulesGenerate_MoreRulesThanPairs_SaysHowManyThereAre()
+    {
+        var pairs = _temp.File("pairs.tsv");
+        await File.WriteAllLinesAsync(pairs, ["0001U\t0030U", "0001A\t36591"]);
+
+        var run = await CliRun.RunAsync("rules", "generate", "--out", _temp.File("p"), "--pairs", pairs, "--rules", "3");
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("has 2 pairs with codes of their own; --rules 3 needs as many", run.Error, StringComparison.Ordinal);
+    }
+
     private static string NcciSnapshotFileExtension => Core.Ncci.Snapshots.NcciSnapshotFile.Extension;
 }

@@ -96,11 +96,8 @@ internal static class BenchmarkData
     }
 
     /// <summary>Active pairs with no code in common with an earlier one, so each pack rule has codes of its own.</summary>
-    public static IReadOnlyList<(string, string)> DistinctPairs()
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        return [.. PtpTableGenerator.ReadActivePairs(TextFolder).Where(p => seen.Add(p.Column1) & seen.Add(p.Column2))];
-    }
+    public static IReadOnlyList<(string, string)> DistinctPairs() =>
+        PackGenerator.PairsWithOwnCodes(PtpTableGenerator.ReadActivePairs(TextFolder));
 
     public static string Describe(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

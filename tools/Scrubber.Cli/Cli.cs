@@ -19,6 +19,7 @@ public static class Cli
         new RulesExplainCommand(),
         new RulesReloadCommand(),
         new RulesProposeCommand(),
+        new RulesGenerateCommand(),
         new RemitInspectCommand(),
         new RemitIngestCommand(),
         new ReportCommand(),

@@ -46,6 +46,13 @@ public static class PackGenerator
         File.WriteAllText(Path.Combine(folder, "pack.json"), pack.ToJsonString(Indented));
     }
 
+    /// <summary>The pairs none of whose codes appeared in an earlier pair, in order: each rule then has codes of its own.</summary>
+    public static IReadOnlyList<(string Code, string OtherCode)> PairsWithOwnCodes(IEnumerable<(string, string)> pairs)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return [.. pairs.Where(p => seen.Add(p.Item1) & seen.Add(p.Item2))];
+    }
+
     private static JsonObject Rule(int shape, string name, string code, string other) => shape switch
     {
         0 => PairRule(name, code, other, "!line.HasAnyModifier(\"XE XS XU 59\")", "PAYER_BUNDLE", "XS",

@@ -38,13 +38,17 @@ internal static class LoadRun
                                 (settings.Rate is { } r ? $", target {r:F0}/s" : string.Empty) + (settings.Swap is { } s ? $", swapping {s} every {settings.SwapEvery.TotalSeconds:F0} s" : string.Empty));
         var memoryBefore = ServerMemory.ResidentBytes(settings.ServerPid);
         var swapper = settings.Swap is null ? null : new Swapper(channel, settings);
-        using var stopSwaps = new CancellationTokenSource();
-        var swapping = swapper?.RunAsync(stopSwaps.Token) ?? Task.CompletedTask;
+        using var stopBackground = new CancellationTokenSource();
+        var swapping = swapper?.RunAsync(stopBackground.Token) ?? Task.CompletedTask;
+        var sampling = settings.MemoryEvery is { } every && settings.ServerPid is { } pid
+            ? ServerMemory.SampleAsync(pid, every, stopBackground.Token)
+            : Task.FromResult<IReadOnlyList<long>>([]);
         var stopwatch = Stopwatch.StartNew();
         var results = await RunPhase(channel, claims, settings, settings.Mode, settings.Duration, acks).ConfigureAwait(false);
         var elapsed = stopwatch.Elapsed.TotalSeconds;
-        await stopSwaps.CancelAsync().ConfigureAwait(false);
+        await stopBackground.CancelAsync().ConfigureAwait(false);
         await swapping.ConfigureAwait(false);
+        var memory = await sampling.ConfigureAwait(false);
 
         var all = Latencies(results, _ => true);
         var errors = results.Sum(r => r.Errors);
@@ -70,6 +74,13 @@ internal static class LoadRun
             }
 
             errors += swapper.Failures.Count;
+        }
+
+        if (memory.Count > 0)
+        {
+            Console.WriteLine($"server resident memory every {settings.MemoryEvery!.Value.TotalSeconds:F0} s: " +
+                $"{string.Join(", ", memory.Select(b => ServerMemory.Describe(b)))} (first {ServerMemory.Describe(memory[0])}, " +
+                $"last {ServerMemory.Describe(memory[^1])}, max {ServerMemory.Describe(memory.Max())})");
         }
 
         if (settings.ServerPid is not null)

@@ -21,6 +21,7 @@ namespace Scrubber.Load;
 /// <param name="SwapEvery">Time between swaps.</param>
 /// <param name="PackFile">The pack.json a packs swap edits.</param>
 /// <param name="ServerPid">The server's process id, to sample its resident memory (Linux /proc).</param>
+/// <param name="MemoryEvery">How often to print the server's resident memory while measuring (soak runs).</param>
 /// <param name="ApiKey">Sent as <c>authorization: Bearer</c> on every call.</param>
 internal sealed record LoadSettings(
     string Server,
@@ -39,6 +40,7 @@ internal sealed record LoadSettings(
     TimeSpan SwapEvery,
     string? PackFile,
     int? ServerPid,
+    TimeSpan? MemoryEvery,
     string ApiKey)
 {
     /// <summary>The documented development key, accepted by the Development settings on loopback only.</summary>
@@ -82,6 +84,7 @@ internal sealed record LoadSettings(
             TimeSpan.FromSeconds(Number("swap-every", "10")),
             options.GetValueOrDefault("pack-file"),
             options.ContainsKey("server-pid") ? (int)Number("server-pid", "0") : null,
+            options.ContainsKey("memory-every") ? TimeSpan.FromSeconds(Number("memory-every", "60")) : null,
             ApiKeyFrom(options));
     }
 }

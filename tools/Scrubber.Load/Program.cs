@@ -32,7 +32,7 @@ static int Usage()
           scrubber-load run [--server URL] [--api-key KEY] [--mode unary|stream|noop] [--concurrency N] [--duration SECONDS]
                             [--lines N] [--rate CLAIMS_PER_SECOND] [--warmup SECONDS] [--acks FILE] [--seed N]
                             [--pairs active-pairs.tsv] [--payer ID] [--ceiling]
-                            [--swap tables|packs [--pack-file pack.json]] [--swap-every SECONDS] [--server-pid PID]
+                            [--swap tables|packs [--pack-file pack.json]] [--swap-every SECONDS] [--server-pid PID] [--memory-every SECONDS]
           scrubber-load fuzz [--server URL] [--count N] [--seed N] [--concurrency N] [--api-key KEY]
           scrubber-load verify --db FILE --acks FILE
           scrubber-load wait [--server URL] [--timeout SECONDS]
@@ -43,7 +43,8 @@ static int Usage()
                 so they hit its edits; --payer sends them for that payer (its pack runs).
                 --ceiling then runs the no-op RPC at the same concurrency and prints the ratio.
                 --swap reloads tables (or edits --pack-file and reloads packs) every --swap-every seconds and prints
-                p99 during swaps against steady state; --server-pid adds the server's resident memory before/after.
+                p99 during swaps against steady state; --server-pid adds the server's resident memory before/after,
+                and --memory-every samples it while measuring (soak runs).
                 --api-key (default $SCRUBBER_API_KEY, else the development key) is sent on every call.
         fuzz    sends N mutated claims (empty, long, non-ASCII, NUL, bad dates, bad numbers, too many lines, …), half
                 unary, half on streams, and prints counts by outcome; exit 1 if any answer was not a scrub or an

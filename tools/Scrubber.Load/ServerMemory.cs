@@ -16,5 +16,30 @@ internal static class ServerMemory
         return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 
+    /// <summary>Samples the resident memory every <paramref name="every"/> until stopped.</summary>
+    public static async Task<IReadOnlyList<long>> SampleAsync(int pid, TimeSpan every, CancellationToken stop)
+    {
+        var samples = new List<long>();
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(every, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            if (ResidentBytes(pid) is { } bytes)
+            {
+                samples.Add(bytes);
+                Console.Error.WriteLine($"server resident memory: {Describe(bytes)}");
+            }
+        }
+
+        return samples;
+    }
+
     public static string Describe(long? bytes) => bytes is { } b ? $"{b / 1024.0 / 1024.0:F0} MiB" : "n/a";
 }

@@ -18,8 +18,7 @@ public sealed class CompiledPack
         string version,
         ModifierPolicy modifiers,
         FrozenDictionary<ulong, Severity> pairSeverities,
-        ImmutableArray<CompiledRule> rules,
-        RulesEngine.RulesEngine engine)
+        ImmutableArray<CompiledRule> rules)
     {
         Id = document.Id;
         Name = document.Name ?? document.Id;
@@ -31,7 +30,6 @@ public sealed class CompiledPack
         IndicatorOneSeverity = document.Severity?.NcciIndicatorOne is { } one ? PackCompiler.ToSeverity(one) : null;
         PairSeverities = pairSeverities;
         Rules = rules;
-        Engine = engine;
 
         // Index rules by the exact codes they run on, so a claim evaluates only the rules its codes can trigger.
         _rulesByCode = rules.Where(r => r.Scope != RuleScope.Claim)
@@ -70,8 +68,6 @@ public sealed class CompiledPack
     internal FrozenDictionary<ulong, Severity> PairSeverities { get; }
 
     internal ImmutableArray<CompiledRule> Rules { get; }
-
-    internal RulesEngine.RulesEngine Engine { get; }
 
     /// <summary>The NCCI policy for this payer: the service settings with the pack's overrides.</summary>
     public ScrubPolicy PolicyFor(ScrubOptions options) =>

@@ -18,4 +18,8 @@ internal sealed record CompiledRule(
 {
     /// <summary>The workflow that holds this rule's one RulesEngine rule.</summary>
     public string WorkflowName => Name;
+
+    /// <summary>The expression compiled by RulesEngine's parser; takes <see cref="PackCompiler.Arguments"/>. Set once the
+    /// pack has compiled and warmed up.</summary>
+    public Func<object?[], bool> Condition { get; init; } = static _ => throw new InvalidOperationException("The rule is not compiled.");
 }

@@ -1,3 +1,4 @@
+using RulesEngine.ExpressionBuilders;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using RulesEngine.Exceptions;
@@ -55,7 +56,17 @@ internal static class PackCompiler
             }
         }
 
-        return errors.Count > before ? null : new CompiledPack(document, folder, version, modifiers, pairs!, rules.ToImmutable(), engine);
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
+        // The workflow run above proved each expression under RulesEngine's own checks; scrubs then call the delegate
+        // RulesEngine's expression parser compiles from it, with the same settings, which skips the per-call workflow
+        // bookkeeping (result trees, cache keys) that otherwise costs microseconds per evaluation.
+        var parser = new RuleExpressionParser(Settings);
+        var ready = rules.Select(rule => rule with { Condition = parser.Compile<bool>(rule.Expression, ParameterTypes(rule.Scope)) });
+        return new CompiledPack(document, folder, version, modifiers, pairs!, [.. ready]);
     }
 
     /// <summary>RulesEngine settings: the vocabulary types only, exceptions thrown, no actions, no formatted messages.</summary>
@@ -86,6 +97,25 @@ internal static class PackCompiler
         RuleScope.Line => [new RuleParameter(RuleInputs.Line, line), new RuleParameter(RuleInputs.Claim, claim)],
         RuleScope.Pair => [new RuleParameter(RuleInputs.Line, line), new RuleParameter(RuleInputs.Other, other), new RuleParameter(RuleInputs.Claim, claim)],
         _ => [new RuleParameter(RuleInputs.Claim, claim)],
+    };
+
+    /// <summary>The inputs a rule of <paramref name="scope"/> receives, as values in the order of <see cref="ParameterTypes"/>.</summary>
+    internal static object?[] Arguments(RuleScope scope, LineFacts? line, LineFacts? other, ClaimFacts claim) => scope switch
+    {
+        RuleScope.Line => [line, claim],
+        RuleScope.Pair => [line, other, claim],
+        _ => [claim],
+    };
+
+    private static RuleParameter[] ParameterTypes(RuleScope scope) => scope switch
+    {
+        RuleScope.Line => [RuleParameter.Create<LineFacts>(RuleInputs.Line, null!), RuleParameter.Create<ClaimFacts>(RuleInputs.Claim, null!)],
+        RuleScope.Pair =>
+        [
+            RuleParameter.Create<LineFacts>(RuleInputs.Line, null!), RuleParameter.Create<LineFacts>(RuleInputs.Other, null!),
+            RuleParameter.Create<ClaimFacts>(RuleInputs.Claim, null!),
+        ],
+        _ => [RuleParameter.Create<ClaimFacts>(RuleInputs.Claim, null!)],
     };
 
     private static CompiledRule? CheckRule(RuleDocument rule, string file, List<PackError> errors)

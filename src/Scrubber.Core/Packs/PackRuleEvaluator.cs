@@ -53,11 +53,10 @@ internal static class PackRuleEvaluator
         bool fired;
         try
         {
-            var pending = pack.Engine.ExecuteAllRulesAsync(rule.WorkflowName, PackCompiler.Parameters(rule.Scope, line, other, facts));
-            var results = pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
-            fired = results[0].IsSuccess;
+            fired = rule.Condition(PackCompiler.Arguments(rule.Scope, line, other, facts));
         }
-        catch (Exception ex) when (ex is RuleException or InvalidOperationException or ArgumentException or NullReferenceException or IndexOutOfRangeException)
+        catch (Exception ex) when (ex is RuleException or InvalidOperationException or ArgumentException or NullReferenceException
+            or IndexOutOfRangeException or InvalidCastException or FormatException or OverflowException or ArithmeticException)
         {
             faults.Add(new RuleFault($"{pack.Source}/{rule.Name}", ex.Message));
             trace?.Add(new RuleTrace(rule.Name, line?.LineId, other?.LineId, false, ex.Message));
