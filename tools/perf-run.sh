@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The service's published load figures, reproducibly: builds Release, prepares the full-size generated practitioner
-# table (compiled snapshot), the sample packs plus a generated 100-rule pack, starts the server with the durable audit
+# table (compiled snapshot) and a generated 100-rule pack, starts the server with the durable audit
 # store (synchronous=FULL, group commit), and runs the load tool against it. Prints every result line; the figures in
 # tools/results/performance.md come from this script.
 #
@@ -28,10 +28,11 @@ load() { dotnet "$root/tools/Scrubber.Load/bin/Release/net10.0/scrubber-load.dll
 
 mkdir -p "$data"
 if [ ! -f "$data/ncci/active-pairs.tsv" ]; then
-  scrubctl ncci generate --out "$data/ncci" >/dev/null
+  scrubctl ncci generate --out "$data/ncci" >/dev/null 2>&1
 fi
-[ -f "$data/ccipra-v322r0.ncci" ] || scrubctl ncci compile "$data/ncci" --out "$data/ccipra-v322r0.ncci" >/dev/null
-rm -rf "$data/packs" && cp -r "$root/rules/packs" "$data/packs"
+[ -f "$data/ccipra-v322r0.ncci" ] || scrubctl ncci compile "$data/ncci" --out "$data/ccipra-v322r0.ncci" >/dev/null 2>&1
+# The generated pack alone: the sample packs' examples are written against the sample tables, not the generated ones.
+rm -rf "$data/packs"
 scrubctl rules generate --out "$data/packs/bench-pack" --pairs "$data/ncci/active-pairs.tsv" --rules 100 --payer BENCH01 >/dev/null
 rm -f "$data"/scrubber.db*
 

@@ -42,9 +42,11 @@ internal sealed class Swapper(GrpcChannel channel, LoadSettings settings)
                     // A trailing space changes the pack's content hash, so the reload swaps in a new version.
                     await File.AppendAllTextAsync(settings.PackFile!, (++edits % 2 == 1) ? " " : "\n", CancellationToken.None).ConfigureAwait(false);
                     var reply = await admin.ReloadPacksAsync(new ReloadPacksRequest(), cancellationToken: CancellationToken.None).ConfigureAwait(false);
-                    if (reply.PackRejections.Count > 0)
+                    var folder = Path.GetFullPath(Path.GetDirectoryName(settings.PackFile!)!);
+                    var rejected = reply.PackRejections.Where(r => Path.GetFullPath(r.Folder) == folder).ToList();
+                    if (rejected.Count > 0)
                     {
-                        Failures.Add("pack rejected: " + string.Join("; ", reply.PackRejections.SelectMany(r => r.Errors)));
+                        Failures.Add("pack rejected: " + string.Join("; ", rejected.SelectMany(r => r.Errors)));
                     }
                 }
             }

@@ -59,6 +59,7 @@ internal sealed class NcciTableLoader(
             live.Publish(snapshot);
             Log.NcciSwapped(logger, string.Join(", ", snapshot.AllReleases.Select(r => r.Info.TableVersion)),
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            _ = ReturnMemoryAsync();
             return snapshot;
         }
         catch (NcciLoadException ex)
@@ -66,6 +67,16 @@ internal sealed class NcciTableLoader(
             live.Reject(new NcciRejection(ex.Message, time.GetUtcNow()));
             throw;
         }
+    }
+
+    /// <summary>Once calls in flight have let go of the previous snapshot, compacts the heap (large objects
+    /// included) so its index and the loader's buffers go back to the system rather than staying committed. A
+    /// deliberate pause of tens of milliseconds, once per load: a quarterly event.</summary>
+    private static async Task ReturnMemoryAsync()
+    {
+        await Task.Delay(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     private NcciTableSet? LoadTable(NcciTableKind kind, string key, List<string> paths, INcciLoadReport report) =>
