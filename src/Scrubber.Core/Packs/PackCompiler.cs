@@ -1,7 +1,7 @@
-using RulesEngine.ExpressionBuilders;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using RulesEngine.Exceptions;
+using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
 using Scrubber.Core.Claims;
 using Scrubber.Core.Ncci;
@@ -65,8 +65,20 @@ internal static class PackCompiler
         // RulesEngine's expression parser compiles from it, with the same settings, which skips the per-call workflow
         // bookkeeping (result trees, cache keys) that otherwise costs microseconds per evaluation.
         var parser = new RuleExpressionParser(Settings);
-        var ready = rules.Select(rule => rule with { Condition = parser.Compile<bool>(rule.Expression, ParameterTypes(rule.Scope)) });
-        return new CompiledPack(document, folder, version, modifiers, pairs!, [.. ready]);
+        var ready = new List<CompiledRule>(rules.Count);
+        foreach (var rule in rules)
+        {
+            try
+            {
+                ready.Add(rule with { Condition = parser.Compile<bool>(rule.Expression, ParameterTypes(rule.Scope)) });
+            }
+            catch (Exception ex) when (ex is RuleException or InvalidOperationException or ArgumentException)
+            {
+                errors.Add(new PackError(file, rule.Name, $"expression does not compile: {Unwrap(ex.Message, rule.Name)}"));
+            }
+        }
+
+        return errors.Count > before ? null : new CompiledPack(document, folder, version, modifiers, pairs!, [.. ready]);
     }
 
     /// <summary>RulesEngine settings: the vocabulary types only, exceptions thrown, no actions, no formatted messages.</summary>
