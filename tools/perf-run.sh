@@ -47,6 +47,8 @@ api_key_hash="sha256:$(printf %s "$SCRUBBER_API_KEY" | sha256sum | cut -d ' ' -f
   --Logging:LogLevel:Default=Warning >"$data/server.log" 2>&1) &
 server_pid=$!
 load wait --server "$url" --timeout 60 >/dev/null
+# RATE, else 70 % of the rate the last unary phase reached.
+paced_rate() { echo "${RATE:-$(sed -n 's/.* rate=\([0-9]*\)\/s.*/\1/p' "$data/unary.txt" | head -1 | awk '{ printf "%d", $1 * 0.7 }')}"; }
 common=(--server "$url" --pairs "$data/ncci/active-pairs.tsv" --payer BENCH01 --lines 6 --server-pid "$server_pid")
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs ($(lscpu | sed -n 's/^Model name: *//p' | head -1)), $(git -C "$root" rev-parse --short HEAD)"
@@ -58,16 +60,14 @@ for phase in "${phases[@]}"; do
     stream)
       load run "${common[@]}" --mode stream --concurrency 16 --duration "$duration" --warmup 5 ;;
     paced)
-      rate="${RATE:-$(sed -n 's/.* rate=\([0-9]*\)\/s.*/\1/p' "$data/unary.txt" | head -1 | awk '{ printf "%d", $1 * 0.7 }')}"
-      load run "${common[@]}" --mode unary --concurrency "$concurrency" --duration "$duration" --warmup 5 --rate "$rate" ;;
+      load run "${common[@]}" --mode unary --concurrency "$concurrency" --duration "$duration" --warmup 5 --rate "$(paced_rate)" ;;
     swap-tables)
       load run "${common[@]}" --mode unary --concurrency "$concurrency" --duration 40 --warmup 5 --swap tables --swap-every 8 ;;
     swap-packs)
       load run "${common[@]}" --mode unary --concurrency "$concurrency" --duration 40 --warmup 5 --swap packs --swap-every 8 \
         --pack-file "$data/packs/bench-pack/pack.json" ;;
     soak)
-      rate="${RATE:-$(sed -n 's/.* rate=\([0-9]*\)\/s.*/\1/p' "$data/unary.txt" | head -1 | awk '{ printf "%d", $1 * 0.7 }')}"
-      load run "${common[@]}" --mode unary --concurrency "$concurrency" --duration "${SOAK:-600}" --warmup 30 --rate "$rate" --memory-every 60 ;;
+      load run "${common[@]}" --mode unary --concurrency "$concurrency" --duration "${SOAK:-600}" --warmup 30 --rate "$(paced_rate)" --memory-every 60 ;;
     *) echo "unknown phase $phase" >&2; exit 2 ;;
   esac
 done

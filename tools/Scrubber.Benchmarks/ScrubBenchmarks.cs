@@ -27,7 +27,7 @@ public class ScrubBenchmarks
     public void Setup()
     {
         BenchmarkData.Ensure();
-        _scrubber = new ClaimScrubber(new ScrubOptions { MaxLinesPerClaim = 50 });
+        _scrubber = new ClaimScrubber(new ScrubOptions());
         _ncci = new NcciSnapshot(BenchmarkData.LoadSnapshot(), null, DateTimeOffset.UtcNow);
         _packs = BenchmarkData.LoadPacks(_ncci);
         _sqlite = new SqlitePtpTable(BenchmarkData.SqlitePath);

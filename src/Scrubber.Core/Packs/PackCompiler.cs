@@ -104,12 +104,8 @@ internal static class PackCompiler
     };
 
     /// <summary>The inputs a rule of <paramref name="scope"/> receives, in RulesEngine form.</summary>
-    internal static RuleParameter[] Parameters(RuleScope scope, LineFacts? line, LineFacts? other, ClaimFacts claim) => scope switch
-    {
-        RuleScope.Line => [new RuleParameter(RuleInputs.Line, line), new RuleParameter(RuleInputs.Claim, claim)],
-        RuleScope.Pair => [new RuleParameter(RuleInputs.Line, line), new RuleParameter(RuleInputs.Other, other), new RuleParameter(RuleInputs.Claim, claim)],
-        _ => [new RuleParameter(RuleInputs.Claim, claim)],
-    };
+    internal static RuleParameter[] Parameters(RuleScope scope, LineFacts? line, LineFacts? other, ClaimFacts claim) =>
+        [.. ParameterTypes(scope).Zip(Arguments(scope, line, other, claim), static (input, value) => new RuleParameter(input.Name, value))];
 
     /// <summary>The inputs a rule of <paramref name="scope"/> receives, as values in the order of <see cref="ParameterTypes"/>.</summary>
     internal static object?[] Arguments(RuleScope scope, LineFacts? line, LineFacts? other, ClaimFacts claim) => scope switch
