@@ -12,4 +12,7 @@ public sealed record X12Document(ImmutableArray<X12Interchange> Interchanges, bo
 
     /// <summary>Every transaction set of every group, in file order.</summary>
     public IEnumerable<X12Transaction> Transactions => Groups.SelectMany(g => g.Transactions);
+
+    /// <summary>What the reader accepted but found odd, in file order.</summary>
+    public ImmutableArray<X12Warning> Warnings { get; init; } = [];
 }

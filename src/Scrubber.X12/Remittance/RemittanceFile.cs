@@ -7,4 +7,7 @@ public sealed record RemittanceFile(ImmutableArray<Remittance> Transactions)
 {
     /// <summary>The claims of every transaction, in file order.</summary>
     public IEnumerable<ClaimPayment> Claims => Transactions.SelectMany(t => t.Claims);
+
+    /// <summary>What the reader and parser accepted but found odd, in file order.</summary>
+    public ImmutableArray<X12Warning> Warnings { get; init; } = [];
 }
