@@ -30,29 +30,20 @@ public sealed class AuditStore : IAsyncDisposable
 
     /// <summary>Marks <paramref name="scrubId"/> as the scrub that was sent for its claim; returns its claim id, or
     /// null when no scrub has that id.</summary>
-    public async Task<string?> ConfirmSubmissionAsync(string scrubId, DateTimeOffset confirmedAt, CancellationToken cancellationToken = default)
-    {
-        var write = new ConfirmSubmissionWrite(scrubId, confirmedAt);
-        await _writer.WriteAsync(write, cancellationToken).ConfigureAwait(false);
-        return write.ClaimId;
-    }
+    public Task<string?> ConfirmSubmissionAsync(string scrubId, DateTimeOffset confirmedAt, CancellationToken cancellationToken = default) =>
+        _writer.WriteAsync(new ConfirmSubmissionWrite(scrubId, confirmedAt), cancellationToken);
 
-    /// <summary>Ingests a parsed 835 in one transaction; the same file (by content hash) twice counts once.</summary>
-    public async Task<IngestResult> IngestRemittanceAsync(Remittance remittance, DateTimeOffset ingestedAt, CancellationToken cancellationToken = default)
-    {
-        var write = new IngestRemittanceWrite(remittance, ingestedAt);
-        await _writer.WriteAsync(write, cancellationToken).ConfigureAwait(false);
-        return write.Result!;
-    }
+    /// <summary>Ingests a parsed 835 in one transaction; the same file (by content hash) twice counts once. The result
+    /// lists at most <paramref name="maxUnmatchedListed"/> unmatched claims, and lines; <see cref="ListUnmatched"/> lists all.</summary>
+    /// <exception cref="InvalidRecordException">A value cannot be stored; nothing of the file was.</exception>
+    public Task<IngestResult> IngestRemittanceAsync(Remittance remittance, DateTimeOffset ingestedAt, int maxUnmatchedListed = int.MaxValue,
+        CancellationToken cancellationToken = default) =>
+        _writer.WriteAsync(new IngestRemittanceWrite(remittance, ingestedAt, maxUnmatchedListed), cancellationToken);
 
     /// <summary>Records a resolution step on a line of a claim's sent scrub; returns the scrub id.</summary>
     /// <exception cref="RecordNotFoundException">No sent claim has that id, or it has no such line.</exception>
-    public async Task<string> UpdateResolutionAsync(Resolution resolution, DateTimeOffset recordedAt, CancellationToken cancellationToken = default)
-    {
-        var write = new UpdateResolutionWrite(resolution, recordedAt);
-        await _writer.WriteAsync(write, cancellationToken).ConfigureAwait(false);
-        return write.ScrubId!;
-    }
+    public Task<string> UpdateResolutionAsync(Resolution resolution, DateTimeOffset recordedAt, CancellationToken cancellationToken = default) =>
+        _writer.WriteAsync(new UpdateResolutionWrite(resolution, recordedAt), cancellationToken);
 
     /// <summary>Lines already sent on other claims for the patient, on the given dates of service.</summary>
     public IReadOnlyList<PriorLine> History(string patientKey, string claimId, IReadOnlyCollection<DateOnly> dates) =>
@@ -63,6 +54,21 @@ public sealed class AuditStore : IAsyncDisposable
     {
         using var connection = _database.ConnectForRead();
         return Reports.SentLineOutcomes.Read(connection);
+    }
+
+    /// <summary>Every unmatched claim and line of the 835 whose content hash is <paramref name="sha256"/>; null when no
+    /// such file was ingested.</summary>
+    public UnmatchedList? ListUnmatched(string sha256)
+    {
+        using var connection = _database.ConnectForRead();
+        return UnmatchedQuery.Run(connection, sha256);
+    }
+
+    /// <summary>How many scrubs, claims, remittances and resolutions the store holds.</summary>
+    public StoreCounts Counts()
+    {
+        using var connection = _database.ConnectForRead();
+        return StoreCounts.Read(connection);
     }
 
     /// <summary>Runs a read-only query on a pooled connection; for reports and tests.</summary>

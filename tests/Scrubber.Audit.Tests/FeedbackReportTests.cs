@@ -55,9 +55,9 @@ public sealed class FeedbackReportTests : IAsyncLifetime
 
         Assert.Equal(
         [
-            new OverriddenThenDeniedRow("0001U", "0030U", "MEDICARE", Provider, "XE", "2026-W33", "overridden_by_modifier", 2, 300m, 1, 1 / 3.0),
-            new OverriddenThenDeniedRow("0001U", "0030U", "MEDICARE", Provider, "", "2026-W34", "overridden_by_acceptance", 1, 120m, 0, 0),
-            new OverriddenThenDeniedRow("0001A", "36591", "MEDICARE", Provider, "", "2026-W33", "forced", 1, 25m, 0, 0),
+            new OverriddenThenDeniedRow("0001U", "0030U", "MEDICARE", Provider, "XE", "2026-W33", "overridden_by_modifier", 2, 300m, 1, 1 / 3.0) { Group = "CO" },
+            new OverriddenThenDeniedRow("0001U", "0030U", "MEDICARE", Provider, "", "2026-W34", "overridden_by_acceptance", 1, 120m, 0, 0) { Group = "CO" },
+            new OverriddenThenDeniedRow("0001A", "36591", "MEDICARE", Provider, "", "2026-W33", "forced", 1, 25m, 0, 0) { Group = "CO" },
         ], rows);
     }
 
@@ -99,17 +99,27 @@ public sealed class FeedbackReportTests : IAsyncLifetime
 
         Assert.Equal(
         [
-            ("2026-W33", "0001U", "0030U", 2, "1", 300m, RootCauses.ModifierNotAccepted, true, "talk to the provider"),
-            ("2026-W33", "99213", "93000", 1, "not in NCCI", 45m, RootCauses.PayerProprietaryBundle, false, ""),
-            ("2026-W33", "99214", "93000", 1, "not in NCCI", 40m, RootCauses.PayerProprietaryBundle, false, ""),
-            ("2026-W33", "0001A", "36591", 1, "0", 25m, RootCauses.HardBundle, false, ""),
-            ("2026-W34", "0001U", "0030U", 1, "1", 120m, RootCauses.MissingModifier, false, ""),
-        ], rows.Select(r => (r.Week, r.Column1, r.Column2, r.Occurrences, r.ModifierIndicator, r.DollarsDenied, r.RootCause, r.RepeatOffender, r.Action)));
+            ("2026-W33", "0001U", "0030U", "0030U", 2, "1", 300m, RootCauses.ModifierNotAccepted, true, "talk to the provider"),
+            ("2026-W33", "", "", "93000", 2, "not in NCCI", 85m, RootCauses.PayerProprietaryBundle, true, "add a payer rule"),
+            ("2026-W33", "0001A", "36591", "36591", 1, "0", 25m, RootCauses.HardBundle, false, ""),
+            ("2026-W34", "0001U", "0030U", "0030U", 1, "1", 120m, RootCauses.MissingModifier, false, ""),
+        ], rows.Select(r => (r.Week, r.Column1, r.Column2, r.DeniedCode, r.Occurrences, r.ModifierIndicator, r.DollarsDenied, r.RootCause, r.RepeatOffender, r.Action)));
         var top = rows[0];
         Assert.Equal((Provider, 1.0), (top.PrimaryProvider, top.PrimaryProviderShare));
         Assert.Equal(2, top.Payers["MEDICARE"]);
         Assert.Equal(2, top.Resolutions["unworked"]);
-        Assert.Equal(1, rows[3].Resolutions["written_off"]);
+        Assert.Equal(1, rows[2].Resolutions["written_off"]);
+        Assert.All(rows, r => Assert.Equal((DenialFamilies.Bundling, "CO"), (r.Family, r.Group)));
+    }
+
+    [Fact]
+    public void WeeklyDashboard_DenialsNoEditNamedAPairFor_AreRowsOfTheDeniedCodeWithTheirSameDayCodes()
+    {
+        var row = Assert.Single(WeeklyDashboard.Compute(_lines, ReportFilter.All), r => r.DeniedCode == "93000");
+
+        // M1 billed 93000 with 99213 and M2 with 99214: neither is a column 1 any table named, so neither is guessed.
+        Assert.Equal(("", ""), (row.Column1, row.Column2));
+        Assert.Equal<string>(["99213", "99214"], row.ContextCodes);
     }
 
     [Fact]
@@ -125,7 +135,7 @@ public sealed class FeedbackReportTests : IAsyncLifetime
         Assert.Equal(("2026-08", 530m, 2180m, 6, 6), (august.Month, august.BundlingDollars, august.Charges, august.BundlingDenials, august.AllDenials));
         Assert.Equal(530.0 / 2180.0, august.ShareOfCharges, 6);
         Assert.Equal(1.0, august.ShareOfDenials);
-        Assert.Equal([("0001U", "0030U", 3, 420m), ("99213", "93000", 1, 45m), ("99214", "93000", 1, 40m), ("0001A", "36591", 1, 25m)],
+        Assert.Equal([("0001U", "0030U", 3, 420m), ("", "93000", 2, 85m), ("0001A", "36591", 1, 25m)],
             kpis.TopPairs.Select(p => (p.Column1, p.Column2, p.Denied, p.DollarsDenied)));
         Assert.Equal(new OverturnRate("MEDICARE", RootCauses.MissingModifier, 1, 1, 1.0), Assert.Single(kpis.Overturns));
         Assert.Equal((8 + 22 + 10) / 3.0, kpis.AverageDaysToResolution!.Value, 6);
@@ -137,10 +147,9 @@ public sealed class FeedbackReportTests : IAsyncLifetime
     {
         Assert.Equal(
         [
+            new PatternRow("MEDICARE", "", "93000", Patterns.InappropriatelyDenied, 0, 2, 0),
             new PatternRow("MEDICARE", "0001A", "36591", Patterns.AlwaysBundled, 0, 1, 0),
             new PatternRow("MEDICARE", "0001U", "0030U", Patterns.ConditionallyPayable, 1, 3, 1),
-            new PatternRow("MEDICARE", "99213", "93000", Patterns.InappropriatelyDenied, 0, 1, 0),
-            new PatternRow("MEDICARE", "99214", "93000", Patterns.InappropriatelyDenied, 0, 1, 0),
         ], Patterns.Compute(_lines, ReportFilter.All));
     }
 

@@ -2,7 +2,8 @@ using System.Collections.Immutable;
 
 namespace Scrubber.Audit.Outcomes;
 
-/// <summary>What ingesting one 835 did: counts, and every claim and line that could not be tied to a sent scrub.</summary>
+/// <summary>What ingesting one 835 did: counts, denials by family, and the first claims and lines that could not be tied
+/// to a sent scrub (all of them are stored).</summary>
 public sealed record IngestResult(
     string Sha256,
     bool Duplicate,
@@ -13,7 +14,17 @@ public sealed record IngestResult(
     int DeniedLines,
     int Reversals,
     ImmutableArray<UnmatchedRemitClaim> UnmatchedClaims,
-    ImmutableArray<UnmatchedRemitLine> UnmatchedLines);
+    ImmutableArray<UnmatchedRemitLine> UnmatchedLines)
+{
+    /// <summary>Denied lines by denial family (<see cref="DenialFamilies"/>); reversals are not counted.</summary>
+    public ImmutableSortedDictionary<string, int> DenialsByFamily { get; init; } = ImmutableSortedDictionary<string, int>.Empty;
+
+    /// <summary>Unmatched claims in all; <see cref="UnmatchedClaims"/> lists the first few.</summary>
+    public int UnmatchedClaimCount { get; init; }
+
+    /// <summary>Unmatched lines in all; <see cref="UnmatchedLines"/> lists the first few.</summary>
+    public int UnmatchedLineCount { get; init; }
+}
 
 public sealed record UnmatchedRemitClaim(string ClaimId, string PayerClaimNumber, string Reason);
 

@@ -18,7 +18,7 @@ internal sealed class LineMatcher(ImmutableArray<SentLine> sent)
 
         var code = line.OriginalProcedureCode.Length > 0 ? line.OriginalProcedureCode : line.ProcedureCode;
         var date = line.ServiceDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var charge = Money.ToCents(line.Charge);
+        var charge = Money.ToCents(line.Charge, "SVC02");
         var modifiers = line.Modifiers.Order(StringComparer.Ordinal).ToArray();
         var candidates = sent.Where(s => !_taken.Contains(s.LineId) && s.Code == code && s.ChargeCents == charge && (date is null || s.ServiceDate == date)).ToList();
         var exact = candidates.FirstOrDefault(s => s.Modifiers.Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).SequenceEqual(modifiers));

@@ -33,7 +33,13 @@ public sealed record RemittanceLine(
     decimal Charge,
     decimal Paid,
     ImmutableArray<RemittanceAdjustment> Adjustments,
-    ImmutableArray<string> RemarkCodes);
+    ImmutableArray<string> RemarkCodes)
+{
+    /// <summary>The family this line's denial counts under and the group code that decided it; null when the line
+    /// was not denied.</summary>
+    public (string Family, string Group)? Denial() =>
+        DenialFamilies.OfLine([.. Adjustments.Select(a => (a.Group, a.Reason))], RemarkCodes, paidNothing: Paid <= 0 && Charge > 0);
+}
 
 /// <summary>One CAS triplet: group (CO, PR, OA, PI), reason code (CARC), amount, quantity.</summary>
 public sealed record RemittanceAdjustment(string Group, string Reason, decimal Amount, decimal? Quantity);

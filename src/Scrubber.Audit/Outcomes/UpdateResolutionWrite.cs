@@ -7,12 +7,10 @@ using Scrubber.Audit.Scrubs;
 namespace Scrubber.Audit.Outcomes;
 
 /// <summary>Records a resolution step on a line of the claim's sent scrub.</summary>
-internal sealed class UpdateResolutionWrite(Resolution resolution, DateTimeOffset recordedAt) : IWrite
+/// <remarks>Returns the sent scrub the line belongs to.</remarks>
+internal sealed class UpdateResolutionWrite(Resolution resolution, DateTimeOffset recordedAt) : IWrite<string>
 {
-    /// <summary>The sent scrub the line belongs to, once written.</summary>
-    public string? ScrubId { get; private set; }
-
-    public void Execute(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements)
+    public string Execute(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements)
     {
         var sent = ClaimMatcher.FindSentScrub(connection, transaction, resolution.ClaimId);
         if (sent is null || sent.ClaimId != resolution.ClaimId)
@@ -28,8 +26,8 @@ internal sealed class UpdateResolutionWrite(Resolution resolution, DateTimeOffse
         IngestRemittanceWrite.Scalar(connection, transaction,
             "INSERT INTO resolutions (scrub_id, line_id, status, amount_cents, happened_on, note, recorded_at) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)",
             sent.ScrubId, resolution.LineId, JsonNamingPolicy.SnakeCaseLower.ConvertName(resolution.Status.ToString()),
-            resolution.Amount is { } amount ? Money.ToCents(amount) : null,
+            resolution.Amount is { } amount ? Money.ToCents(amount, "amount") : null,
             resolution.HappenedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), resolution.Note, RecordScrubWrite.Time(recordedAt));
-        ScrubId = sent.ScrubId;
+        return sent.ScrubId;
     }
 }

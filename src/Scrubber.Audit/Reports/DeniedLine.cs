@@ -9,8 +9,9 @@ namespace Scrubber.Audit.Reports;
 /// <param name="Modifiers">The line's modifiers as sent, space-separated.</param>
 /// <param name="Day">The remittance payment date, else the day it was ingested.</param>
 /// <param name="Paid">Whether the payer paid the line.</param>
-/// <param name="BundlingDenied">Whether the line carries an NCCI-type denial (CARC 97 or 236).</param>
-/// <param name="DeniedCents">The CARC 97/236 adjustment amounts, in cents.</param>
+/// <param name="Family">The denial family (<see cref="Outcomes.DenialFamilies"/>), or null when the line was not denied.</param>
+/// <param name="Group">The adjustment group of the denial: CO, PR, OA or PI; empty when not denied.</param>
+/// <param name="DeniedCents">The adjustments of that family, in cents (for "other": the charge not paid).</param>
 /// <param name="Edit">The scrubber's PTP or payer-rule edit on the line, if any.</param>
 public sealed record DeniedLine(
     string ClaimId,
@@ -21,15 +22,13 @@ public sealed record DeniedLine(
     string Modifiers,
     DateOnly Day,
     bool Paid,
-    bool BundlingDenied,
+    string? Family,
+    string Group,
     long DeniedCents,
     LineEdit? Edit)
 {
     /// <summary>The line's charge as remitted, in cents.</summary>
     public long ChargeCents { get; init; }
-
-    /// <summary>The highest-charged other line of the claim on the same date: the likely column 1 when no edit named one.</summary>
-    public string? OtherCode { get; init; }
 
     /// <summary>The codes of the claim's other lines on the same date of service.</summary>
     public IReadOnlyList<string> SameDayCodes { get; init; } = [];
@@ -46,8 +45,14 @@ public sealed record DeniedLine(
     /// <summary>Cents recovered, over all resolution steps.</summary>
     public long RecoveredCents { get; init; }
 
-    /// <summary>The code pair the denial is about: the edit's, else (for a line rule or no edit) the likely column 1 and this line's code.</summary>
-    public (string Column1, string Column2) Pair => Edit is { Column2.Length: > 0 } e ? (e.Column1, e.Column2) : (OtherCode ?? string.Empty, Code);
+    /// <summary>Whether the line was denied in any family.</summary>
+    public bool Denied => Family is not null;
+
+    /// <summary>The code pair an NCCI or pack edit named for this line, or null: a pair is never guessed.</summary>
+    public (string Column1, string Column2)? Pair => Edit is { Column1.Length: > 0, Column2.Length: > 0 } e ? (e.Column1, e.Column2) : null;
+
+    /// <summary>How reports key the line: its edit's pair, else ("", its own code). Column 2 is always the denied code.</summary>
+    public (string Column1, string Column2) PairOrCode => Pair ?? (string.Empty, Code);
 }
 
 /// <summary>The edit that stood on a sent line, and its fate.</summary>

@@ -2,33 +2,33 @@ using System.Globalization;
 
 namespace Scrubber.Audit.Reports;
 
-/// <summary>Report 4: the CO-97 key figures, trended by month.</summary>
+/// <summary>Report 4: the key figures of the families covered (by default every NCCI family), trended by month.</summary>
 public static class Kpis
 {
     private static readonly string[] Contested = ["appealed", "corrected_claim_sent", "recovered"];
 
     public static KpiReport Compute(IReadOnlyList<DeniedLine> lines, ReportFilter filter)
     {
-        var covered = lines.Where(l => filter.Covers(l.Day, l.PayerId, l.Provider)).ToList();
-        var bundling = covered.Where(l => l.BundlingDenied).ToList();
+        var covered = lines.Where(filter.Covers).ToList();
+        var denials = covered.Where(filter.CountsDenial).ToList();
         var months = covered.GroupBy(l => l.Day.ToString("yyyy-MM", CultureInfo.InvariantCulture)).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
         {
-            var dollars = Money.ToDollars(g.Where(l => l.BundlingDenied).Sum(l => l.DeniedCents));
+            var dollars = Money.ToDollars(g.Where(filter.CountsDenial).Sum(l => l.DeniedCents));
             var charges = Money.ToDollars(g.Sum(l => l.ChargeCents));
-            var bundled = g.Count(l => l.BundlingDenied);
+            var bundled = g.Count(filter.CountsDenial);
             var denied = g.Count(l => !l.Paid);
             return new MonthKpi(g.Key, dollars, charges, charges == 0 ? 0 : (double)(dollars / charges), bundled, denied, denied == 0 ? 0 : (double)bundled / denied);
         });
-        var topPairs = bundling.GroupBy(l => (l.Pair.Column1, l.Pair.Column2, l.PayerId))
-            .Select(g => new TopPair(g.Key.Column1, g.Key.Column2, g.Key.PayerId, g.Count(), Money.ToDollars(g.Sum(l => l.DeniedCents))))
+        var topPairs = denials.GroupBy(l => (l.PairOrCode.Column1, l.PairOrCode.Column2, l.PayerId, l.Family))
+            .Select(g => new TopPair(g.Key.Column1, g.Key.Column2, g.Key.PayerId, g.Count(), Money.ToDollars(g.Sum(l => l.DeniedCents))) { Family = g.Key.Family! })
             .OrderByDescending(p => p.DollarsDenied).ThenBy(p => p.Column1, StringComparer.Ordinal).ThenBy(p => p.Column2, StringComparer.Ordinal).Take(10);
-        var overturns = bundling.Where(l => l.Resolution is not null && Contested.Contains(l.Resolution))
+        var overturns = denials.Where(l => l.Resolution is not null && Contested.Contains(l.Resolution))
             .GroupBy(l => (l.PayerId, Scenario: RootCauses.Of(l)))
             .Select(g => new OverturnRate(g.Key.PayerId, g.Key.Scenario, g.Count(), g.Count(l => l.RecoveredCents > 0), (double)g.Count(l => l.RecoveredCents > 0) / g.Count()))
             .OrderBy(o => o.PayerId, StringComparer.Ordinal).ThenBy(o => o.Scenario, StringComparer.Ordinal);
-        var worked = bundling.Where(l => l.ResolvedOn is not null).ToList();
-        var preventable = bundling.Where(IsPreventable).Sum(l => l.WrittenOffCents);
-        var contestable = bundling.Where(l => !IsPreventable(l)).Sum(l => l.WrittenOffCents);
+        var worked = denials.Where(l => l.ResolvedOn is not null).ToList();
+        var preventable = denials.Where(IsPreventable).Sum(l => l.WrittenOffCents);
+        var contestable = denials.Where(l => !IsPreventable(l)).Sum(l => l.WrittenOffCents);
         return new KpiReport(
             [.. months],
             [.. topPairs],

@@ -1,6 +1,8 @@
+using Scrubber.Audit.Outcomes;
+
 namespace Scrubber.Audit.Reports;
 
-/// <summary>Why a bundling denial happened, and what a pair that keeps coming back calls for.</summary>
+/// <summary>Why a denial happened, and what a code or pair that keeps coming back calls for.</summary>
 public static class RootCauses
 {
     public const string MissingModifier = "missing modifier";
@@ -8,22 +10,33 @@ public static class RootCauses
     public const string PayerProprietaryBundle = "payer-proprietary bundle";
     public const string ModifierNotAccepted = "modifier not accepted by the payer";
 
+    /// <summary>A denial outside bundling that no edit warned of.</summary>
+    public const string NotCaught = "not caught";
+
     /// <summary>The root cause of one denied line, from the edit the scrubber left on it (domain.md §2.4).</summary>
     public static string Of(DeniedLine line) => line.Edit switch
     {
-        null => PayerProprietaryBundle,
+        null => line.Family == DenialFamilies.Bundling ? PayerProprietaryBundle : NotCaught,
         { Rule.Length: > 0 } => PayerProprietaryBundle,
         { ModifierIndicator: 0 } => HardBundle,
         { Fate: "overridden_by_modifier" } => ModifierNotAccepted,
         _ => MissingModifier,
     };
 
-    /// <summary>What a repeat offender with this root cause calls for.</summary>
-    public static string ActionFor(string rootCause) => rootCause switch
+    /// <summary>What a repeat offender with this root cause and family calls for.</summary>
+    public static string ActionFor(string rootCause, string family = DenialFamilies.Bundling) => rootCause switch
     {
         MissingModifier => "add the modifier check",
         HardBundle => "stop billing the combination",
         PayerProprietaryBundle => "add a payer rule",
+        NotCaught => family switch
+        {
+            DenialFamilies.Units => "check units against the MUE before sending",
+            DenialFamilies.AddOn => "bill the primary service with the add-on, or drop the add-on",
+            DenialFamilies.Duplicate => "stop sending the service twice",
+            DenialFamilies.Modifier => "correct the modifier before sending",
+            _ => "review the denials with the payer",
+        },
         _ => "talk to the provider",
     };
 

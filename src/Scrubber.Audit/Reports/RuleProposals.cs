@@ -1,4 +1,5 @@
 using System.Globalization;
+using Scrubber.Audit.Outcomes;
 using Scrubber.Core.Packs;
 using Scrubber.Core.Packs.Documents;
 
@@ -15,14 +16,24 @@ public static class RuleProposals
 
     public static IReadOnlyList<RuleProposal> Compute(IReadOnlyList<DeniedLine> lines, ReportFilter filter, int minimumSupport = DefaultMinimumSupport)
     {
-        var candidates = lines.Where(l => l.BundlingDenied && filter.Covers(l.Day, l.PayerId, l.Provider) && l.Pair.Column1.Length > 0 &&
-                                          (l.Edit is null || l.Edit.Fate == "overridden_by_modifier"));
+        var bundling = lines.Where(l => l.Family == DenialFamilies.Bundling && filter.Covers(l)).ToList();
+
+        // A refused modifier names its pair through the edit that was bypassed.
+        var refused = bundling.Where(l => l.Edit is { Fate: "overridden_by_modifier" } && l.Pair is not null)
+            .Select(l => (Line: l, Column1: l.Pair!.Value.Column1, Modifiers: l.Edit!.BypassModifier, Kind: "modifier refused"));
+
+        // A missed bundle has no pair of its own: each code billed the same day is a candidate column 1, and only a
+        // candidate that stood beside enough of the denials is proposed. The pair comes from the evidence, never a guess.
+        var missed = bundling.Where(l => l.Edit is null)
+            .SelectMany(l => l.SameDayCodes.Distinct().Select(other => (Line: l, Column1: other, Modifiers: string.Empty, Kind: "missed bundle")));
         return
         [
-            .. candidates.GroupBy(l => (l.PayerId, l.Pair.Column1, l.Pair.Column2, Modifiers: Refused(l), Kind: l.Edit is null ? "missed bundle" : "modifier refused"))
+            .. refused.Concat(missed)
+                .GroupBy(c => (c.Line.PayerId, c.Column1, Column2: c.Line.Code, c.Modifiers, c.Kind))
                 .Where(g => g.Count() >= minimumSupport)
-                .Select(g => Propose(g.Key.PayerId, g.Key.Column1, g.Key.Column2, g.Key.Modifiers, g.Key.Kind, [.. g], lines))
-                .OrderByDescending(p => p.DollarsDenied).ThenBy(p => p.PayerId, StringComparer.Ordinal),
+                .Select(g => Propose(g.Key.PayerId, g.Key.Column1, g.Key.Column2, g.Key.Modifiers, g.Key.Kind, [.. g.Select(c => c.Line)], lines))
+                .OrderByDescending(p => p.DollarsDenied).ThenBy(p => p.PayerId, StringComparer.Ordinal)
+                .ThenBy(p => p.Column1, StringComparer.Ordinal).ThenBy(p => p.Column2, StringComparer.Ordinal),
         ];
     }
 
@@ -39,9 +50,6 @@ public static class RuleProposals
         kind == "missed bundle"
             ? !line.Modifiers.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(DistinctModifiers.Contains)
             : line.Modifiers.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(modifiers.Split(' ')[0]);
-
-    private static string Refused(DeniedLine line) =>
-        line.Edit is null ? string.Empty : line.Edit.BypassModifier;
 
     private static RuleDocument MissedBundle(string payer, string column1, string column2) => new()
     {

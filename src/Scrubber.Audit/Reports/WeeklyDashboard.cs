@@ -2,7 +2,8 @@ using System.Collections.Immutable;
 
 namespace Scrubber.Audit.Reports;
 
-/// <summary>Report 3: the weekly CO-97 dashboard, one row per week and code pair, repeat offenders flagged.</summary>
+/// <summary>Report 3: the weekly denial dashboard, one row per week, family and code pair (or denied code, when no
+/// NCCI or pack row named a pair), repeat offenders flagged.</summary>
 public static class WeeklyDashboard
 {
     /// <summary>The default number of denials of one pair in one week that makes it a repeat offender.</summary>
@@ -10,18 +11,20 @@ public static class WeeklyDashboard
 
     public static IReadOnlyList<WeeklyPairRow> Compute(IReadOnlyList<DeniedLine> lines, ReportFilter filter, int repeatThreshold = DefaultRepeatThreshold) =>
     [
-        .. lines.Where(l => l.BundlingDenied && filter.Covers(l.Day, l.PayerId, l.Provider))
-            .GroupBy(l => (Week: FeedbackReports.Week(l.Day), l.Pair.Column1, l.Pair.Column2))
+        .. lines.Where(filter.CountsDenial)
+            .GroupBy(l => (Week: FeedbackReports.Week(l.Day), l.Family, l.PairOrCode))
             .Select(g =>
             {
                 var denials = g.ToList();
                 var provider = denials.GroupBy(l => l.Provider).OrderByDescending(p => p.Count()).ThenBy(p => p.Key, StringComparer.Ordinal).First();
                 var rootCause = MostFrequent(denials.Select(RootCauses.Of));
                 var repeat = denials.Count >= repeatThreshold;
+                var (column1, deniedCode) = g.Key.PairOrCode;
+                var named = column1.Length > 0;
                 return new WeeklyPairRow(
                     g.Key.Week,
-                    g.Key.Column1,
-                    g.Key.Column2,
+                    column1,
+                    named ? deniedCode : string.Empty,
                     denials.Count,
                     MostFrequent(denials.Select(RootCauses.IndicatorOf)),
                     provider.Key,
@@ -31,10 +34,16 @@ public static class WeeklyDashboard
                     rootCause,
                     Tally(denials.Select(l => l.Resolution ?? "unworked")),
                     repeat,
-                    repeat ? RootCauses.ActionFor(rootCause) : string.Empty);
+                    repeat ? RootCauses.ActionFor(rootCause, g.Key.Family!) : string.Empty)
+                {
+                    DeniedCode = deniedCode,
+                    ContextCodes = named ? [] : [.. denials.SelectMany(l => l.SameDayCodes).Distinct().Order(StringComparer.Ordinal)],
+                    Family = g.Key.Family!,
+                    Group = MostFrequent(denials.Select(l => l.Group)),
+                };
             })
             .OrderBy(r => r.Week, StringComparer.Ordinal).ThenByDescending(r => r.Occurrences).ThenByDescending(r => r.DollarsDenied)
-            .ThenBy(r => r.Column1, StringComparer.Ordinal).ThenBy(r => r.Column2, StringComparer.Ordinal),
+            .ThenBy(r => r.Column1, StringComparer.Ordinal).ThenBy(r => r.DeniedCode, StringComparer.Ordinal),
     ];
 
     private static string MostFrequent(IEnumerable<string> values) =>

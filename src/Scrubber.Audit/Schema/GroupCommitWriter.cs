@@ -6,9 +6,11 @@ namespace Scrubber.Audit.Schema;
 /// <summary>The store's one writer. Callers queue writes and await them; the writer commits whatever is queued in one
 /// transaction (group commit), so many concurrent scrubs share one fsync, and each caller resumes only once its write
 /// is durable.</summary>
+/// <remarks>Every write runs in isolation: whatever one throws fails that caller alone (its batch is rolled back and the
+/// others are committed each on their own), and the loop goes on. One bad input must never stop the store.</remarks>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
-    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(64 * 1024)
+    private readonly Channel<PendingWrite> _queue = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(64 * 1024)
     {
         SingleReader = true,
         FullMode = BoundedChannelFullMode.Wait,
@@ -22,18 +24,19 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     {
         _connection = database.Connect();
         _maxBatch = maxBatch;
-        _loop = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        _loop = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>Commits statements shared by the writes of a batch; kept prepared for the writer's lifetime.</summary>
     public PreparedStatements Statements { get; } = new();
 
-    /// <summary>Queues a write and completes when it is committed; faults when it failed and was rolled back.</summary>
-    public async Task WriteAsync(IWrite write, CancellationToken cancellationToken = default)
+    /// <summary>Queues a write and returns its result once it is committed.</summary>
+    /// <exception cref="Exception">Whatever the write threw; it was rolled back and nothing of it is stored.</exception>
+    public async Task<T> WriteAsync<T>(IWrite<T> write, CancellationToken cancellationToken = default)
     {
-        var pending = new Pending(write, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new PendingWrite<T>(write);
         await _queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
-        await pending.Done.Task.ConfigureAwait(false);
+        return await pending.Done.Task.ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
@@ -44,10 +47,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
-        var batch = new List<Pending>(_maxBatch);
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        var batch = new List<PendingWrite>(_maxBatch);
+        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var next))
             {
@@ -56,7 +59,8 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
             if (!TryCommit(batch))
             {
-                // One bad write must not fail the others that shared its transaction: retry each on its own.
+                // One bad write must not fail the others that shared its transaction: retry each on its own. A write
+                // keeps no state between runs, so the retry's result is exact.
                 foreach (var pending in batch)
                 {
                     TryCommit([pending]);
@@ -67,24 +71,33 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
     }
 
-    private bool TryCommit(List<Pending> batch)
+    /// <summary>Runs the writes in one transaction; true when it committed. A write that fails alone is faulted with
+    /// what it threw; in a batch of several, nothing is faulted and the caller retries them one by one.</summary>
+    private bool TryCommit(List<PendingWrite> batch)
     {
-        using var transaction = _connection.BeginTransaction();
         try
         {
-            foreach (var pending in batch)
+            using var transaction = _connection.BeginTransaction();
+            try
             {
-                pending.Write.Execute(_connection, transaction, Statements);
-            }
+                foreach (var pending in batch)
+                {
+                    pending.Execute(_connection, transaction, Statements);
+                }
 
-            transaction.Commit();
+                transaction.Commit();
+            }
+            catch
+            {
+                RollBack(transaction);
+                throw;
+            }
         }
-        catch (Exception ex) when (ex is SqliteException or AuditStoreException or RecordNotFoundException or InvalidOperationException)
+        catch (Exception ex)
         {
-            transaction.Rollback();
             if (batch.Count == 1)
             {
-                batch[0].Done.TrySetException(ex);
+                batch[0].Fail(ex);
             }
 
             return false;
@@ -92,17 +105,52 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
         foreach (var pending in batch)
         {
-            pending.Done.TrySetResult();
+            pending.Complete();
         }
 
         return true;
     }
 
-    private sealed record Pending(IWrite Write, TaskCompletionSource Done);
+    /// <summary>SQLite rolls back on its own after some errors (a full disk, an I/O error); a second rollback then
+    /// throws, and must not hide the error that caused it.</summary>
+    private static void RollBack(SqliteTransaction transaction)
+    {
+        try
+        {
+            transaction.Rollback();
+        }
+        catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+        {
+        }
+    }
+
+    private abstract class PendingWrite
+    {
+        public abstract void Execute(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements);
+
+        public abstract void Complete();
+
+        public abstract void Fail(Exception exception);
+    }
+
+    private sealed class PendingWrite<T>(IWrite<T> write) : PendingWrite
+    {
+        private T? _result;
+
+        public TaskCompletionSource<T> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override void Execute(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements) =>
+            _result = write.Execute(connection, transaction, statements);
+
+        public override void Complete() => Done.TrySetResult(_result!);
+
+        public override void Fail(Exception exception) => Done.TrySetException(exception);
+    }
 }
 
-/// <summary>One unit of work for the writer, run inside its transaction.</summary>
-internal interface IWrite
+/// <summary>One unit of work for the writer, run inside its transaction. It may run more than once (alone, after its
+/// batch failed), so it returns its result and keeps no state between runs.</summary>
+internal interface IWrite<out T>
 {
-    void Execute(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements);
+    T Execute(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements);
 }

@@ -4,7 +4,7 @@ using Scrubber.Audit.Schema;
 namespace Scrubber.Audit.Scrubs;
 
 /// <summary>Marks a scrub as the one the PM system sent for its claim.</summary>
-internal sealed class ConfirmSubmissionWrite(string scrubId, DateTimeOffset confirmedAt) : IWrite
+internal sealed class ConfirmSubmissionWrite(string scrubId, DateTimeOffset confirmedAt) : IWrite<string?>
 {
     private const string Confirm =
         "INSERT INTO claim_submissions (claim_id, scrub_id, confirmed_at) SELECT claim_id, scrub_id, $p1 FROM scrubs WHERE scrub_id = $p0 " +
@@ -12,17 +12,17 @@ internal sealed class ConfirmSubmissionWrite(string scrubId, DateTimeOffset conf
 
     private const string ClaimOf = "SELECT claim_id FROM scrubs WHERE scrub_id = $p0";
 
-    /// <summary>The confirmed scrub's claim id, or null when no scrub has that id.</summary>
-    public string? ClaimId { get; private set; }
-
-    public void Execute(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements)
+    /// <summary>Returns the confirmed scrub's claim id, or null when no scrub has that id.</summary>
+    public string? Execute(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements)
     {
         var find = statements.For(connection, transaction, ClaimOf, 1);
         find.Parameters[0].Value = scrubId;
-        ClaimId = find.ExecuteScalar() as string;
-        if (ClaimId is not null)
+        var claimId = find.ExecuteScalar() as string;
+        if (claimId is not null)
         {
             PreparedStatements.Run(statements.For(connection, transaction, Confirm, 2), scrubId, RecordScrubWrite.Time(confirmedAt));
         }
+
+        return claimId;
     }
 }

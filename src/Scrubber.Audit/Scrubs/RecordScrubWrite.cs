@@ -5,7 +5,7 @@ using Scrubber.Audit.Schema;
 namespace Scrubber.Audit.Scrubs;
 
 /// <summary>Writes a scrub, its lines and edits, and makes it the claim's sent scrub unless another one is confirmed.</summary>
-internal sealed class RecordScrubWrite(ScrubRecord record) : IWrite
+internal sealed class RecordScrubWrite(ScrubRecord record) : IWrite<bool>
 {
     private const string InsertScrub =
         "INSERT INTO scrubs (scrub_id, scrubbed_at, claim_id, payer_id, billing_npi, patient_key, setting, disposition, ncci_versions, pack) " +
@@ -23,7 +23,8 @@ internal sealed class RecordScrubWrite(ScrubRecord record) : IWrite
         "INSERT INTO claim_submissions (claim_id, scrub_id, confirmed_at) VALUES ($p0, $p1, NULL) " +
         "ON CONFLICT (claim_id) DO UPDATE SET scrub_id = excluded.scrub_id WHERE claim_submissions.confirmed_at IS NULL";
 
-    public void Execute(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements)
+    /// <summary>Returns true: a scrub record has no result beyond being stored.</summary>
+    public bool Execute(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements)
     {
         var claim = record.Claim;
         var result = record.Result;
@@ -36,7 +37,7 @@ internal sealed class RecordScrubWrite(ScrubRecord record) : IWrite
         {
             var line = claim.Lines[i];
             PreparedStatements.Run(insertLine, record.ScrubId, line.LineId, i, line.Code.ToString(), string.Join(' ', line.Modifiers),
-                line.ServiceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), line.RenderingProviderNpi, Money.ToCents(line.Charge), line.Units);
+                line.ServiceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), line.RenderingProviderNpi, Money.ToCents(line.Charge, $"claim.lines[{i}].charge"), line.Units);
         }
 
         var insertEdit = statements.For(connection, transaction, InsertEdit, 14);
@@ -49,6 +50,7 @@ internal sealed class RecordScrubWrite(ScrubRecord record) : IWrite
         }
 
         PreparedStatements.Run(statements.For(connection, transaction, MarkSent, 2), claim.ClaimId, record.ScrubId);
+        return true;
     }
 
     internal static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);

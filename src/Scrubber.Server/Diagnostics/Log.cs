@@ -51,9 +51,15 @@ internal static partial class Log
     public static partial void ScrubNotRecorded(ILogger logger, Exception exception, string scrubId);
 
     [LoggerMessage(5000, LogLevel.Information,
-        "Remittance {File} ingested: {Claims} claims, {Lines} lines, {MatchedLines} lines matched, {DeniedLines} NCCI-type denials, {UnmatchedClaims} claims and {UnmatchedLines} lines unmatched, duplicate {Duplicate}")]
-    public static partial void RemittanceIngested(ILogger logger, string file, int claims, int lines, int matchedLines, int deniedLines, int unmatchedClaims, int unmatchedLines, bool duplicate);
+        "Remittance {File} ingested: {Claims} claims, {Lines} lines, {MatchedLines} lines matched, {DeniedLines} NCCI-type denials, {UnmatchedClaims} claims and {UnmatchedLines} lines unmatched, {Warnings} warnings, duplicate {Duplicate}")]
+    public static partial void RemittanceIngested(ILogger logger, string file, int claims, int lines, int matchedLines, int deniedLines, int unmatchedClaims, int unmatchedLines, int warnings, bool duplicate);
 
     [LoggerMessage(5001, LogLevel.Warning, "Remittance {File} refused at byte {ByteOffset}, nothing ingested: {Reason}")]
     public static partial void RemittanceRefused(ILogger logger, string file, long byteOffset, string reason);
+
+    [LoggerMessage(9000, LogLevel.Error, "Call {Method} failed with an unexpected error; answered INTERNAL with error id {ErrorId}")]
+    public static partial void CallDefect(ILogger logger, Exception exception, string method, string errorId);
+
+    [LoggerMessage(9001, LogLevel.Critical, "Scrubber cannot start: {Reason}")]
+    public static partial void CannotStart(ILogger logger, Exception exception, string reason);
 }

@@ -3,6 +3,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Scrubber.Core.Ncci;
 using Scrubber.Core.Packs;
+using Scrubber.Server.Audit;
 using Scrubber.Server.Ncci;
 using Scrubber.Server.Packs;
 using Scrubber.Server.Security;
@@ -10,8 +11,8 @@ using Proto = Scrubber.V1;
 
 namespace Scrubber.Server.Grpc;
 
-/// <summary>The Admin gRPC service: what tables and packs the service runs on, and an explicit pack reload.</summary>
-internal sealed class AdminService(LiveNcciTables live, NcciTableLoader tableLoader, LivePacks packs, PackReloader reloader) : Proto.Admin.AdminBase
+/// <summary>The Admin gRPC service: what tables, packs and store the service runs on, and explicit reloads.</summary>
+internal sealed class AdminService(LiveNcciTables live, NcciTableLoader tableLoader, LivePacks packs, PackReloader reloader, AuditStoreHost audit) : Proto.Admin.AdminBase
 {
     [Authorize(Scopes.Admin)]
     public override Task<Proto.GetStatusResponse> GetStatus(Proto.GetStatusRequest request, ServerCallContext context)
@@ -33,6 +34,17 @@ internal sealed class AdminService(LiveNcciTables live, NcciTableLoader tableLoa
         response.PacksLoadedAt = packs.Loaded ? Time(set.LoadedAt) : string.Empty;
         response.Packs.AddRange(set.Packs.Select(ToStatus));
         response.PackRejections.AddRange(set.Rejections.Select(ToStatus));
+        var counts = audit.Store.Counts();
+        response.Store = new Proto.StoreCounts
+        {
+            Scrubs = counts.Scrubs,
+            Claims = counts.Claims,
+            ConfirmedClaims = counts.ConfirmedClaims,
+            RemittanceFiles = counts.RemittanceFiles,
+            RemittanceClaims = counts.RemittanceClaims,
+            RemittanceLines = counts.RemittanceLines,
+            Resolutions = counts.Resolutions,
+        };
         return Task.FromResult(response);
     }
 
@@ -51,15 +63,7 @@ internal sealed class AdminService(LiveNcciTables live, NcciTableLoader tableLoa
     public override async Task<Proto.ReloadTablesResponse> ReloadTables(Proto.ReloadTablesRequest request, ServerCallContext context)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        NcciSnapshot snapshot;
-        try
-        {
-            snapshot = await tableLoader.LoadAsync(context.CancellationToken).ConfigureAwait(false);
-        }
-        catch (NcciLoadException ex)
-        {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, "The NCCI tables were not reloaded; the tables in force keep serving. " + ex.Message));
-        }
+        var snapshot = await tableLoader.LoadAsync(context.CancellationToken).ConfigureAwait(false);
 
         var response = new Proto.ReloadTablesResponse
         {

@@ -6,7 +6,6 @@ using Scrubber.Core.Scrubbing;
 using Scrubber.Server.Diagnostics;
 using Scrubber.Server.Scrubbing;
 using Proto = Scrubber.V1;
-using RpcStatus = Grpc.Core.Status;
 
 namespace Scrubber.Server.Grpc;
 
@@ -74,16 +73,8 @@ internal sealed class ClaimScrubberService(
 
     private async Task<Proto.ScrubClaimResponse> ScrubAsync(Claim claim, CancellationToken cancellationToken)
     {
-        try
-        {
-            var (scrubId, result) = await pipeline.ScrubAsync(claim, cancellationToken).ConfigureAwait(false);
-            return ScrubResponseMapper.ToResponse(scrubId, claim.ClaimId, result);
-        }
-        catch (ScrubUnavailableException ex)
-        {
-            var code = ex.Why == ScrubUnavailableException.Reason.TableMissing ? StatusCode.FailedPrecondition : StatusCode.Unavailable;
-            throw new RpcException(new RpcStatus(code, ex.Message));
-        }
+        var (scrubId, result) = await pipeline.ScrubAsync(claim, cancellationToken).ConfigureAwait(false);
+        return ScrubResponseMapper.ToResponse(scrubId, claim.ClaimId, result);
     }
 
     private RpcException InvalidArgument(List<FieldViolation> violations)

@@ -22,9 +22,13 @@ internal static class FeedbackMapper
             RootCause = row.RootCause,
             RepeatOffender = row.RepeatOffender,
             Action = row.Action,
+            DeniedCode = row.DeniedCode,
+            Family = row.Family,
+            GroupCode = row.Group,
         };
         proto.Payers.Add(row.Payers);
         proto.Resolutions.Add(row.Resolutions);
+        proto.ContextCodes.AddRange(row.ContextCodes);
         return proto;
     }
 
@@ -48,7 +52,7 @@ internal static class FeedbackMapper
         }));
         proto.TopPairs.AddRange(report.TopPairs.Select(p => new Proto.TopPair
         {
-            Column1Code = p.Column1, Column2Code = p.Column2, PayerId = p.PayerId, Denied = p.Denied, DollarsDenied = Dollars(p.DollarsDenied),
+            Column1Code = p.Column1, Column2Code = p.Column2, PayerId = p.PayerId, Denied = p.Denied, DollarsDenied = Dollars(p.DollarsDenied), Family = p.Family,
         }));
         proto.Overturns.AddRange(report.Overturns.Select(o => new Proto.OverturnRate
         {
@@ -66,6 +70,7 @@ internal static class FeedbackMapper
         Paid = row.Paid,
         Denied = row.Denied,
         PaidWithModifier = row.PaidWithModifier,
+        Family = row.Family,
     };
 
     public static Proto.RuleProposal ToProto(RuleProposal proposal)

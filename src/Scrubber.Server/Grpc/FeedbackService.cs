@@ -27,6 +27,8 @@ internal sealed class FeedbackService(AuditStoreHost audit, IOptions<FeedbackOpt
             DollarsDenied = FeedbackMapper.Dollars(r.DollarsDenied),
             PaidWithSameOverride = r.PaidWithSameOverride,
             SuccessRate = r.SuccessRate,
+            Family = r.Family,
+            GroupCode = r.Group,
         }));
         return Task.FromResult(report);
     }
@@ -45,6 +47,8 @@ internal sealed class FeedbackService(AuditStoreHost audit, IOptions<FeedbackOpt
                 IsoWeek = r.Week,
                 Denied = r.Denied,
                 DollarsDenied = FeedbackMapper.Dollars(r.DollarsDenied),
+                Family = r.Family,
+                GroupCode = r.Group,
             };
             row.ClaimLines.AddRange(r.Claims);
             return row;
@@ -79,16 +83,26 @@ internal sealed class FeedbackService(AuditStoreHost audit, IOptions<FeedbackOpt
         return Task.FromResult(report);
     }
 
-    /// <summary>The report filter of a request; bad dates or weeks are INVALID_ARGUMENT naming the field.</summary>
+    /// <summary>The report filter of a request; bad dates, weeks or families are INVALID_ARGUMENT naming the field.</summary>
     internal static ReportFilter FilterOf(Proto.ReportRequest request)
     {
         var payer = request.PayerId.Length == 0 ? null : request.PayerId;
         var provider = request.ProviderNpi.Length == 0 ? null : request.ProviderNpi;
+        IReadOnlySet<string>? families;
+        try
+        {
+            families = ReportFilter.ParseFamilies(request.Families);
+        }
+        catch (FormatException ex)
+        {
+            throw RpcErrors.InvalidArgument("families", ex.Message);
+        }
+
         if (request.IsoWeek.Length > 0)
         {
             try
             {
-                return ReportFilter.ForWeek(request.IsoWeek, payer, provider);
+                return ReportFilter.ForWeek(request.IsoWeek, payer, provider, families);
             }
             catch (FormatException ex)
             {
@@ -96,7 +110,7 @@ internal sealed class FeedbackService(AuditStoreHost audit, IOptions<FeedbackOpt
             }
         }
 
-        return new ReportFilter(Date(request.From, "from"), Date(request.To, "to"), payer, provider);
+        return new ReportFilter(Date(request.From, "from"), Date(request.To, "to"), payer, provider, families);
     }
 
     private static DateOnly? Date(string text, string field) =>

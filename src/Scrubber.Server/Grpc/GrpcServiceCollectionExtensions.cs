@@ -16,7 +16,11 @@ internal static class GrpcServiceCollectionExtensions
         services.AddOptions<FeedbackOptions>().Bind(configuration.GetSection(FeedbackOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OutcomesOptions>().Bind(configuration.GetSection(OutcomesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<GrpcLimitsOptions>().Bind(configuration.GetSection(GrpcLimitsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddGrpc(o => o.EnableDetailedErrors = false);
+        services.AddGrpc(o =>
+        {
+            o.EnableDetailedErrors = false;
+            o.Interceptors.Add<ErrorInterceptor>();
+        });
         services.AddOptions<GrpcServiceOptions>().Configure<IOptions<GrpcLimitsOptions>>((o, limits) => o.MaxReceiveMessageSize = limits.Value.MaxReceiveMessageSizeBytes);
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks();

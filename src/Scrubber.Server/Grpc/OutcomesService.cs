@@ -33,29 +33,27 @@ internal sealed class OutcomesService(AuditStoreHost audit, RemittanceIngester i
             throw Invalid("content", $"is {request.Content.Length} bytes; at most {limit} are accepted (setting Outcomes:MaxRemittanceBytes). Split the file by transaction.");
         }
 
-        try
+        var (result, file) = await ingester.IngestAsync(request.Content.Memory, request.FileName, context.CancellationToken).ConfigureAwait(false);
+        return RemittanceResponseMapper.ToResponse(result, file.Warnings);
+    }
+
+    public override Task<Proto.ListUnmatchedResponse> ListUnmatched(Proto.ListUnmatchedRequest request, ServerCallContext context)
+    {
+        if (string.IsNullOrWhiteSpace(request.FileId))
         {
-            var result = await ingester.IngestAsync(request.Content.Memory, request.FileName, context.CancellationToken).ConfigureAwait(false);
-            return RemittanceResponseMapper.ToResponse(result);
+            throw Invalid("file_id", "is required: the file_id an IngestRemittance answer gave");
         }
-        catch (RemittanceFormatException ex)
-        {
-            throw Invalid("content", ex.Message);
-        }
+
+        var list = audit.Store.ListUnmatched(request.FileId)
+            ?? throw new RpcException(new RpcStatus(StatusCode.NotFound, $"No ingested 835 has file id '{request.FileId}'."));
+        return Task.FromResult(RemittanceResponseMapper.ToResponse(list));
     }
 
     public override async Task<Proto.UpdateResolutionResponse> UpdateResolution(Proto.UpdateResolutionRequest request, ServerCallContext context)
     {
         var resolution = ResolutionOf(request);
-        try
-        {
-            var scrubId = await audit.Store.UpdateResolutionAsync(resolution, time.GetUtcNow(), context.CancellationToken).ConfigureAwait(false);
-            return new Proto.UpdateResolutionResponse { ScrubId = scrubId };
-        }
-        catch (RecordNotFoundException ex)
-        {
-            throw new RpcException(new RpcStatus(StatusCode.NotFound, ex.Message));
-        }
+        var scrubId = await audit.Store.UpdateResolutionAsync(resolution, time.GetUtcNow(), context.CancellationToken).ConfigureAwait(false);
+        return new Proto.UpdateResolutionResponse { ScrubId = scrubId };
     }
 
     private static Resolution ResolutionOf(Proto.UpdateResolutionRequest request)
@@ -81,9 +79,11 @@ internal sealed class OutcomesService(AuditStoreHost audit, RemittanceIngester i
         decimal? amount = null;
         if (request.Amount.Length > 0)
         {
-            amount = decimal.TryParse(request.Amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var dollars) && dollars.Scale <= 2
+            amount = request.Amount.Length <= 14 &&
+                     decimal.TryParse(request.Amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var dollars) &&
+                     dollars.Scale <= 2 && dollars <= Money.MaxDollars
                 ? dollars
-                : throw Invalid("amount", $"'{request.Amount}' is not a dollar amount such as 120.00");
+                : throw Invalid("amount", $"'{Clip(request.Amount)}' is not a dollar amount such as 120.00 (at most {Money.MaxDollars.ToString(CultureInfo.InvariantCulture)})");
         }
 
         if (!DateOnly.TryParseExact(request.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -95,4 +95,6 @@ internal sealed class OutcomesService(AuditStoreHost audit, RemittanceIngester i
     }
 
     private static RpcException Invalid(string field, string description) => RpcErrors.InvalidArgument(field, description);
+
+    private static string Clip(string text) => text.Length > 20 ? text[..20] + "…" : text;
 }

@@ -8,7 +8,7 @@ internal static class DashboardPage
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>Scrubber · weekly CO-97 dashboard</title>
+<title>Scrubber · weekly denial dashboard</title>
 <style>
   body { font: 14px/1.4 system-ui, sans-serif; margin: 24px; color: #1d2733; background: #f7f8fa; }
   h1 { font-size: 20px; margin: 0 0 4px; } h2 { font-size: 15px; margin: 20px 0 8px; }
@@ -22,10 +22,15 @@ internal static class DashboardPage
 </style>
 </head>
 <body>
-<h1>Weekly CO-97 dashboard</h1>
+<h1>Weekly denial dashboard</h1>
 <a id="sign-out" href="/signout" style="float: right">Sign out</a>
-<div class="muted">Bundling denials (CARC 97, 236) by week and code pair. Rows at or over <span id="threshold"></span> denials in a week are repeat offenders.</div>
+<div class="muted">Denials by week, family and code pair (bundling CARC 97/236/234, units 151 and 119 with N362, add-on B15, duplicate 18,
+modifier 4/182). A pair is shown only when an NCCI or pack edit named it; otherwise the row is the denied code, with the codes billed
+beside it that day. Rows at or over <span id="threshold"></span> denials in a week are repeat offenders.</div>
 <div class="filters">
+  <label>Denial family<select id="families"><option value="">Every NCCI family</option><option>bundling</option><option>units</option>
+    <option>add_on</option><option>duplicate</option><option>modifier</option><option>other</option>
+    <option value="bundling,units,add_on,duplicate,modifier,other">Every family, other included</option></select></label>
   <label>Payer<select id="payer"><option value="">All payers</option></select></label>
   <label>Provider<select id="provider"><option value="">All providers</option></select></label>
   <label>Week<select id="week"><option value="">All weeks</option></select></label>
@@ -36,13 +41,13 @@ internal static class DashboardPage
 </div>
 <h2>Code pairs</h2>
 <table id="pairs">
-  <thead><tr><th>Week</th><th>Column 1</th><th>Column 2</th><th class="num">Denials</th><th>Indicator</th><th>Primary provider</th><th>Payers</th>
-  <th class="num">Dollars</th><th>Root cause</th><th>Resolution</th><th></th><th>Action</th></tr></thead>
+  <thead><tr><th>Week</th><th>Family</th><th>Pair or code</th><th>Billed with</th><th class="num">Denials</th><th>Group</th><th>Indicator</th>
+  <th>Primary provider</th><th>Payers</th><th class="num">Dollars</th><th>Root cause</th><th>Resolution</th><th></th><th>Action</th></tr></thead>
   <tbody></tbody>
 </table>
 <h2 id="drill-title" hidden>Claims behind the row</h2>
 <table id="claims" hidden>
-  <thead><tr><th>Claim</th><th>Line</th><th>Payer</th><th>Provider</th><th>Code</th><th>Modifiers</th><th>Paid on</th><th class="num">Dollars</th><th>Edit fate</th><th>Resolution</th></tr></thead>
+  <thead><tr><th>Claim</th><th>Line</th><th>Payer</th><th>Provider</th><th>Code</th><th>Modifiers</th><th>Paid on</th><th>Group</th><th class="num">Dollars</th><th>Edit fate</th><th>Resolution</th></tr></thead>
   <tbody></tbody>
 </table>
 <h2>Overridden then denied</h2>
@@ -62,6 +67,8 @@ internal static class DashboardPage
 const $ = id => document.getElementById(id);
 const money = v => '$' + Number(v).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const tally = o => Object.entries(o).map(([k, v]) => k + ' ' + v).join(', ');
+const pairOrCode = r => r.column1 ? r.column1 + '/' + r.column2 : r.deniedCode;
+const filters = () => new URLSearchParams({ families: $('families').value, payer: $('payer').value, provider: $('provider').value, week: $('week').value });
 const el = (tag, attrs, text) => { const e = document.createElementNS('http://www.w3.org/2000/svg', tag); for (const k in attrs) e.setAttribute(k, attrs[k]); if (text !== undefined) e.textContent = text; return e; };
 let loaded = false;
 
@@ -101,8 +108,7 @@ function hbars(svg, items, label, value, format) {
 }
 
 async function load() {
-  const query = new URLSearchParams({ payer: $('payer').value, provider: $('provider').value, week: $('week').value });
-  const data = await (await fetch('/api/weekly?' + query)).json();
+  const data = await (await fetch('/api/weekly?' + filters())).json();
   $('threshold').textContent = data.threshold;
   fill($('payer'), data.payers); fill($('provider'), data.providers); fill($('week'), data.weeks);
   bars($('trend'), data.trend, t => t.week.slice(5), t => t.denials, v => String(v));
@@ -112,9 +118,10 @@ async function load() {
   for (const r of data.rows) {
     const tr = body.insertRow();
     tr.className = r.repeat ? 'repeat' : '';
-    const cells = [r.week, r.column1, r.column2, r.occurrences, r.indicator, r.provider + ' (' + Math.round(r.providerShare * 100) + '%)',
-      tally(r.payers), money(r.dollars), r.rootCause, tally(r.resolutions), r.repeat ? 'REPEAT' : '', r.action];
-    cells.forEach((c, i) => { const td = tr.insertCell(); td.textContent = c; if (i === 3 || i === 7) td.className = 'num'; if (i === 10) td.className = 'flag'; });
+    const cells = [r.week, r.family, pairOrCode(r), r.contextCodes.join(' '), r.occurrences, r.group, r.indicator,
+      r.provider + ' (' + Math.round(r.providerShare * 100) + '%)', tally(r.payers), money(r.dollars), r.rootCause, tally(r.resolutions),
+      r.repeat ? 'REPEAT' : '', r.action];
+    cells.forEach((c, i) => { const td = tr.insertCell(); td.textContent = c; if (i === 4 || i === 9) td.className = 'num'; if (i === 12) td.className = 'flag'; });
     tr.addEventListener('click', () => drill(r));
   }
   $('claims').hidden = true; $('drill-title').hidden = true;
@@ -138,39 +145,38 @@ function table(id, rows, columns) {
 const pct = v => (v * 100).toFixed(1) + '%';
 
 async function loadReports() {
-  const query = new URLSearchParams({ payer: $('payer').value, provider: $('provider').value, week: $('week').value });
-  const r = await (await fetch('/api/reports?' + query)).json();
-  table('overridden', r.overriddenThenDenied, [['Column 1', x => x.column1], ['Column 2', x => x.column2], ['Payer', x => x.payerId], ['Provider', x => x.provider],
+  const r = await (await fetch('/api/reports?' + filters())).json();
+  table('overridden', r.overriddenThenDenied, [['Column 1', x => x.column1], ['Column 2', x => x.column2], ['Family', x => x.family], ['Group', x => x.group], ['Payer', x => x.payerId], ['Provider', x => x.provider],
     ['Modifier', x => x.modifierUsed], ['Week', x => x.week], ['Fate', x => x.fate], ['Denied', x => x.denied], ['Dollars', x => money(x.dollarsDenied)],
     ['Paid with same override', x => x.paidWithSameOverride], ['Success rate', x => pct(x.successRate)]]);
-  table('missed', r.missed, [['Payer', x => x.payerId], ['Code', x => x.code], ['Modifiers', x => x.modifiers], ['Provider', x => x.provider], ['Week', x => x.week],
+  table('missed', r.missed, [['Payer', x => x.payerId], ['Code', x => x.code], ['Family', x => x.family], ['Group', x => x.group], ['Modifiers', x => x.modifiers], ['Provider', x => x.provider], ['Week', x => x.week],
     ['Denied', x => x.denied], ['Dollars', x => money(x.dollarsDenied)], ['Claim/line', x => x.claims.join(' ')]]);
   $('kpi-summary').textContent = 'Average days from denial to resolution: ' + (r.kpis.averageDaysToResolution ?? 0).toFixed(1) +
     ' · written off, preventable: ' + money(r.kpis.writtenOffPreventable) + ' · contestable: ' + money(r.kpis.writtenOffContestable);
-  table('kpi-months', r.kpis.months, [['Month', x => x.month], ['CO-97 dollars', x => money(x.bundlingDollars)], ['Charges', x => money(x.charges)],
-    ['Share of charges', x => pct(x.shareOfCharges)], ['CO-97 denials', x => x.bundlingDenials], ['All denials', x => x.allDenials], ['Share of denials', x => pct(x.shareOfDenials)]]);
-  table('kpi-top', r.kpis.topPairs, [['Column 1', x => x.column1], ['Column 2', x => x.column2], ['Payer', x => x.payerId], ['Denied', x => x.denied], ['Dollars', x => money(x.dollarsDenied)]]);
+  table('kpi-months', r.kpis.months, [['Month', x => x.month], ['Denied dollars', x => money(x.bundlingDollars)], ['Charges', x => money(x.charges)],
+    ['Share of charges', x => pct(x.shareOfCharges)], ['Denials', x => x.bundlingDenials], ['All denials', x => x.allDenials], ['Share of denials', x => pct(x.shareOfDenials)]]);
+  table('kpi-top', r.kpis.topPairs, [['Column 1', x => x.column1], ['Column 2 or code', x => x.column2], ['Family', x => x.family], ['Payer', x => x.payerId], ['Denied', x => x.denied], ['Dollars', x => money(x.dollarsDenied)]]);
   table('kpi-overturns', r.kpis.overturns, [['Payer', x => x.payerId], ['Scenario', x => x.scenario], ['Contested', x => x.contested], ['Recovered', x => x.recovered], ['Rate', x => pct(x.rate)]]);
-  table('patterns', r.patterns, [['Payer', x => x.payerId], ['Column 1', x => x.column1], ['Column 2', x => x.column2], ['Pattern', x => x.pattern],
+  table('patterns', r.patterns, [['Payer', x => x.payerId], ['Column 1', x => x.column1], ['Column 2 or code', x => x.column2], ['Family', x => x.family], ['Pattern', x => x.pattern],
     ['Paid', x => x.paid], ['Denied', x => x.denied], ['Paid with modifier', x => x.paidWithModifier]]);
 }
 
 async function drill(row) {
-  const query = new URLSearchParams({ week: row.week, column1: row.column1, column2: row.column2, payer: $('payer').value, provider: $('provider').value });
+  const query = new URLSearchParams({ week: row.week, column1: row.column1, code: row.deniedCode, family: row.family, payer: $('payer').value, provider: $('provider').value });
   const claims = await (await fetch('/api/claims?' + query)).json();
   const body = $('claims').tBodies[0];
   body.replaceChildren();
   for (const c of claims) {
     const tr = body.insertRow();
-    [c.claim, c.line, c.payer, c.provider, c.code, c.modifiers, c.day, money(c.dollars), c.fate, c.resolution].forEach((v, i) => {
-      const td = tr.insertCell(); td.textContent = v; if (i === 7) td.className = 'num';
+    [c.claim, c.line, c.payer, c.provider, c.code, c.modifiers, c.day, c.group, money(c.dollars), c.fate, c.resolution].forEach((v, i) => {
+      const td = tr.insertCell(); td.textContent = v; if (i === 8) td.className = 'num';
     });
   }
-  $('drill-title').textContent = 'Claims behind ' + row.column1 + '/' + row.column2 + ' in ' + row.week;
+  $('drill-title').textContent = 'Claims behind ' + pairOrCode(row) + ' (' + row.family + ') in ' + row.week;
   $('claims').hidden = false; $('drill-title').hidden = false;
 }
 
-for (const id of ['payer', 'provider', 'week']) $(id).addEventListener('change', () => { document.body.dataset.loaded = 'false'; load(); });
+for (const id of ['families', 'payer', 'provider', 'week']) $(id).addEventListener('change', () => { document.body.dataset.loaded = 'false'; load(); });
 load();
 </script>
 </body>

@@ -6,7 +6,12 @@ internal sealed partial class EnvelopeReader
     private X12Document ReadFragment(int start)
     {
         var separators = FragmentHeader.Infer(content, start);
-        var cursor = new SegmentCursor(content, start, separators, _factory);
+        _warnings.Add(X12WarningCodes.NoEnvelope,
+            $"the file is a bare ST…SE with no ISA/GS envelope (ST at byte {start}); its separators were inferred from the ST " +
+            $"('{separators.Element}' between elements, '{X12Bytes.Describe((byte)separators.Segment)}' ending segments)",
+            start,
+            "ST");
+        var cursor = new SegmentCursor(content, start, separators, _factory, _warnings);
         var group = new OpenGroup(null);
         OpenTransaction? transaction = null;
         while (cursor.Next() is { } segment)
@@ -24,7 +29,7 @@ internal sealed partial class EnvelopeReader
                     transaction = new OpenTransaction(segment);
                     break;
                 case "SE":
-                    group.Add((transaction ?? throw Outside(segment, "a transaction set", "ST")).Close(segment, options));
+                    group.Add((transaction ?? throw Outside(segment, "a transaction set", "ST")).Close(segment, _warnings));
                     transaction = null;
                     break;
                 default:
@@ -39,6 +44,6 @@ internal sealed partial class EnvelopeReader
         }
 
         var interchange = new X12Interchange(null, separators, string.Empty, string.Empty, [group.Close()], start);
-        return new X12Document([interchange], IsEnveloped: false);
+        return new X12Document([interchange], IsEnveloped: false) { Warnings = _warnings.ToImmutable() };
     }
 }

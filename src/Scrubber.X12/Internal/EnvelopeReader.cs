@@ -6,6 +6,7 @@ namespace Scrubber.X12.Internal;
 internal sealed partial class EnvelopeReader(byte[] content, X12ReaderOptions options)
 {
     private readonly SegmentFactory _factory = new();
+    private readonly ReadWarnings _warnings = new(options.Strict);
 
     public X12Document Read()
     {
@@ -51,14 +52,14 @@ internal sealed partial class EnvelopeReader(byte[] content, X12ReaderOptions op
             position = X12Bytes.SkipFiller(content, position);
         }
 
-        return new X12Document(interchanges.DrainToImmutable(), IsEnveloped: true);
+        return new X12Document(interchanges.DrainToImmutable(), IsEnveloped: true) { Warnings = _warnings.ToImmutable() };
     }
 
     private X12Interchange ReadInterchange(ref int position)
     {
         var isaStart = position;
         var isa = ReadIsa(isaStart, out var separators, out var afterIsa);
-        var cursor = new SegmentCursor(content, afterIsa, separators, _factory);
+        var cursor = new SegmentCursor(content, afterIsa, separators, _factory, _warnings);
         var groups = ImmutableArray.CreateBuilder<X12FunctionalGroup>();
         OpenGroup? group = null;
         OpenTransaction? transaction = null;
@@ -77,7 +78,7 @@ internal sealed partial class EnvelopeReader(byte[] content, X12ReaderOptions op
                     transaction = group is null ? throw Outside(segment, "a functional group", "GS") : new OpenTransaction(segment);
                     break;
                 case "SE":
-                    var closed = (transaction ?? throw Outside(segment, "a transaction set", "ST")).Close(segment, options);
+                    var closed = (transaction ?? throw Outside(segment, "a transaction set", "ST")).Close(segment, _warnings);
 
                     // ST opens a transaction only inside a group, and GE refuses to close a group with a transaction open.
                     group!.Add(closed);
@@ -85,11 +86,13 @@ internal sealed partial class EnvelopeReader(byte[] content, X12ReaderOptions op
                     break;
                 case "GE":
                     ThrowIfOpen(transaction?.Description, segment, transaction, group, isaStart);
-                    groups.Add((group ?? throw Outside(segment, "a functional group", "GS")).Close());
+                    ControlCounts.Check(segment, (group ?? throw Outside(segment, "a functional group", "GS")).Count, "transaction sets", _warnings);
+                    groups.Add(group.Close());
                     group = null;
                     break;
                 case "IEA":
                     ThrowIfOpen(transaction?.Description ?? group?.Description, segment, transaction, group, isaStart);
+                    ControlCounts.Check(segment, groups.Count, "functional groups", _warnings);
                     position = cursor.Position;
                     return new X12Interchange(isa, separators, isa.Element(13).Trim(), isa.Element(12), groups.DrainToImmutable(), isaStart);
                 default:

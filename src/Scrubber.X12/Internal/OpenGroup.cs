@@ -11,6 +11,9 @@ internal sealed class OpenGroup(X12Segment? gs)
 
     public string Description => $"the functional group that starts with GS at byte {ByteOffset} has no GE";
 
+    /// <summary>The transaction sets closed so far.</summary>
+    public int Count => _transactions.Count;
+
     public void Add(X12Transaction transaction) => _transactions.Add(transaction);
 
     public X12FunctionalGroup Close() => new(

@@ -29,33 +29,31 @@ internal sealed class OpenTransaction
 
     public void Add(X12Segment segment) => _segments.Add(segment);
 
-    /// <summary>Closes the transaction with its SE, checking SE01 against the segments actually read.</summary>
-    public X12Transaction Close(X12Segment se, X12ReaderOptions options)
+    /// <summary>Closes the transaction with its SE. An SE01 that disagrees with the segments read is a warning: the SE
+    /// itself shows the transaction ended where it says, so the content is unambiguous.</summary>
+    public X12Transaction Close(X12Segment se, ReadWarnings warnings)
     {
         _segments.Add(se);
-        if (options.VerifySegmentCounts)
+        var declared = se.Element(1);
+        if (!int.TryParse(declared, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
         {
-            var declared = se.Element(1);
-            if (!int.TryParse(declared, NumberStyles.None, CultureInfo.InvariantCulture, out var count))
-            {
-                throw new X12FormatException(
-                    $"SE01 '{Clip(declared)}' at byte {se.ByteOffset} is not a segment count (transaction set {Clip(Id)}, ST at byte {Start.ByteOffset})",
-                    se.ByteOffset,
-                    "SE");
-            }
-
-            if (count != _segments.Count)
-            {
-                throw new X12FormatException(
-                    $"the SE at byte {se.ByteOffset} says transaction set {Clip(Id)} (ST at byte {Start.ByteOffset}) has {count} segments, " +
-                    $"but it has {_segments.Count} from ST to SE: the file is cut or spliced, or SE01 is wrong",
-                    se.ByteOffset,
-                    "SE");
-            }
+            warnings.Add(X12WarningCodes.SegmentCount,
+                $"SE01 '{Clip(declared)}' at byte {se.ByteOffset} is not a segment count (transaction set {Clip(Id)}, ST at byte {Start.ByteOffset}); " +
+                $"the transaction has {_segments.Count} segments from ST to SE",
+                se.ByteOffset,
+                "SE");
+        }
+        else if (count != _segments.Count)
+        {
+            warnings.Add(X12WarningCodes.SegmentCount,
+                $"the SE at byte {se.ByteOffset} says transaction set {Clip(Id)} (ST at byte {Start.ByteOffset}) has {count} segments, " +
+                $"but it has {_segments.Count} from ST to SE",
+                se.ByteOffset,
+                "SE");
         }
 
         return new X12Transaction(Id, Start.Element(2), _segments.DrainToImmutable(), Start.ByteOffset);
     }
 
-    private static string Clip(string text) => text.Length > 12 ? text[..12] + "…" : text;
+    internal static string Clip(string text) => text.Length > 12 ? text[..12] + "…" : text;
 }

@@ -1,7 +1,7 @@
 namespace Scrubber.X12.Internal;
 
 /// <summary>Walks the segments of one interchange (or one bare fragment) from a start position, one at a time.</summary>
-internal sealed class SegmentCursor(byte[] content, int position, X12Separators separators, SegmentFactory factory)
+internal sealed class SegmentCursor(byte[] content, int position, X12Separators separators, SegmentFactory factory, ReadWarnings warnings)
 {
     private readonly byte _terminator = (byte)separators.Segment;
 
@@ -24,6 +24,11 @@ internal sealed class SegmentCursor(byte[] content, int position, X12Separators 
                 return null;
             }
 
+            if (!IsLineEnd(span[Position..start]))
+            {
+                warnings.Filler("blank lines, spaces or tabs between segments", Position, null);
+            }
+
             var rest = span[start..];
             var length = _lineTerminated ? rest.IndexOfAny(X12Bytes.Cr, X12Bytes.Lf) : rest.IndexOf(_terminator);
             Position = length < 0 ? span.Length : start + length + 1;
@@ -32,11 +37,22 @@ internal sealed class SegmentCursor(byte[] content, int position, X12Separators 
                 length = rest.Length;
             }
 
-            // An empty segment ("~~") carries nothing; skipping it is kinder than failing the file.
-            if (length > 0)
+            var raw = rest[..length];
+            var trimmed = raw.TrimEnd(" \t"u8);
+            if (trimmed.Length < raw.Length && trimmed.Length > 0)
             {
-                return factory.Create(rest[..length], start, separators, !_lineTerminated);
+                warnings.Filler("trailing spaces inside a segment", start + trimmed.Length, null);
+            }
+
+            // An empty segment ("~~") carries nothing; skipping it is kinder than failing the file.
+            if (trimmed.Length > 0)
+            {
+                return factory.Create(trimmed, start, separators, !_lineTerminated);
             }
         }
     }
+
+    /// <summary>What normally follows a terminator: nothing, or one line break (CR, LF or CRLF).</summary>
+    private static bool IsLineEnd(ReadOnlySpan<byte> filler) =>
+        filler.Length == 0 || filler.SequenceEqual("\n"u8) || filler.SequenceEqual("\r\n"u8) || filler.SequenceEqual("\r"u8);
 }

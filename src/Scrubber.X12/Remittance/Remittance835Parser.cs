@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Scrubber.X12.Internal;
 using Scrubber.X12.Remittance.Internal;
 
 namespace Scrubber.X12.Remittance;
@@ -6,19 +7,31 @@ namespace Scrubber.X12.Remittance;
 /// <summary>Parses the 835 transaction sets of an X12 document (4010 or 5010) into typed remittance records.</summary>
 public static class Remittance835Parser
 {
-    /// <summary>Reads <paramref name="content"/> as X12 with every check on, then parses it.</summary>
-    /// <exception cref="X12FormatException">The bytes are not X12, hold a non-835 transaction, or a value is malformed.</exception>
-    public static RemittanceFile Read(byte[] content) => Parse(X12Reader.Read(content));
+    /// <summary>Reads <paramref name="content"/> as X12, leniently, then parses it.</summary>
+    /// <exception cref="X12FormatException">The bytes are not X12, hold a non-835 transaction, or a value is malformed
+    /// or out of bounds; the message names the segment, element and byte offset.</exception>
+    public static RemittanceFile Read(byte[] content) => Read(content, RemittanceOptions.Default);
 
-    /// <summary>Reads <paramref name="content"/> as X12 with the given checks, then parses it.</summary>
-    /// <exception cref="X12FormatException">The bytes are not X12, hold a non-835 transaction, or a value is malformed.</exception>
-    public static RemittanceFile Read(byte[] content, X12ReaderOptions options) => Parse(X12Reader.Read(content, options));
+    /// <summary>Reads <paramref name="content"/> as X12 with the given options, then parses it.</summary>
+    /// <exception cref="X12FormatException">The bytes are not X12, hold a non-835 transaction, or a value is malformed
+    /// or out of bounds; the message names the segment, element and byte offset.</exception>
+    public static RemittanceFile Read(byte[] content, RemittanceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Parse(X12Reader.Read(content, new X12ReaderOptions { Strict = options.Strict }), options);
+    }
 
     /// <summary>Parses every transaction of <paramref name="document"/>; each must be an 835.</summary>
     /// <exception cref="X12FormatException">A transaction is not an 835, or a required value is malformed.</exception>
-    public static RemittanceFile Parse(X12Document document)
+    public static RemittanceFile Parse(X12Document document) => Parse(document, RemittanceOptions.Default);
+
+    /// <summary>Parses every transaction of <paramref name="document"/> with the given options; each must be an 835.</summary>
+    /// <exception cref="X12FormatException">A transaction is not an 835, or a required value is malformed.</exception>
+    public static RemittanceFile Parse(X12Document document, RemittanceOptions options)
     {
         ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(options);
+        var context = new ParseContext(options, new ReadWarnings(options.Strict));
         var transactions = ImmutableArray.CreateBuilder<Remittance>();
         foreach (var transaction in document.Transactions)
         {
@@ -30,9 +43,12 @@ public static class Remittance835Parser
                     "ST");
             }
 
-            transactions.Add(TransactionParser.Parse(transaction));
+            transactions.Add(TransactionParser.Parse(transaction, context));
         }
 
-        return new RemittanceFile(transactions.DrainToImmutable());
+        return new RemittanceFile(transactions.DrainToImmutable())
+        {
+            Warnings = [.. document.Warnings.Concat(context.Warnings.ToImmutable()).OrderBy(w => w.ByteOffset)],
+        };
     }
 }

@@ -8,8 +8,8 @@ public static class X12Fixtures
 {
     public static string Root => Path.Combine(RepositoryPaths.Root, "tests", "fixtures", "x12");
 
-    /// <summary>For the imsweb samples and the Blue Cross NC fragment, whose SE01 counts are stale (see their tests).</summary>
-    public static X12ReaderOptions IgnoreSegmentCounts { get; } = new() { VerifySegmentCounts = false };
+    /// <summary>Every warning an error: how the tests show what lenient reading lets through.</summary>
+    public static X12ReaderOptions Strict { get; } = new() { Strict = true };
 
     /// <summary>Every fixture, as a path relative to <see cref="Root"/> with forward slashes.</summary>
     public static IReadOnlyList<string> All { get; } = FilesUnder(Root);
@@ -26,13 +26,8 @@ public static class X12Fixtures
 
     public static byte[] Bytes(string relativePath) => File.ReadAllBytes(Path.Combine(Root, relativePath));
 
-    /// <summary>Reads a fixture, skipping the SE01 check only for the files known to carry stale counts.</summary>
-    public static X12Document Read(string relativePath) =>
-        X12Reader.Read(Bytes(relativePath), HasStaleSegmentCounts(relativePath) ? IgnoreSegmentCounts : X12ReaderOptions.Default);
-
-    public static bool HasStaleSegmentCounts(string relativePath) =>
-        relativePath.Contains("imsweb__", StringComparison.Ordinal)
-        || relativePath.Contains("keironstoddart__835_blue_cross_nc_sample", StringComparison.Ordinal);
+    /// <summary>Reads a fixture as the service does (stale segment counts and the like are warnings).</summary>
+    public static X12Document Read(string relativePath) => X12Reader.Read(Bytes(relativePath));
 
     /// <summary>How many segments of <paramref name="document"/> have id <paramref name="id"/>.</summary>
     public static int Count(X12Document document, string id) =>

@@ -144,18 +144,19 @@ public sealed class X12ReaderEnvelopeTests
     }
 
     [Fact]
-    public void Read_StaleSegmentCount_IsAcceptedOnlyWhenVerificationIsOff()
+    public void Read_StaleSegmentCount_IsAWarningAndAnErrorWhenStrict()
     {
         var bytes = X12Fixtures.Bytes("837p/imsweb__x12_bad_first_line.txt");
 
-        var ex = Assert.Throws<X12FormatException>(() => X12Reader.Read(bytes));
-        var document = X12Reader.Read(bytes, X12Fixtures.IgnoreSegmentCounts);
+        var document = X12Reader.Read(bytes);
+        var ex = Assert.Throws<X12FormatException>(() => X12Reader.Read(bytes, X12Fixtures.Strict));
 
-        Assert.Equal("the SE at byte 1171 says transaction set 837 (ST at byte 170) has 25 segments, but it has 34 from ST to SE: " +
-            "the file is cut or spliced, or SE01 is wrong", ex.Message);
-        Assert.Equal(1171, ex.ByteOffset);
-        Assert.Equal("SE", ex.Segment);
         Assert.Equal(34, Assert.Single(document.Transactions).Segments.Length);
+        var warning = Assert.Single(document.Warnings, w => w.Code == X12WarningCodes.SegmentCount && w.Segment == "SE");
+        Assert.Equal("the SE at byte 1171 says transaction set 837 (ST at byte 170) has 25 segments, but it has 34 from ST to SE", warning.Message);
+        Assert.Equal(1171, warning.ByteOffset);
+        Assert.Equal(warning.Message + " (refused: strict reading)", ex.Message);
+        Assert.Equal((1171L, "SE"), (ex.ByteOffset, ex.Segment));
     }
 
     private static List<string> Texts(X12Document document) =>

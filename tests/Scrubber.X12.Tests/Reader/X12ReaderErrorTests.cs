@@ -88,13 +88,15 @@ public sealed class X12ReaderErrorTests
     }
 
     [Fact]
-    public void Read_SegmentCountOffByOne_FailsNamingBothCounts()
+    public void Read_SegmentCountOffByOne_WarnsNamingBothCountsAndFailsWhenStrict()
     {
-        var text = ProfeeText.Replace("SE*65*1740", "SE*64*1740", StringComparison.Ordinal);
+        var bytes = X12Fixtures.Ascii(ProfeeText.Replace("SE*65*1740", "SE*64*1740", StringComparison.Ordinal));
 
-        var ex = Assert.Throws<X12FormatException>(() => X12Reader.Read(X12Fixtures.Ascii(text)));
+        var warning = Assert.Single(X12Reader.Read(bytes).Warnings);
+        var ex = Assert.Throws<X12FormatException>(() => X12Reader.Read(bytes, X12Fixtures.Strict));
 
-        Assert.StartsWith("the SE at byte 1839 says transaction set 835 (ST at byte 166) has 64 segments, but it has 65", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("the SE at byte 1839 says transaction set 835 (ST at byte 166) has 64 segments, but it has 65", warning.Message, StringComparison.Ordinal);
+        Assert.StartsWith(warning.Message, ex.Message, StringComparison.Ordinal);
     }
 
     [Theory]

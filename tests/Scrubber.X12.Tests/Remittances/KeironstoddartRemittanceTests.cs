@@ -12,17 +12,29 @@ public sealed class KeironstoddartRemittanceTests
         Remittance835Parser.Read(X12Fixtures.Bytes("835/keironstoddart__835_united_healthcare_legacy_sample.txt"));
 
     [Fact]
-    public void Read_BlueCrossFragment_FailsStrictlyOnItsSegmentCount()
+    public void Read_BlueCrossFragment_WarnsOfNoEnvelopeAndItsSegmentCount()
     {
-        var ex = Assert.Throws<X12FormatException>(() => Remittance835Parser.Read(X12Fixtures.Bytes(BlueCross)));
+        var file = Remittance835Parser.Read(X12Fixtures.Bytes(BlueCross));
 
-        Assert.StartsWith("the SE at byte 692 says transaction set 835 (ST at byte 0) has 33 segments, but it has 32", ex.Message, StringComparison.Ordinal);
+        Assert.Equal([(X12WarningCodes.NoEnvelope, 0L, "ST"), (X12WarningCodes.SegmentCount, 692L, "SE")],
+            file.Warnings.Select(w => (w.Code, w.ByteOffset, w.Segment)));
+        Assert.Equal("the SE at byte 692 says transaction set 835 (ST at byte 0) has 33 segments, but it has 32 from ST to SE", file.Warnings[1].Message);
+        Assert.StartsWith("the file is a bare ST…SE with no ISA/GS envelope (ST at byte 0)", file.Warnings[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_BlueCrossFragmentStrictly_FailsOnTheMissingEnvelope()
+    {
+        var ex = Assert.Throws<X12FormatException>(() => Remittance835Parser.Read(X12Fixtures.Bytes(BlueCross), new RemittanceOptions { Strict = true }));
+
+        Assert.Equal((0L, "ST"), (ex.ByteOffset, ex.Segment));
+        Assert.EndsWith("(refused: strict reading)", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Read_BlueCrossFragment_ReadsTheClaimWithoutEnvelope()
     {
-        var file = Remittance835Parser.Read(X12Fixtures.Bytes(BlueCross), X12Fixtures.IgnoreSegmentCounts);
+        var file = Remittance835Parser.Read(X12Fixtures.Bytes(BlueCross));
 
         var remittance = Assert.Single(file.Transactions);
         Assert.Equal("BLUE CROSS AND BLUE SHIELD OF NORTH CAROLINA", remittance.PayerName);
@@ -37,7 +49,7 @@ public sealed class KeironstoddartRemittanceTests
     [Fact]
     public void Read_BlueCrossFragment_ReadsOriginalProcedureFromSvc06AndLineControlNumbers()
     {
-        var lines = Remittance835Parser.Read(X12Fixtures.Bytes(BlueCross), X12Fixtures.IgnoreSegmentCounts).Claims.Single().Lines;
+        var lines = Remittance835Parser.Read(X12Fixtures.Bytes(BlueCross)).Claims.Single().Lines;
 
         Assert.Equal<string>(["59430", "59440", "59426"], lines.Select(l => l.ProcedureCode));
         Assert.Equal<string?>(["59410", "59410", null], lines.Select(l => l.OriginalProcedureCode));

@@ -46,17 +46,55 @@ public sealed class LinuxForHealthRemittanceTests
     }
 
     [Fact]
-    public void Read_SecondaryPayment_RefusesSvc01WrittenWithAnotherComponentSeparator()
+    public void Read_SecondaryPayment_ReadsSvc01WrittenWithAnotherComponentSeparatorAndWarns()
     {
-        var bytes = X12Fixtures.Bytes("835/LinuxForHealth__secondary-payment.835");
+        var file = Remittance835Parser.Read(X12Fixtures.Bytes("835/LinuxForHealth__secondary-payment.835"));
 
-        var ex = Assert.Throws<X12FormatException>(() => Remittance835Parser.Read(bytes));
+        // ISA16 declares ':' but both SVC01s are written HC>code>26: each is read with '>' and named in a warning.
+        Assert.Equal([(X12WarningCodes.ComponentSeparator, 846L, "SVC"), (X12WarningCodes.ComponentSeparator, 947L, "SVC")],
+            file.Warnings.Select(w => (w.Code, w.ByteOffset, w.Segment)));
+        Assert.Equal("SVC01 'HC>12345>26' in the SVC at byte 846 separates its components with '>', not the ':' ISA16 declares; it was read with '>'",
+            file.Warnings[0].Message);
+    }
 
-        // ISA16 declares ':' but the example writes SVC*HC>12345>26: the code cannot be told from the qualifier.
-        Assert.Equal("SVC01 'HC>12345>26' in the SVC at byte 846 has no procedure code after its qualifier; " +
-            "the component separator of this interchange (ISA16) is ':'", ex.Message);
-        Assert.Equal(846, ex.ByteOffset);
-        Assert.Equal("SVC", ex.Segment);
+    [Fact]
+    public void Read_SecondaryPayment_ReadsBothClaimsTheirLinesAndAdjustmentsAsWritten()
+    {
+        var file = Remittance835Parser.Read(X12Fixtures.Bytes("835/LinuxForHealth__secondary-payment.835"));
+
+        var remittance = Assert.Single(file.Transactions);
+        Assert.Equal(("YOUR TAX DOLLARS AT WORK", null, "0012524965"), (remittance.PayerName, remittance.PayeeNpi, remittance.TraceNumber));
+
+        // BPR*I*1222.00*C*CHK***********20050412 puts the date in BPR15, not BPR16: the payment date is unknown.
+        Assert.Equal((1222.00m, (DateOnly?)null), (remittance.PaymentAmount, remittance.PaymentDate));
+
+        // CLP*L0004828311*2*10323.64*912.00**12*05090256390*11*1 with CAS*OA*23*9411.64 and no service line.
+        var first = remittance.Claims[0];
+        Assert.Equal(("L0004828311", "2", 10323.64m, 912.00m, (decimal?)null), (first.ClaimId, first.Status, first.Charge, first.Paid, first.PatientResponsibility));
+        Assert.Equal(("12", "05090256390"), (first.FilingIndicator, first.PayerClaimNumber));
+        Assert.Equal<Adjustment>([new("OA", "23", 9411.64m, null)], first.Adjustments);
+        Assert.Empty(first.Lines);
+        Assert.Equal((new DateOnly(2005, 3, 3), new DateOnly(2005, 3, 4)), (first.StatementFrom!.Value, first.StatementTo!.Value));
+
+        // CLP*0001000053*2*751.50*310.00*220.00*12*05630626430, then SVC*HC>12345>26*166.50*30.00**1.00 and
+        // SVC*HC>66543>26*585.00*280.00*220*1.00, each on 2005-01-06 with REF*1B (no REF*6R).
+        var second = remittance.Claims[1];
+        Assert.Equal(("0001000053", 751.50m, 310.00m, (decimal?)220.00m, "05630626430"), (second.ClaimId, second.Charge, second.Paid, second.PatientResponsibility, second.PayerClaimNumber));
+        Assert.Empty(second.Adjustments);
+        Assert.Equal([("HC", "12345", "26", 166.50m, 30.00m, (string?)null, (decimal?)1.00m), ("HC", "66543", "26", 585.00m, 280.00m, "220", 1.00m)],
+            second.Lines.Select(l => (l.ProcedureQualifier, l.ProcedureCode, string.Join(' ', l.Modifiers), l.Charge, l.Paid, l.RevenueCode, l.Units)));
+        Assert.All(second.Lines, l => Assert.Equal((new DateOnly(2005, 1, 6), (string?)null), (l.ServiceDate!.Value, l.LineControlNumber)));
+        Assert.Equal<Adjustment>([new("OA", "23", 136.50m, null)], second.Lines[0].Adjustments);
+        Assert.Equal<Adjustment>([new("PR", "1", 150.00m, null), new("PR", "2", 70.00m, null), new("CO", "42", 85.00m, null)], second.Lines[1].Adjustments);
+    }
+
+    [Fact]
+    public void Read_SecondaryPaymentStrictly_RefusesTheOtherComponentSeparator()
+    {
+        var ex = Assert.Throws<X12FormatException>(() =>
+            Remittance835Parser.Read(X12Fixtures.Bytes("835/LinuxForHealth__secondary-payment.835"), new RemittanceOptions { Strict = true }));
+
+        Assert.Equal((846L, "SVC"), (ex.ByteOffset, ex.Segment));
     }
 
     [Fact]

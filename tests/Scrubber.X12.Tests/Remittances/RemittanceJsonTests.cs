@@ -21,7 +21,7 @@ public sealed class RemittanceJsonTests
     [Fact]
     public void Write_BlueCrossFragment_UsesTheDocumentedNamesOrderAndTypes()
     {
-        var file = Remittance835Parser.Read(X12Fixtures.Bytes("835/keironstoddart__835_blue_cross_nc_sample.txt"), X12Fixtures.IgnoreSegmentCounts);
+        var file = Remittance835Parser.Read(X12Fixtures.Bytes("835/keironstoddart__835_blue_cross_nc_sample.txt"));
 
         using var json = JsonDocument.Parse(RemittanceJson.Write(file));
 

@@ -7,7 +7,7 @@ internal static class AdjustmentReader
 {
     private const int MaxTriplets = 6;
 
-    public static void Read(X12Segment cas, ImmutableArray<Adjustment>.Builder into)
+    public static void Read(X12Segment cas, ImmutableArray<Adjustment>.Builder into, ParseContext context)
     {
         var group = ElementValues.RequiredText(cas, 1, "an adjustment group code (CO, PR, OA, PI, CR)");
         for (var triplet = 0; triplet < MaxTriplets; triplet++)
@@ -20,7 +20,7 @@ internal static class AdjustmentReader
 
             var reason = ElementValues.RequiredText(cas, reasonAt, "a claim adjustment reason code");
             var amount = ElementValues.RequiredAmount(cas, reasonAt + 1);
-            into.Add(new Adjustment(group, reason, amount, ElementValues.Amount(cas, reasonAt + 2)));
+            into.Add(new Adjustment(group, reason, amount, ElementValues.Quantity(cas, reasonAt + 2, context.Options.MaxQuantity)));
         }
     }
 }

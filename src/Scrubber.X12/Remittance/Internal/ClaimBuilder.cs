@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Scrubber.X12.Remittance.Internal;
 
 /// <summary>Collects one CLP loop (2100): claim-level CAS, DTM and then the SVC loops.</summary>
-internal sealed class ClaimBuilder(X12Segment clp)
+internal sealed class ClaimBuilder(X12Segment clp, ParseContext context)
 {
     private readonly ImmutableArray<Adjustment>.Builder _adjustments = ImmutableArray.CreateBuilder<Adjustment>();
     private readonly List<LineBuilder> _lines = [];
@@ -12,10 +12,10 @@ internal sealed class ClaimBuilder(X12Segment clp)
 
     private LineBuilder? Current => _lines.Count > 0 ? _lines[^1] : null;
 
-    public void StartLine(X12Segment svc) => _lines.Add(new LineBuilder(svc));
+    public void StartLine(X12Segment svc) => _lines.Add(new LineBuilder(svc, context));
 
     /// <summary>A CAS belongs to the claim until the first SVC, and to the latest SVC after that.</summary>
-    public void Adjust(X12Segment cas) => AdjustmentReader.Read(cas, Current?.Adjustments ?? _adjustments);
+    public void Adjust(X12Segment cas) => AdjustmentReader.Read(cas, Current?.Adjustments ?? _adjustments, context);
 
     public void Date(X12Segment dtm)
     {

@@ -6,19 +6,22 @@ namespace Scrubber.X12.Remittance.Internal;
 internal sealed class LineBuilder
 {
     private readonly X12Segment _svc;
+    private readonly ParseContext _context;
+    private readonly ImmutableArray<string> _procedure;
     private readonly ImmutableArray<Adjustment>.Builder _adjustments = ImmutableArray.CreateBuilder<Adjustment>();
     private readonly ImmutableArray<string>.Builder _remarks = ImmutableArray.CreateBuilder<string>();
     private DateOnly? _serviceDate;
     private DateOnly? _fromDate;
     private string? _controlNumber;
 
-    public LineBuilder(X12Segment svc)
+    public LineBuilder(X12Segment svc, ParseContext context)
     {
         _svc = svc;
+        _context = context;
         var composite = ElementValues.RequiredText(svc, 1, "a procedure composite (HC:99213)");
-        if (svc.Component(1, 2).Length == 0)
+        _procedure = Composites.Read(svc, 1, context);
+        if (_procedure.Length < 2 || _procedure[1].Length == 0)
         {
-            // Seen in the wild: SVC01 written with another component separator than the one ISA16 declares.
             throw new X12FormatException(
                 $"SVC01 '{ElementValues.Clip(composite)}' in the SVC at byte {svc.ByteOffset} has no procedure code after its qualifier; " +
                 $"the component separator of this interchange (ISA16) is '{svc.Separators.Component}'",
@@ -60,18 +63,17 @@ internal sealed class LineBuilder
 
     public ServicePayment Build(DateOnly? statementFrom)
     {
-        var procedure = _svc.Components(1);
-        var original = _svc.Components(6);
+        var original = Composites.Read(_svc, 6, _context);
         return new ServicePayment(
-            procedure[0],
-            procedure[1],
-            Modifiers(procedure),
+            _procedure[0],
+            _procedure[1],
+            Modifiers(_procedure),
 
             // The Blue Cross NC sample has an SVC with SVC02/SVC03 empty whose claim totals count it as 0.
             ElementValues.AmountOrZero(_svc, 2),
             ElementValues.AmountOrZero(_svc, 3),
             ElementValues.Text(_svc, 4),
-            ElementValues.Amount(_svc, 5),
+            ElementValues.Quantity(_svc, 5, _context.Options.MaxQuantity),
             original.Length > 1 && original[1].Length > 0 ? original[1] : null,
             Modifiers(original),
             _serviceDate ?? _fromDate ?? statementFrom,

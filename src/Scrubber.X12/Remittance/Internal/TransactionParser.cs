@@ -9,7 +9,7 @@ namespace Scrubber.X12.Remittance.Internal;
 /// </remarks>
 internal static class TransactionParser
 {
-    public static Remittance Parse(X12Transaction transaction)
+    public static Remittance Parse(X12Transaction transaction, ParseContext context)
     {
         var claims = ImmutableArray.CreateBuilder<ClaimPayment>();
         ClaimBuilder? claim = null;
@@ -33,7 +33,7 @@ internal static class TransactionParser
                     break;
                 case "CLP":
                     Finish(ref claim, claims);
-                    claim = new ClaimBuilder(segment);
+                    claim = new ClaimBuilder(segment, context);
                     break;
                 case "SVC":
                     InClaim(claim, segment).StartLine(segment);
