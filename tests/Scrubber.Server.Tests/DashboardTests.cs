@@ -9,7 +9,7 @@ using OutcomesClient = Scrubber.V1.Outcomes.OutcomesClient;
 
 namespace Scrubber.Server.Tests;
 
-/// <summary>The dashboard in a real browser (Debian's headless chromium): rows, repeat offenders, charts, a filter, a drill-down.</summary>
+/// <summary>The dashboard in a real browser (Debian's headless chromium): rows, repeat offenders, charts, filters, a drill-down.</summary>
 /// <remarks>
 /// History: three MEDICARE claims of 99213 + 93000 (no edit) and one ACME01 claim of the same pair (its pack's
 /// ECG rule, sent anyway), all with 93000 denied CO-97 on 2026-08-12 (week 33); one MEDICARE 0001U + 0030U claim
@@ -73,19 +73,32 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.True(cookie.HttpOnly);
         Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
 
+        // Week 33: the three MEDICARE denials no edit named a pair for are one row of the denied code, with the code
+        // billed beside it as context (a repeat offender at the default threshold of 3); the ACME01 one has its pack
+        // rule's pair.
         var rows = page.Locator("#pairs tbody tr");
-        Assert.Equal(2, await rows.CountAsync());
+        Assert.Equal(3, await rows.CountAsync());
         Assert.Equal("repeat", await rows.Nth(0).GetAttributeAsync("class"));
-        Assert.Equal(["2026-W33", "99213", "93000", "4"], (await rows.Nth(0).Locator("td").AllInnerTextsAsync()).Take(4));
+        Assert.Equal(["2026-W33", "bundling", "93000", "99213", "3"], (await rows.Nth(0).Locator("td").AllInnerTextsAsync()).Take(5));
         Assert.Contains("add a payer rule", await rows.Nth(0).InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal(["2026-W34", "0001U", "0030U", "1"], (await rows.Nth(1).Locator("td").AllInnerTextsAsync()).Take(4));
+        Assert.Equal(["2026-W33", "bundling", "99213/93000", "", "1"], (await rows.Nth(1).Locator("td").AllInnerTextsAsync()).Take(5));
+        Assert.Equal(["2026-W34", "bundling", "0001U/0030U", "", "1"], (await rows.Nth(2).Locator("td").AllInnerTextsAsync()).Take(5));
         Assert.Equal(["4", "1"], await page.Locator("#trend rect").EvaluateAllAsync<string[]>("bars => bars.map(b => b.dataset.value)"));
-        Assert.Equal(2, await page.Locator("#top rect").CountAsync());
-        Assert.Equal(["0001U", "0030U", "MEDICARE"], (await page.Locator("#overridden tbody tr").Nth(0).Locator("td").AllInnerTextsAsync()).Take(3));
-        Assert.Equal(["MEDICARE", "93000"], (await page.Locator("#missed tbody tr").Nth(0).Locator("td").AllInnerTextsAsync()).Take(2));
+        Assert.Equal(3, await page.Locator("#top rect").CountAsync());
+        Assert.Equal(["0001U", "0030U", "bundling", "CO", "MEDICARE"], (await page.Locator("#overridden tbody tr").Nth(0).Locator("td").AllInnerTextsAsync()).Take(5));
+        Assert.Equal(["MEDICARE", "93000", "bundling", "CO"], (await page.Locator("#missed tbody tr").Nth(0).Locator("td").AllInnerTextsAsync()).Take(4));
         Assert.Equal("2026-08", await page.Locator("#kpi-months tbody tr td").First.InnerTextAsync());
         Assert.Contains(await page.Locator("#patterns tbody tr").AllInnerTextsAsync(), p => p.Contains("inappropriately denied", StringComparison.Ordinal));
 
+        await page.EvaluateAsync("() => document.body.dataset.loaded = 'false'");
+        await page.SelectOptionAsync("#families", "units");
+        await page.WaitForSelectorAsync("body[data-loaded=true]");
+
+        Assert.Equal(0, await rows.CountAsync());
+
+        await page.EvaluateAsync("() => document.body.dataset.loaded = 'false'");
+        await page.SelectOptionAsync("#families", "");
+        await page.WaitForSelectorAsync("body[data-loaded=true]");
         await page.EvaluateAsync("() => document.body.dataset.loaded = 'false'");
         await page.SelectOptionAsync("#payer", "ACME01");
         await page.WaitForSelectorAsync("body[data-loaded=true]");
@@ -126,7 +139,7 @@ public sealed class DashboardTests : IAsyncLifetime
     [Theory]
     [InlineData("/api/weekly")]
     [InlineData("/api/reports")]
-    [InlineData("/api/claims?week=2026-W33&column1=99213&column2=93000")]
+    [InlineData("/api/claims?week=2026-W33&column1=99213&code=93000&family=bundling")]
     public async Task DashboardApi_NoCookieOrKey_IsUnauthorized(string path)
     {
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
