@@ -22,6 +22,7 @@ public sealed record RemitPatient(string LastName, string FirstName, string Memb
 /// <param name="Paid">SVC03.</param>
 /// <param name="Adjustments">CAS triplets: group, reason, amount.</param>
 /// <param name="OriginalCode">SVC06 when the payer changed the code, else null.</param>
+/// <param name="Remarks">LQ*HE remark codes (RARC) beyond the M15 a CO-97 line always gets; default none.</param>
 public sealed record RemitLineSpec(
     string? LineId,
     string Code,
@@ -30,4 +31,5 @@ public sealed record RemitLineSpec(
     decimal Charge,
     decimal Paid,
     ImmutableArray<(string Group, string Reason, decimal Amount)> Adjustments,
-    string? OriginalCode = null);
+    string? OriginalCode = null,
+    ImmutableArray<string> Remarks = default);

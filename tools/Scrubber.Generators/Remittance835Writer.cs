@@ -80,6 +80,11 @@ public sealed class Remittance835Writer(int seed = 835)
             {
                 segments.Add("LQ*HE*M15");
             }
+
+            foreach (var remark in line.Remarks.IsDefault ? [] : line.Remarks)
+            {
+                segments.Add($"LQ*HE*{remark}");
+            }
         }
     }
 

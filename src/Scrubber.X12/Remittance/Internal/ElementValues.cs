@@ -26,7 +26,7 @@ internal static class ElementValues
 
     /// <summary>An optional amount: null when empty; an error when present but not a number within the bounds.</summary>
     public static decimal? Amount(X12Segment segment, int position) =>
-        Decimal(segment, position, AmountDigits, MaxAmount, "amount");
+        Decimal(segment, position, AmountDigits, MaxAmount, "an amount");
 
     /// <summary>A required amount that some payers leave empty when it is zero (see the callers for which files).</summary>
     public static decimal AmountOrZero(X12Segment segment, int position) => Amount(segment, position) ?? 0m;
@@ -37,7 +37,7 @@ internal static class ElementValues
 
     /// <summary>An optional quantity (units): null when empty; an error when present but not a number within the bounds.</summary>
     public static decimal? Quantity(X12Segment segment, int position, decimal max) =>
-        Decimal(segment, position, QuantityDigits, max, "quantity");
+        Decimal(segment, position, QuantityDigits, max, "a quantity");
 
     /// <summary>An optional CCYYMMDD date: null when empty, an error when present but not a date.</summary>
     public static DateOnly? Date(X12Segment segment, int position)
@@ -81,7 +81,7 @@ internal static class ElementValues
         var digits = text.Count(char.IsAsciiDigit);
         if (digits > maxDigits)
         {
-            throw Malformed(segment, position, text, $"an {what} of at most {maxDigits} digits (it has {digits})");
+            throw Malformed(segment, position, text, $"{what} of at most {maxDigits} digits (it has {digits})");
         }
 
         if (!decimal.TryParse(text, DecimalStyle, CultureInfo.InvariantCulture, out var value))
@@ -91,7 +91,7 @@ internal static class ElementValues
 
         return Math.Abs(value) <= max
             ? value
-            : throw Malformed(segment, position, text, $"an {what} within ±{max.ToString("#,0.##", CultureInfo.InvariantCulture)}");
+            : throw Malformed(segment, position, text, $"{what} within ±{max.ToString("#,0.##", CultureInfo.InvariantCulture)}");
     }
 
     private static X12FormatException Malformed(X12Segment segment, int position, string text, string expected) => new(
