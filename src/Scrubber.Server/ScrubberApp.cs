@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-using Scrubber.Audit;
 using Scrubber.Server.Audit;
 using Scrubber.Server.Diagnostics;
 using Scrubber.Server.Grpc;
@@ -18,6 +16,9 @@ public static class ScrubberApp
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+
+        // The host logs a failure to start with its stack trace; RunAsync gives the one-line reason instead.
+        builder.Logging.AddFilter(StartupFailure.HostCategory, StartupFailure.IsVerbose(builder.Configuration) ? LogLevel.Trace : LogLevel.Critical);
         configure?.Invoke(builder);
         builder.Services.AddScrubberDiagnostics();
         builder.Services.AddAuditStore(builder.Configuration);
@@ -34,46 +35,35 @@ public static class ScrubberApp
     }
 
     /// <summary>Runs the service until it is stopped; returns the process exit code.</summary>
-    /// <remarks>Bad settings and tables that cannot be loaded end the process with a one-line reason and exit
-    /// code 1, not a stack trace.</remarks>
+    /// <remarks>Every failure to start (a bad setting, an address in use, a table that cannot be loaded) ends the
+    /// process with one line naming the setting, file or address, and exit code 1: no unhandled exception and no stack
+    /// trace, unless <c>--Logging:LogLevel:Default=Debug</c> asks for it.</remarks>
     public static async Task<int> RunAsync(string[] args)
     {
+        var verbose = StartupFailure.IsVerbose(args);
         WebApplication app;
         try
         {
             app = Create(args);
         }
-        catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException or FormatException)
+        catch (Exception ex)
         {
-            return await CannotStart(ex.Message).ConfigureAwait(false);
+            return await StartupFailure.ExitAsync(StartupFailure.Reason(ex, null), verbose ? ex : null).ConfigureAwait(false);
         }
 
-        // Resolved before running: the host disposes its services when it stops.
+        // Read before running: RunAsync disposes the host, its services and its settings when it stops.
         var tables = app.Services.GetRequiredService<LiveNcciTables>();
+        var configuration = app.Services.GetRequiredService<IConfiguration>();
         try
         {
             await app.RunAsync().ConfigureAwait(false);
-            return tables.LoadFailure is null ? 0 : await CannotStart(tables.LoadFailure).ConfigureAwait(false);
+            return tables.LoadFailure is null ? 0 : await StartupFailure.ExitAsync(tables.LoadFailure, null).ConfigureAwait(false);
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex)
         {
-            return await CannotStart(string.Join(" ", ex.Failures)).ConfigureAwait(false);
+            // A table load that failed during start stops the host before it has started: its reason is the one to give.
+            var reason = tables.LoadFailure ?? StartupFailure.Reason(ex, configuration);
+            return await StartupFailure.ExitAsync(reason, verbose ? ex : null).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (tables.LoadFailure is not null)
-        {
-            // The NCCI load failed during start and stopped the host before it had started.
-            return await CannotStart(tables.LoadFailure).ConfigureAwait(false);
-        }
-        catch (AuditStoreException ex)
-        {
-            return await CannotStart(ex.Message).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>The last line an operator sees: the one-line reason (it is logged too), and exit code 1.</summary>
-    private static async Task<int> CannotStart(string reason)
-    {
-        await Console.Error.WriteLineAsync("Scrubber cannot start: " + reason).ConfigureAwait(false);
-        return 1;
     }
 }

@@ -101,6 +101,53 @@ public sealed partial class ProcessTests : IDisposable
         Assert.DoesNotContain("Now listening on", server.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Process_GrpcAddressAlreadyInUse_ExitsOneWithOneLineNamingTheAddressAndSetting()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var address = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+        using var server = Start($"--Kestrel:Endpoints:Grpc:Url={address}");
+
+        await server.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, server.Process.ExitCode);
+        Assert.Contains($"Scrubber cannot start: Failed to bind to address {address}: address already in use. (setting Kestrel:Endpoints:Grpc:Url)",
+            server.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", server.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", server.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Process_AddressInUseWithDebugLogging_AlsoPrintsTheStackTrace()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        using var server = Start($"--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}", "--Logging:LogLevel:Default=Debug");
+
+        await server.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, server.Process.ExitCode);
+        Assert.Contains("Scrubber cannot start: Failed to bind to address", server.Output, StringComparison.Ordinal);
+        Assert.Contains("   at ", server.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--Kestrel:Endpoints:Grpc:Url=not-a-url", "Scrubber cannot start: Invalid url: 'not-a-url' (setting Kestrel:Endpoints:Grpc:Url)")]
+    [InlineData("--Scrub:MaxLinesPerClaim=many", "Scrubber cannot start: Failed to convert configuration value 'many' at 'Scrub:MaxLinesPerClaim' to type 'System.Int32'.")]
+    [InlineData("--Outcomes:MaxUnmatchedListed=-1", "Scrubber cannot start: DataAnnotation validation failed for 'OutcomesOptions' members: 'MaxUnmatchedListed'")]
+    [InlineData("--Ncci:Practitioner:0=/no/such/folder", "Scrubber cannot start: Ncci:Practitioner:0: '/no/such/folder' does not exist.")]
+    public async Task Process_BadSetting_ExitsOneWithOneLineNamingItAndNoStackTrace(string setting, string line)
+    {
+        using var server = Start(setting);
+
+        await server.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, server.Process.ExitCode);
+        Assert.Contains(line, server.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", server.Output, StringComparison.Ordinal);
+    }
+
     private static byte[] RandomBytes(int length)
     {
         var bytes = new byte[length];

@@ -16,6 +16,9 @@ internal static partial class Log
     [LoggerMessage(1003, LogLevel.Critical, "NCCI tables could not be loaded; the service stops: {Reason}")]
     public static partial void NcciLoadFailed(ILogger logger, string reason);
 
+    [LoggerMessage(1006, LogLevel.Debug, "NCCI table load failed with an unexpected error (the one-line reason is given at exit)")]
+    public static partial void NcciLoadDefect(ILogger logger, Exception exception);
+
     [LoggerMessage(1004, LogLevel.Error, "NCCI reload refused; the tables in force keep serving: {Reason}")]
     public static partial void NcciReloadRefused(ILogger logger, string reason);
 
@@ -59,7 +62,4 @@ internal static partial class Log
 
     [LoggerMessage(9000, LogLevel.Error, "Call {Method} failed with an unexpected error; answered INTERNAL with error id {ErrorId}")]
     public static partial void CallDefect(ILogger logger, Exception exception, string method, string errorId);
-
-    [LoggerMessage(9001, LogLevel.Critical, "Scrubber cannot start: {Reason}")]
-    public static partial void CannotStart(ILogger logger, Exception exception, string reason);
 }

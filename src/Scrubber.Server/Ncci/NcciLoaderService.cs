@@ -19,9 +19,20 @@ internal sealed class NcciLoaderService(
         }
         catch (NcciLoadException ex)
         {
-            Log.NcciLoadFailed(logger, ex.Message);
-            live.Fail(ex.Message);
-            lifetime.StopApplication();
+            Fail(ex.Message);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // Whatever else a table file provokes must stop the start the same way, never leave a host without tables.
+            Log.NcciLoadDefect(logger, ex);
+            Fail($"the NCCI tables could not be loaded: {ex.Message}");
+        }
+    }
+
+    private void Fail(string reason)
+    {
+        Log.NcciLoadFailed(logger, reason);
+        live.Fail(reason);
+        lifetime.StopApplication();
     }
 }
