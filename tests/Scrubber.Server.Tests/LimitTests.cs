@@ -75,11 +75,12 @@ public sealed class LimitTests
     {
         await using var server = await RunningServer.StartAsync();
         using var call = server.Scrubber.ScrubClaims(deadline: DateTime.UtcNow.AddMilliseconds(300));
-        await call.RequestStream.WriteAsync(ProtoClaims.Of("2026-07-01", "0001U", "0030U").Request());
 
-        // The request stream is never completed: only the deadline can end this call.
+        // The request stream is never completed: only the deadline can end this call. On a busy machine the deadline
+        // may pass before the first write, which then fails the same way.
         var ex = await Assert.ThrowsAsync<RpcException>(async () =>
         {
+            await call.RequestStream.WriteAsync(ProtoClaims.Of("2026-07-01", "0001U", "0030U").Request());
             while (await call.ResponseStream.MoveNext(CancellationToken.None))
             {
             }
