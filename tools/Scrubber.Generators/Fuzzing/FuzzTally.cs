@@ -2,12 +2,12 @@ using System.Collections.Concurrent;
 
 namespace Scrubber.Generators.Fuzzing;
 
-/// <summary>Counts verdicts by outcome and keeps the first broken cases, from any number of threads.</summary>
+/// <summary>Counts verdicts by outcome and keeps the first broken cases (claims or 835s), from any number of threads.</summary>
 public sealed class FuzzTally
 {
     private const int KeptFailures = 10;
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<(FuzzCase Case, FuzzVerdict Verdict)> _failures = new();
+    private readonly ConcurrentQueue<(string Case, FuzzVerdict Verdict)> _failures = new();
 
     public IReadOnlyDictionary<string, long> Counts => _counts;
 
@@ -15,15 +15,15 @@ public sealed class FuzzTally
 
     public long Broken => _counts.Where(kv => kv.Key.StartsWith("broken:", StringComparison.Ordinal)).Sum(kv => kv.Value);
 
-    /// <summary>The first broken cases, each with what was wrong.</summary>
-    public IReadOnlyList<(FuzzCase Case, FuzzVerdict Verdict)> Failures => [.. _failures];
-
-    public void Add(FuzzCase fuzzCase, FuzzVerdict verdict)
+    /// <summary>Counts <paramref name="verdict"/>; a broken one keeps <paramref name="fuzzCase"/> as its text, which names
+    /// its seed, index and mutations.</summary>
+    public void Add(object fuzzCase, FuzzVerdict verdict)
     {
+        ArgumentNullException.ThrowIfNull(fuzzCase);
         _counts.AddOrUpdate(verdict.Outcome, 1, (_, n) => n + 1);
         if (verdict.IsBroken && _failures.Count < KeptFailures)
         {
-            _failures.Enqueue((fuzzCase, verdict));
+            _failures.Enqueue((fuzzCase.ToString()!, verdict));
         }
     }
 
