@@ -97,6 +97,28 @@ public sealed class ClaimFileTests : IDisposable
         Assert.Contains($"{path}: no such file or folder", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RulesTest_MissingTablesPath_ExitsThreeNamingIt()
+    {
+        var tables = _temp.File("no-tables");
+
+        var run = await CliRun.RunAsync("rules", "test", RepositoryPaths.Packs, "--practitioner", tables);
+
+        Assert.Equal(ExitCodes.Unavailable, run.ExitCode);
+        Assert.Contains($"{tables}: no such file or folder", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RulesLint_MissingFolder_ExitsThreeNamingIt()
+    {
+        var packs = _temp.File("no-packs");
+
+        var run = await CliRun.RunAsync("rules", "lint", packs);
+
+        Assert.Equal(ExitCodes.Unavailable, run.ExitCode);
+        Assert.Contains($"{packs}: no such folder", run.Error, StringComparison.Ordinal);
+    }
+
     private async Task<string> WriteAsync(string json)
     {
         var path = _temp.File("claim.json");

@@ -34,8 +34,24 @@ internal sealed class LocalTables
             DateTimeOffset.UtcNow);
     }
 
-    private static NcciTableSet? LoadOne(NcciTableKind kind, string setting, string? path, INcciLoadReport report) =>
-        path is null ? null : NcciLoader.Load(kind, setting, [Path.GetFullPath(path)], report);
+    /// <exception cref="CommandFailedException">The path is not there (exit 3) or holds no loadable table (exit 1).</exception>
+    private static NcciTableSet? LoadOne(NcciTableKind kind, string setting, string? path, INcciLoadReport report)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        InputPaths.RequireExisting([path]);
+        try
+        {
+            return NcciLoader.Load(kind, setting, [Path.GetFullPath(path)], report);
+        }
+        catch (NcciLoadException ex)
+        {
+            throw new CommandFailedException(ExitCodes.Problems, ex.Message);
+        }
+    }
 
     private static string? Find(string near, string table)
     {
