@@ -1,3 +1,4 @@
+using Scrubber.Client;
 using Scrubber.Testing;
 
 namespace Scrubber.Cli.Tests;
@@ -18,7 +19,7 @@ public sealed class ApiKeyTests(ServerFixture fixture) : IClassFixture<ServerFix
     public async Task Status_NoKeyGiven_CallsWithTheDevelopmentKey()
     {
         // A server that knows the development key by its hash, on loopback, as the Development settings have it.
-        await using var server = await RunningServer.StartAsync(ApiKeySettings.Args(1, "development", ServiceConnection.DevelopmentApiKey, "admin"));
+        await using var server = await RunningServer.StartAsync(ApiKeySettings.Args(1, "development", ScrubberDefaults.DevelopmentApiKey, "admin"));
 
         var run = await CliRun.RunAsIsAsync("status", "--server", server.Address);
 
@@ -31,6 +32,6 @@ public sealed class ApiKeyTests(ServerFixture fixture) : IClassFixture<ServerFix
     {
         var settings = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "Scrubber.Server", "appsettings.Development.json"));
 
-        Assert.Contains($"\"Hash\": \"{ApiKeySettings.HashOf(ServiceConnection.DevelopmentApiKey)}\"", settings, StringComparison.Ordinal);
+        Assert.Contains($"\"Hash\": \"{ApiKeySettings.HashOf(ScrubberDefaults.DevelopmentApiKey)}\"", settings, StringComparison.Ordinal);
     }
 }

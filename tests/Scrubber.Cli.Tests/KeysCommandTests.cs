@@ -65,7 +65,7 @@ public sealed partial class KeysCommandTests
         var run = await CliRun.RunAsync("keys", "new");
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
-        Assert.Contains("--scope is required", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--scope' is required", run.Error, StringComparison.Ordinal);
     }
 
     private static string ClaimSample => Path.Combine(RepositoryPaths.Root, "tools", "samples", "claims", "bypassed-by-xs.json");

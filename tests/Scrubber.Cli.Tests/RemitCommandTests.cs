@@ -53,6 +53,46 @@ public sealed class RemitCommandTests : IDisposable
         Assert.Contains("byte 0", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Inspect_CleanFileAsJson_HasAnEmptyWarningsArrayBesideTheUsualMembers()
+    {
+        var run = await CliRun.RunAsync("remit", "inspect", Fixture("LinuxForHealth__managed-care.835"), "--format", "json");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var root = JsonDocument.Parse(run.Out).RootElement;
+        Assert.Equal(["transactions", "claims", "warnings"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(0, root.GetProperty("warnings").GetArrayLength());
+        Assert.Contains("\"charge\": 1200.00", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Inspect_BareFragmentWithAWrongSegmentCount_ListsItsWarningsAfterTheClaims()
+    {
+        // An ST…SE with no envelope whose SE01 says 33 where there are 32: read with warnings (issue 11, item 4).
+        var run = await CliRun.RunAsync("remit", "inspect", Fixture("keironstoddart__835_blue_cross_nc_sample.txt"));
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var lines = run.Out.Split('\n');
+        var lastClaim = Array.FindLastIndex(lines, l => l.StartsWith("claim ", StringComparison.Ordinal));
+        var firstWarning = Array.FindIndex(lines, l => l.StartsWith("warning ", StringComparison.Ordinal));
+        Assert.InRange(lastClaim, 0, firstWarning);
+        Assert.Contains(lines, l => l.StartsWith("warning NO_ENVELOPE at byte ", StringComparison.Ordinal));
+        Assert.Matches(@"warning SEGMENT_COUNT at byte \d+ \(SE\): ", run.Out);
+    }
+
+    [Fact]
+    public async Task Inspect_BareFragmentAsJson_CarriesEachWarningWithCodeOffsetSegmentAndMessage()
+    {
+        var run = await CliRun.RunAsync("remit", "inspect", Fixture("keironstoddart__835_blue_cross_nc_sample.txt"), "--format", "json");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var warnings = JsonDocument.Parse(run.Out).RootElement.GetProperty("warnings").EnumerateArray().ToList();
+        var count = Assert.Single(warnings, w => w.GetProperty("code").GetString() == "SEGMENT_COUNT");
+        Assert.Equal("SE", count.GetProperty("segment").GetString());
+        Assert.True(count.GetProperty("byteOffset").GetInt64() > 0);
+        Assert.NotEmpty(count.GetProperty("message").GetString()!);
+    }
+
     private static (string?, string?, decimal) Triplet(JsonElement adjustment) =>
         (adjustment.GetProperty("group").GetString(), adjustment.GetProperty("reason").GetString(), adjustment.GetProperty("amount").GetDecimal());
 }

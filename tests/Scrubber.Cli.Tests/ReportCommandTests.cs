@@ -10,6 +10,8 @@ public sealed class ReportCommandTests : IAsyncLifetime
 
     private string Server => _server!.Address;
 
+    private static string Sample => Path.Combine(RepositoryPaths.Root, "tools", "samples", "claims", "bypassed-by-xs.json");
+
     public async Task InitializeAsync() => _server = await RunningServer.StartAsync();
 
     public async Task DisposeAsync() => await _server!.DisposeAsync();
@@ -20,7 +22,7 @@ public sealed class ReportCommandTests : IAsyncLifetime
         var seed = await CliRun.RunAsync("demo", "seed", "--weeks", "2", "--claims-per-week", "40", "--server", Server);
 
         Assert.Equal(ExitCodes.Ok, seed.ExitCode);
-        Assert.Matches(@"week of 2026-09-21: 40 claims scrubbed and confirmed, 835 ingested: \d+ lines, \d+ CO-97/236 denials", seed.Out);
+        Assert.Matches(@"week of 2026-09-21: 40 claims scrubbed and confirmed, 835 ingested: \d+ lines, \d+ NCCI-type denials", seed.Out);
 
         var overridden = await CliRun.RunAsync("report", "overridden-then-denied", "--format", "json", "--server", Server);
         Assert.Equal(ExitCodes.Ok, overridden.ExitCode);
@@ -31,7 +33,7 @@ public sealed class ReportCommandTests : IAsyncLifetime
         var missed = await CliRun.RunAsync("report", "missed", "--format", "csv", "--server", Server);
         Assert.Equal(ExitCodes.Ok, missed.ExitCode);
         var lines = missed.Out.Split('\n');
-        Assert.Equal("Payer,Code,Modifiers,Provider,Week,Denied,Dollars,Claim/line", lines[0].TrimEnd());
+        Assert.Equal("Payer,Code,Modifiers,Provider,Week,Denied,Dollars,Claim/line,Family,Group", lines[0].TrimEnd());
         Assert.True(lines.Length > 1, missed.Out);
 
         var table = await CliRun.RunAsync("report", "missed", "--week", "2026-W41", "--server", Server);
@@ -46,7 +48,7 @@ public sealed class ReportCommandTests : IAsyncLifetime
 
         var kpis = await CliRun.RunAsync("report", "kpis", "--server", Server);
         Assert.Equal(ExitCodes.Ok, kpis.ExitCode);
-        Assert.Contains("CO-97 by month", kpis.Out, StringComparison.Ordinal);
+        Assert.Contains("Denials by month", kpis.Out, StringComparison.Ordinal);
         Assert.Contains("Top pairs by dollars", kpis.Out, StringComparison.Ordinal);
 
         var patterns = await CliRun.RunAsync("report", "patterns", "--format", "csv", "--server", Server);
@@ -58,6 +60,82 @@ public sealed class ReportCommandTests : IAsyncLifetime
         var drafted = JsonDocument.Parse(proposals.Out).RootElement.GetProperty("proposals").EnumerateArray().ToList();
         Assert.NotEmpty(drafted);
         Assert.All(drafted, p => Assert.Equal("pair", JsonDocument.Parse(p.GetProperty("ruleJson").GetString()!).RootElement.GetProperty("scope").GetString()));
+    }
+
+    [Fact]
+    public async Task DemoSeed_StoreThatHoldsData_RefusesSayingWhatItHolds()
+    {
+        var scrub = await CliRun.RunAsync("scrub", Sample, "--server", Server);
+        Assert.Equal(ExitCodes.Ok, scrub.ExitCode);
+
+        var seed = await CliRun.RunAsync("demo", "seed", "--weeks", "1", "--claims-per-week", "5", "--server", Server);
+
+        Assert.Equal(ExitCodes.Problems, seed.ExitCode);
+        Assert.Contains("already holds data: 1 scrubs, 1 claims", seed.Error, StringComparison.Ordinal);
+        Assert.Contains("--append", seed.Error, StringComparison.Ordinal);
+        Assert.Empty(seed.Out);
+        var status = await CliRun.RunAsync("status", "--server", Server);
+        Assert.Contains("Store: 1 scrubs", status.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DemoSeed_StoreThatHoldsDataWithAppend_SeedsIt()
+    {
+        var scrub = await CliRun.RunAsync("scrub", Sample, "--server", Server);
+        Assert.Equal(ExitCodes.Ok, scrub.ExitCode);
+
+        var seed = await CliRun.RunAsync("demo", "seed", "--weeks", "1", "--claims-per-week", "5", "--append", "--server", Server);
+
+        Assert.Equal(ExitCodes.Ok, seed.ExitCode);
+        Assert.Contains("week of 2026-09-28: 5 claims scrubbed and confirmed, 835 ingested", seed.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_FamilyOption_CoversOnlyThoseFamilies()
+    {
+        // demo seed denies with CO-97 only: every denial is in the bundling family.
+        Assert.Equal(ExitCodes.Ok, (await CliRun.RunAsync("demo", "seed", "--weeks", "2", "--claims-per-week", "40", "--server", Server)).ExitCode);
+
+        var bundling = await CliRun.RunAsync("report", "missed", "--family", "bundling", "--format", "json", "--server", Server);
+        var duplicates = await CliRun.RunAsync("report", "missed", "--family", "duplicate", "--family", "units", "--format", "json", "--server", Server);
+        var table = await CliRun.RunAsync("report", "missed", "--family", "bundling", "--server", Server);
+
+        Assert.Equal(ExitCodes.Ok, bundling.ExitCode);
+        var rows = JsonDocument.Parse(bundling.Out).RootElement.GetProperty("rows").EnumerateArray().ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal("bundling", r.GetProperty("family").GetString()));
+        Assert.Equal(ExitCodes.Ok, duplicates.ExitCode);
+        Assert.False(JsonDocument.Parse(duplicates.Out).RootElement.TryGetProperty("rows", out var none) && none.GetArrayLength() > 0, duplicates.Out);
+        Assert.Matches(@"\n\S.*\s+bundling\s+CO\s*(\n|$)", table.Out);
+    }
+
+    [Fact]
+    public async Task Report_UnknownFamily_ExitsTwoNamingIt()
+    {
+        var run = await CliRun.RunAsync("report", "missed", "--family", "bundling", "--family", "bundle", "--server", Server);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("--family must be one of bundling, units, add_on, duplicate, modifier, other, not 'bundle'", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReportWeekly_DenialNoTableNamesAPairFor_ShowsItsCodeAndSameDayCodesNotAGuessedPair()
+    {
+        // demo seed denies 93000 billed with a visit where nothing warned: no NCCI or pack row names that pair.
+        Assert.Equal(ExitCodes.Ok, (await CliRun.RunAsync("demo", "seed", "--weeks", "2", "--claims-per-week", "40", "--server", Server)).ExitCode);
+
+        var json = await CliRun.RunAsync("report", "weekly", "--format", "json", "--server", Server);
+        var csv = await CliRun.RunAsync("report", "weekly", "--format", "csv", "--server", Server);
+
+        Assert.Equal(ExitCodes.Ok, json.ExitCode);
+        var unpaired = JsonDocument.Parse(json.Out).RootElement.GetProperty("rows").EnumerateArray()
+            .Where(r => !r.TryGetProperty("column1Code", out _) && !r.TryGetProperty("column2Code", out _)).ToList();
+        Assert.NotEmpty(unpaired);
+        Assert.All(unpaired, r => Assert.NotEmpty(r.GetProperty("deniedCode").GetString()!));
+        var row = unpaired.First(r => r.TryGetProperty("contextCodes", out _));
+        var (week, code) = (row.GetProperty("isoWeek").GetString(), row.GetProperty("deniedCode").GetString());
+        var context = string.Join(' ', row.GetProperty("contextCodes").EnumerateArray().Select(c => c.GetString()));
+        Assert.Contains(csv.Out.Split('\n'), l => l.StartsWith($"{week},(no pair),{code},", StringComparison.Ordinal) && l.TrimEnd().EndsWith(context, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -71,6 +71,45 @@ public sealed class ServiceCommandTests(ServerFixture fixture) : IClassFixture<S
         Assert.Contains("is not available", run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("indicator-0-hard-stop.json", "hard-stop", ExitCodes.Problems)]
+    [InlineData("em-with-procedure-warning.json", "hard-stop", ExitCodes.Ok)]
+    [InlineData("em-with-procedure-warning.json", "warning", ExitCodes.Problems)]
+    [InlineData("indicator-0-hard-stop.json", "warning", ExitCodes.Problems)]
+    [InlineData("bypassed-by-xs.json", "warning", ExitCodes.Ok)]
+    public async Task Scrub_FailOn_ExitsOneWhenTheDispositionIsAtLeastTheLevel(string claim, string level, int expected)
+    {
+        var run = await CliRun.RunAsync("scrub", Sample(claim), "--fail-on", level, "--server", fixture.Server.Address);
+
+        Assert.Equal(expected, run.ExitCode);
+        Assert.StartsWith("Claim DEMO-", run.Out, StringComparison.Ordinal);
+        Assert.Equal(expected == ExitCodes.Problems, run.Error.Contains($"meets --fail-on {level}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Scrub_HardStopWithoutFailOn_ExitsZero()
+    {
+        var run = await CliRun.RunAsync("scrub", Sample("indicator-0-hard-stop.json"), "--server", fixture.Server.Address);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Empty(run.Error);
+    }
+
+    [Fact]
+    public async Task Status_PrintsTheStoreCounts()
+    {
+        var scrub = await CliRun.RunAsync("scrub", Sample("bypassed-by-xs.json"), "--server", fixture.Server.Address);
+        Assert.Equal(ExitCodes.Ok, scrub.ExitCode);
+
+        var run = await CliRun.RunAsync("status", "--server", fixture.Server.Address);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var store = Assert.Single(run.Out.Split('\n'), l => l.StartsWith("Store: ", StringComparison.Ordinal));
+        var scrubs = System.Text.RegularExpressions.Regex.Match(store, @"^Store: ([\d,]+) scrubs, ([\d,]+) claims \(([\d,]+) confirmed\), ([\d,]+) remittance files");
+        Assert.True(scrubs.Success, store);
+        Assert.True(long.Parse(scrubs.Groups[1].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture) >= 1, store);
+    }
+
     [Fact]
     public async Task Status_PrintsEachLoadedRelease()
     {
@@ -117,6 +156,7 @@ public sealed class ServiceCommandTests(ServerFixture fixture) : IClassFixture<S
         Assert.Contains("    unmatched claim NOT-SENT-1 (payer claim ICN-5): no scrubbed claim has this claim id (CLP01)", run.Out, StringComparison.Ordinal);
         Assert.Contains($"[2/3] {notX12}: refused, nothing ingested:", run.Error, StringComparison.Ordinal);
         Assert.Contains($"[3/3] {remit}: already ingested, nothing added", run.Out, StringComparison.Ordinal);
+        Assert.Matches(@"\(file [0-9a-f]{64}\)", run.Out);
     }
 
     [Fact]

@@ -1,8 +1,8 @@
-using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
+using Scrubber.Client;
 using Scrubber.Server;
 using Scrubber.V1;
 
@@ -82,25 +82,8 @@ public sealed class RunningServer : IAsyncDisposable
     /// <summary>A channel to the gRPC endpoint that sends <paramref name="apiKey"/> as <c>authorization: Bearer</c>
     /// on every call, or no key when it is null, over <paramref name="handler"/> when given (else the server's own).
     /// The caller disposes it.</summary>
-    public GrpcChannel ChannelFor(string? apiKey, HttpMessageHandler? handler = null)
-    {
-        var options = new GrpcChannelOptions { HttpHandler = handler ?? _handler?.Invoke() };
-        if (apiKey is not null)
-        {
-            var transport = Address.StartsWith("https:", StringComparison.Ordinal) ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure;
-            var key = CallCredentials.FromInterceptor((_, metadata) =>
-            {
-                metadata.Add("authorization", "Bearer " + apiKey);
-                return Task.CompletedTask;
-            });
-            options.Credentials = ChannelCredentials.Create(transport, key);
-
-            // The test servers speak h2c on loopback; the key is as safe there as it is in the test's memory.
-            options.UnsafeUseInsecureChannelCallCredentials = true;
-        }
-
-        return GrpcChannel.ForAddress(Address, options);
-    }
+    public GrpcChannel ChannelFor(string? apiKey, HttpMessageHandler? handler = null) =>
+        ScrubberChannel.Open(new ScrubberChannelOptions(Address, apiKey) { HttpHandler = handler ?? _handler?.Invoke() });
 
     /// <summary>Starts the host and waits until grpc.health.v1 reports SERVING.</summary>
     public static Task<RunningServer> StartAsync(params string[] extraArgs) => StartAsync(null, extraArgs);

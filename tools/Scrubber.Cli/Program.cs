@@ -1,3 +1,3 @@
 using Scrubber.Cli;
 
-return await Cli.RunAsync(args, new CliConsole(Console.Out, Console.Error));
+return await Cli.RunAsync(args, new CliConsole(Console.Out, Console.Error, ErrorIsTerminal: !Console.IsErrorRedirected));

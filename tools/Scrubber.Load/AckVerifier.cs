@@ -5,24 +5,8 @@ namespace Scrubber.Load;
 /// <summary>Checks that every acknowledged scrub id is in the audit store.</summary>
 internal static class AckVerifier
 {
-    public static int Run(string[] args)
+    public static int Run(string db, string acks)
     {
-        string? db = null, acks = null;
-        for (var i = 0; i + 1 < args.Length; i += 2)
-        {
-            switch (args[i])
-            {
-                case "--db": db = args[i + 1]; break;
-                case "--acks": acks = args[i + 1]; break;
-            }
-        }
-
-        if (db is null || acks is null)
-        {
-            Console.Error.WriteLine("verify needs --db FILE and --acks FILE");
-            return 2;
-        }
-
         var ids = File.ReadAllLines(acks).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly }.ToString());
         connection.Open();

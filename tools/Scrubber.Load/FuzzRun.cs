@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
+using Scrubber.Client;
 using Scrubber.Generators.Fuzzing;
 using Scrubber.V1;
 
@@ -15,19 +16,21 @@ internal static class FuzzRun
 {
     public static async Task<int> RunAsync(FuzzSettings settings)
     {
-        using var channel = GrpcChannel.ForAddress(settings.Server, new GrpcChannelOptions
+        using var handler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true };
+        using var channel = ScrubberChannel.Open(new ScrubberChannelOptions(settings.Server, settings.ApiKey)
         {
-            HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true },
+            HttpHandler = handler,
+
             // Some answers name a violation per bad field of a large claim; the client must take what the server may send.
             MaxReceiveMessageSize = 64 * 1024 * 1024,
         });
-        if (await HealthOf(channel, settings) is not HealthCheckResponse.Types.ServingStatus.Serving and var before)
+        if (await HealthOf(channel) is not HealthCheckResponse.Types.ServingStatus.Serving and var before)
         {
             Console.Error.WriteLine($"The service at {settings.Server} is not SERVING ({before?.ToString() ?? "no answer"}).");
             return 3;
         }
 
-        var driver = new FuzzDriver(new ClaimScrubber.ClaimScrubberClient(channel), settings.Headers);
+        var driver = new FuzzDriver(new ClaimScrubber.ClaimScrubberClient(channel));
         var tally = new FuzzTally();
         var chunks = Channel.CreateBounded<(int Number, FuzzCase[] Cases)>(settings.Concurrency * 2);
         var stopwatch = Stopwatch.StartNew();
@@ -55,7 +58,7 @@ internal static class FuzzRun
         })).ToArray();
         await Task.WhenAll([producing, .. workers]).ConfigureAwait(false);
 
-        var after = await HealthOf(channel, settings).ConfigureAwait(false);
+        var after = await HealthOf(channel).ConfigureAwait(false);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"seed={settings.Seed} cases={tally.Total} broken={tally.Broken} health_after={after?.ToString() ?? "no answer"} elapsed={stopwatch.Elapsed.TotalSeconds:F1}s rate={tally.Total / stopwatch.Elapsed.TotalSeconds:F0}/s"));
         Console.WriteLine(tally.Report());
@@ -82,12 +85,12 @@ internal static class FuzzRun
         }
     }
 
-    private static async Task<HealthCheckResponse.Types.ServingStatus?> HealthOf(GrpcChannel channel, FuzzSettings settings)
+    private static async Task<HealthCheckResponse.Types.ServingStatus?> HealthOf(GrpcChannel channel)
     {
         try
         {
             var reply = await new Health.HealthClient(channel)
-                .CheckAsync(new HealthCheckRequest(), settings.Headers, DateTime.UtcNow.AddSeconds(10)).ConfigureAwait(false);
+                .CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(10)).ConfigureAwait(false);
             return reply.Status;
         }
         catch (RpcException)

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Grpc.Core;
-
 namespace Scrubber.Load;
 
 /// <summary>The options of a fuzz run.</summary>
@@ -14,19 +11,4 @@ internal sealed record FuzzSettings(string Server, int Count, int Seed, int Conc
 {
     /// <summary>Cases go out in chunks of this many: alternately one unary call each, or one ScrubClaims stream.</summary>
     public const int Chunk = 50;
-
-    public Metadata Headers => new() { { "authorization", $"Bearer {ApiKey}" } };
-
-    public static FuzzSettings Parse(string[] args)
-    {
-        var options = OptionArgs.Parse(args);
-
-        string Get(string name, string fallback) => options.GetValueOrDefault(name, fallback);
-        return new FuzzSettings(
-            Get("server", Environment.GetEnvironmentVariable("SCRUBBER_SERVER") ?? "http://127.0.0.1:5080"),
-            int.Parse(Get("count", "100000"), CultureInfo.InvariantCulture),
-            int.Parse(Get("seed", "42"), CultureInfo.InvariantCulture),
-            int.Parse(Get("concurrency", "16"), CultureInfo.InvariantCulture),
-            LoadSettings.ApiKeyFrom(options));
-    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Grpc.Net.Client;
+using Scrubber.Client;
 using Scrubber.V1;
 
 namespace Scrubber.Load;
@@ -11,11 +12,12 @@ internal static class LoadRun
 {
     public static async Task<int> RunAsync(LoadSettings settings)
     {
-        using var channel = KeyedChannel.Open(settings.Server, settings.ApiKey, new SocketsHttpHandler
+        using var handler = new SocketsHttpHandler
         {
             EnableMultipleHttp2Connections = true,
             PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
-        });
+        };
+        using var channel = ScrubberChannel.Open(new ScrubberChannelOptions(settings.Server, settings.ApiKey) { HttpHandler = handler });
         try
         {
             await new Admin.AdminClient(channel).PingAsync(new PingRequest(), deadline: DateTime.UtcNow.AddSeconds(5)).ConfigureAwait(false);

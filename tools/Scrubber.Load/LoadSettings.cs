@@ -1,8 +1,6 @@
-using System.Globalization;
-
 namespace Scrubber.Load;
 
-/// <summary>The options of a load run (see the usage text in Program.cs).</summary>
+/// <summary>The options of a load run (see <see cref="RunCommand"/>).</summary>
 /// <param name="Server">The gRPC address.</param>
 /// <param name="Mode"><c>unary</c>, <c>stream</c> or <c>noop</c>.</param>
 /// <param name="Concurrency">Calls (or streams) in flight at once.</param>
@@ -41,50 +39,4 @@ internal sealed record LoadSettings(
     string? PackFile,
     int? ServerPid,
     TimeSpan? MemoryEvery,
-    string ApiKey)
-{
-    /// <summary>The documented development key, accepted by the Development settings on loopback only.</summary>
-    public const string DevelopmentApiKey = "scr_dev_loopback_only_not_a_secret";
-
-    /// <summary>The key of <c>--api-key</c>, else <c>SCRUBBER_API_KEY</c>, else the development key.</summary>
-    public static string ApiKeyFrom(IReadOnlyDictionary<string, string> options) =>
-        options.GetValueOrDefault("api-key") ?? Environment.GetEnvironmentVariable("SCRUBBER_API_KEY") ?? DevelopmentApiKey;
-
-    public static LoadSettings Parse(string[] args)
-    {
-        var options = OptionArgs.Parse(args, switches: ["ceiling"]);
-
-        string Get(string name, string fallback) => options.GetValueOrDefault(name, fallback);
-        double Number(string name, string fallback) => double.Parse(Get(name, fallback), CultureInfo.InvariantCulture);
-        var swap = options.GetValueOrDefault("swap");
-        if (swap is not (null or "tables" or "packs"))
-        {
-            throw new ArgumentException($"--swap must be tables or packs, not '{swap}'.");
-        }
-
-        if (swap == "packs" && !options.ContainsKey("pack-file"))
-        {
-            throw new ArgumentException("--swap packs needs --pack-file: the pack.json to edit so that each reload swaps in a new version.");
-        }
-
-        return new LoadSettings(
-            Get("server", "http://127.0.0.1:5080"),
-            Get("mode", "unary"),
-            (int)Number("concurrency", "32"),
-            TimeSpan.FromSeconds(Number("duration", "10")),
-            TimeSpan.FromSeconds(Number("warmup", "2")),
-            (int)Number("lines", "6"),
-            options.ContainsKey("rate") ? Number("rate", "0") : null,
-            options.GetValueOrDefault("acks"),
-            (int)Number("seed", "42"),
-            options.GetValueOrDefault("pairs"),
-            options.GetValueOrDefault("payer"),
-            options.ContainsKey("ceiling"),
-            swap,
-            TimeSpan.FromSeconds(Number("swap-every", "10")),
-            options.GetValueOrDefault("pack-file"),
-            options.ContainsKey("server-pid") ? (int)Number("server-pid", "0") : null,
-            options.ContainsKey("memory-every") ? TimeSpan.FromSeconds(Number("memory-every", "60")) : null,
-            ApiKeyFrom(options));
-    }
-}
+    string ApiKey);

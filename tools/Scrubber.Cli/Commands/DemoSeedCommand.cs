@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.CommandLine;
 using System.Globalization;
 using Bogus;
 using Google.Protobuf;
@@ -11,36 +12,39 @@ namespace Scrubber.Cli.Commands;
 /// <summary><c>scrubctl demo seed</c>: fills a running service's store with a realistic, reproducible history.</summary>
 /// <remarks>Everything goes through the public API, as a PM system and a clearinghouse would: claims are scrubbed and
 /// confirmed, then an 835 per week is generated for them, with CO-97 denials where payers typically deny, and ingested.</remarks>
-internal sealed class DemoSeedCommand : ICommand
+internal sealed class DemoSeedCommand : CliCommand
 {
-    public string Name => "demo seed";
+    private readonly Option<int> _weeks = CliOptions.PositiveInt("--weeks", "weeks of history, ending in the week of 2026-09-28", 8);
+    private readonly Option<int> _claimsPerWeek = CliOptions.PositiveInt("--claims-per-week", "claims a week", 60);
+    private readonly Option<int> _seed = CliOptions.PositiveInt("--seed", "the random seed", 2026);
+    private readonly Option<bool> _append = new("--append") { Description = "add to a store that already holds data (without it, such a store is refused)" };
+    private readonly ServiceOptions _service = new();
 
-    public string Summary => "Fill the running service's store with weeks of realistic claims, remittances and denials.";
+    public DemoSeedCommand(CliConsole console)
+        : base("seed", "Fill the running service's store with weeks of realistic claims, remittances and denials.", console,
+            """
+            Scrubs generated claims (several payers and providers, each week's dates of service), confirms them, then
+            generates and ingests one 835 per week in which payers deny, with CO-97, many of the lines whose edits were
+            overridden and some the scrubber passed. Reproducible: the same --seed gives the same history.
 
-    public string Help =>
-        $"""
-        Usage: scrubctl demo seed [--weeks N] [--claims-per-week N] [--seed N] [--server URL] [--api-key KEY]
-
-        Scrubs generated claims (several payers and providers, each week's dates of service), confirms them, then
-        generates and ingests one 835 per week in which payers deny, with CO-97, many of the lines whose edits were
-        overridden and some the scrubber passed. Reproducible: the same --seed gives the same history.
-
-          --weeks N            weeks of history, ending in the week of 2026-09-28 (default 8)
-          --claims-per-week N  claims a week (default 60)
-          --seed N             the random seed (default 2026)
-        {ServiceConnection.HelpText}
-        """;
-
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["weeks", "claims-per-week", "seed", .. ServiceConnection.Options];
-
-    public IReadOnlyCollection<string> Switches { get; } = [];
-
-    public async Task<int> RunAsync(CommandArgs args, CliConsole console, CancellationToken cancellationToken)
+            The store must be empty (Admin.GetStatus counts, which needs the admin scope): generated claims mixed with
+            real ones would distort every report. On a store that holds data it exits 1 saying what the store holds,
+            unless --append.
+            """)
     {
-        var weeks = args.PositiveInt("weeks", 8);
-        var perWeek = args.PositiveInt("claims-per-week", 60);
-        var seed = args.PositiveInt("seed", 2026);
-        using var channel = ServiceConnection.Open(args);
+        Options.Add(_weeks);
+        Options.Add(_claimsPerWeek);
+        Options.Add(_seed);
+        Options.Add(_append);
+        _service.AddTo(this);
+    }
+
+    protected override async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var weeks = parse.GetValue(_weeks);
+        var perWeek = parse.GetValue(_claimsPerWeek);
+        var seed = parse.GetValue(_seed);
+        using var channel = _service.Open(parse);
         var scrubber = new ClaimScrubber.ClaimScrubberClient(channel);
         var outcomes = new Outcomes.OutcomesClient(channel);
         var faker = new ClaimFaker(seed);
@@ -48,6 +52,11 @@ internal sealed class DemoSeedCommand : ICommand
         var firstMonday = new DateOnly(2026, 9, 28).AddDays(-7 * (weeks - 1));
         try
         {
+            if (!parse.GetValue(_append) && await RefuseNonEmptyStoreAsync(new Admin.AdminClient(channel), channel.Target, cancellationToken).ConfigureAwait(false))
+            {
+                return ExitCodes.Problems;
+            }
+
             for (var week = 0; week < weeks; week++)
             {
                 var monday = firstMonday.AddDays(7 * week);
@@ -65,15 +74,38 @@ internal sealed class DemoSeedCommand : ICommand
                 var result = await outcomes.IngestRemittanceAsync(
                     new IngestRemittanceRequest { Content = ByteString.CopyFromUtf8(content), FileName = $"demo-{monday:yyyy-MM-dd}.835" },
                     cancellationToken: cancellationToken).ConfigureAwait(false);
-                await console.Out.WriteLineAsync($"week of {monday:yyyy-MM-dd}: {perWeek} claims scrubbed and confirmed, 835 ingested: {result.Lines} lines, {result.DeniedLines} CO-97/236 denials").ConfigureAwait(false);
+                await Console.Out.WriteLineAsync($"week of {monday:yyyy-MM-dd}: {perWeek} claims scrubbed and confirmed, 835 ingested: {result.Lines} lines, {result.DeniedLines} NCCI-type denials").ConfigureAwait(false);
             }
 
             return ExitCodes.Ok;
         }
         catch (RpcException ex)
         {
-            return await ServiceConnection.ReportAsync(ex, channel.Target, console).ConfigureAwait(false);
+            return await ServiceFailure.ReportAsync(ex, channel.Target, Console).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>True, after saying why, when the store already holds data.</summary>
+    private async Task<bool> RefuseNonEmptyStoreAsync(Admin.AdminClient admin, string address, CancellationToken cancellationToken)
+    {
+        var status = await admin.GetStatusAsync(new GetStatusRequest(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (status.Store is not { } store)
+        {
+            // A service from before the store counts cannot say; refusing would make the demo unusable against it.
+            await Console.Error.WriteLineAsync($"The service at {address} does not report its store's counts; seeding without checking that the store is empty.").ConfigureAwait(false);
+            return false;
+        }
+
+        long[] counts = [store.Scrubs, store.Claims, store.ConfirmedClaims, store.RemittanceFiles, store.RemittanceClaims, store.RemittanceLines, store.Resolutions];
+        if (counts.All(c => c == 0))
+        {
+            return false;
+        }
+
+        await Console.Error.WriteLineAsync(
+            $"The store of the service at {address} already holds data: {StatusCommand.Describe(store)}. demo seed fills an empty store; " +
+            "generated claims would mix with what is there. Add --append to seed it anyway.").ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>How the payer treats each line: bundling denials most often where the scrubber warned and the warning

@@ -1,59 +1,66 @@
 using System.Buffers.Text;
+using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace Scrubber.Cli.Commands;
 
 /// <summary><c>scrubctl keys new</c>: makes an API key, prints it once with the settings lines that let the service accept it.</summary>
-internal sealed class KeysNewCommand : ICommand
+internal sealed class KeysNewCommand : CliCommand
 {
     /// <summary>The scopes the service knows, in the order it lists them.</summary>
     private static readonly string[] KnownScopes = ["scrub", "outcomes", "reports", "admin"];
 
-    public string Name => "keys new";
-
-    public string Summary => "Make an API key and print the settings lines (its hash and scopes) that let the service accept it.";
-
-    public string Help =>
-        """
-        Usage: scrubctl keys new --scope SCOPE[,SCOPE...] [--name NAME]
-
-        Makes a random API key (scr_ and 32 random bytes, base64url), prints it once, and prints what to add to the
-        service's settings: a JSON entry for Security:ApiKeys and the same as environment variables. Settings hold
-        only the key's SHA-256. Needs no service. Give the key to its caller as SCRUBBER_API_KEY or as the gRPC
-        metadata 'authorization: Bearer <key>'.
-
-          --scope S        what the key may call: scrub (ClaimScrubber), outcomes (Outcomes), reports (Feedback and
-                           the dashboard), admin (Admin and reflection); comma-separated
-          --name NAME      who holds the key, shown in the service's settings (default client)
-        """;
-
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["scope", "name"];
-
-    public IReadOnlyCollection<string> Switches { get; } = [];
-
-    public async Task<int> RunAsync(CommandArgs args, CliConsole console, CancellationToken cancellationToken)
+    private readonly Option<string> _scopes = new("--scope")
     {
-        var scopes = (args.Option("scope") ?? throw new UsageException("--scope is required."))
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        if (scopes.Count == 0)
-        {
-            throw new UsageException("--scope needs at least one scope.");
-        }
+        Description = "what the key may call, comma-separated: scrub (ClaimScrubber), outcomes (Outcomes), reports (Feedback and " +
+                      "the dashboard), admin (Admin and reflection)",
+        HelpName = "S[,S...]",
+        Required = true,
+    };
 
-        if (scopes.FirstOrDefault(s => !KnownScopes.Contains(s, StringComparer.Ordinal)) is { } unknown)
-        {
-            throw new UsageException($"'{unknown}' is not a scope ({string.Join(", ", KnownScopes)}).");
-        }
+    private readonly Option<string> _name = new("--name")
+    {
+        Description = "who holds the key, shown in the service's settings",
+        HelpName = "NAME",
+        DefaultValueFactory = _ => "client",
+    };
 
-        var name = args.Option("name") ?? "client";
+    public KeysNewCommand(CliConsole console)
+        : base("new", "Make an API key and print the settings lines (its hash and scopes) that let the service accept it.", console,
+            """
+            Makes a random API key (scr_ and 32 random bytes, base64url), prints it once, and prints what to add to the
+            service's settings: a JSON entry for Security:ApiKeys and the same as environment variables. Settings hold
+            only the key's SHA-256. Needs no service. Give the key to its caller as SCRUBBER_API_KEY or as the gRPC
+            metadata 'authorization: Bearer <key>'.
+            """)
+    {
+        Options.Add(_scopes);
+        Options.Add(_name);
+        _scopes.Validators.Add(result =>
+        {
+            var scopes = Split(result.GetValueOrDefault<string>());
+            if (scopes.Count == 0)
+            {
+                result.AddError("--scope needs at least one scope.");
+            }
+
+            foreach (var unknown in scopes.Where(s => !KnownScopes.Contains(s, StringComparer.Ordinal)))
+            {
+                result.AddError($"'{unknown}' is not a scope ({string.Join(", ", KnownScopes)}).");
+            }
+        });
+    }
+
+    protected override async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var scopes = Split(parse.GetRequiredValue(_scopes));
+        var name = parse.GetRequiredValue(_name);
         var key = "scr_" + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var hash = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
         var quoted = string.Join(", ", scopes.Select(s => $"\"{s}\""));
         var environment = string.Join('\n', scopes.Select((s, i) => $"  Security__ApiKeys__0__Scopes__{i}={s}"));
-        await console.Out.WriteLineAsync(
+        await Console.Out.WriteLineAsync(
             $$"""
             API key for {{name}} (shown once; keep it in the caller's secret store):
 
@@ -71,4 +78,7 @@ internal sealed class KeysNewCommand : ICommand
             """).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
+
+    private static List<string> Split(string? scopes) =>
+        [.. (scopes ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
 }

@@ -1,59 +1,53 @@
+using System.CommandLine;
 using System.Globalization;
 using Scrubber.Core.Ncci;
 
 namespace Scrubber.Cli.Commands;
 
 /// <summary><c>scrubctl ncci check</c>: loads CMS PTP files exactly as the service would and reports what they hold.</summary>
-internal sealed class NcciCheckCommand : ICommand
+internal sealed class NcciCheckCommand : CliCommand
 {
     private const int MalformedRowsShown = 20;
 
-    public string Name => "ncci check";
-
-    public string Summary => "Load NCCI PTP files as the service would; report releases, rows and malformed rows.";
-
-    public string Help =>
-        $"""
-        Usage: scrubctl ncci check <path>... [--table practitioner|outpatient-hospital]
-
-        Each path is a CMS zip as downloaded, a .TXT part, or a folder of them. Prints each release found
-        (version, parts, rows, pairs, index size) and the first malformed rows with file and line.
-        Use it on a new quarter's files before pointing the service at them.
-
-        {TableOption.HelpLine}
-
-        Exit code 1 when a file cannot be loaded or holds malformed rows.
-        """;
-
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["table"];
-
-    public IReadOnlyCollection<string> Switches { get; } = [];
-
-    public Task<int> RunAsync(CommandArgs args, CliConsole console, CancellationToken cancellationToken)
+    private readonly Argument<string[]> _paths = new("path")
     {
-        if (args.Positionals.Count == 0)
-        {
-            throw new UsageException("Give at least one file, folder or zip.");
-        }
+        Description = "a CMS zip as downloaded, a .TXT part, a folder of them, or a compiled .ncci snapshot",
+        Arity = ArgumentArity.OneOrMore,
+    };
 
-        var kind = TableOption.Parse(args);
+    private readonly Option<string> _table = TableOption.Create();
 
-        var report = new ConsoleLoadReport(console);
+    public NcciCheckCommand(CliConsole console)
+        : base("check", "Load NCCI PTP files as the service would; report releases, rows and malformed rows.", console,
+            """
+            Prints each release found (version, parts, rows, pairs, index size) and the first malformed rows with file
+            and line. Use it on a new quarter's files before pointing the service at them.
+
+            Exit code 1 when a file cannot be loaded or holds malformed rows.
+            """)
+    {
+        Arguments.Add(_paths);
+        Options.Add(_table);
+    }
+
+    protected override Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var report = new ConsoleLoadReport(Console);
         NcciTableSet set;
         try
         {
-            set = NcciLoader.Load(kind, "path", [.. args.Positionals.Select(Path.GetFullPath)], report);
+            set = NcciLoader.Load(TableOption.Kind(parse.GetRequiredValue(_table)), "path", [.. InputPaths.RequireExisting(parse.GetRequiredValue(_paths)).Select(Path.GetFullPath)], report);
         }
         catch (NcciLoadException ex)
         {
-            console.Error.WriteLine(ex.Message);
+            Console.Error.WriteLine(ex.Message);
             return Task.FromResult(ExitCodes.Problems);
         }
 
         foreach (var release in set.Releases)
         {
             var info = release.Info;
-            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{info.TableVersion}: parts {string.Join(",", info.Parts)}, {info.Rows:N0} rows, {info.Pairs:N0} pairs, " +
                 $"{info.MalformedRows:N0} malformed, {info.OverlappingWindows:N0} pairs with overlapping windows, " +
                 $"applies from {info.AppliesFrom:yyyy-MM-dd}, index {release.IndexBytes / 1024.0 / 1024.0:F1} MiB"));
@@ -61,7 +55,7 @@ internal sealed class NcciCheckCommand : ICommand
 
         if (report.Malformed > MalformedRowsShown)
         {
-            console.Out.WriteLine($"({report.Malformed - MalformedRowsShown} more malformed rows not shown)");
+            Console.Out.WriteLine($"({report.Malformed - MalformedRowsShown} more malformed rows not shown)");
         }
 
         return Task.FromResult(report.Malformed > 0 ? ExitCodes.Problems : ExitCodes.Ok);

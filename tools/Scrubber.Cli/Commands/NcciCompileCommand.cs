@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Scrubber.Core.Ncci;
@@ -7,67 +8,72 @@ namespace Scrubber.Cli.Commands;
 
 /// <summary><c>scrubctl ncci compile</c>: loads CMS PTP files once and writes the built index as a snapshot the
 /// service loads in a fraction of the time.</summary>
-internal sealed class NcciCompileCommand : ICommand
+internal sealed class NcciCompileCommand : CliCommand
 {
-    public string Name => "ncci compile";
-
-    public string Summary => "Compile NCCI PTP files into a snapshot (.ncci) the service loads in well under a second.";
-
-    public string Help =>
-        $"""
-        Usage: scrubctl ncci compile <path>... --out <file.ncci> [--table T]
-
-        Loads the files exactly as the service does (CMS zips, .TXT parts or folders; every release found),
-        refuses files with malformed rows, and writes the index to a snapshot with a checksum. Point the
-        service's Ncci:Practitioner or Ncci:OutpatientHospital setting at the .ncci file instead of the
-        text files. Compile again after upgrading Scrubber: a snapshot of another format is refused.
-
-          --out F          the snapshot to write (written to F.tmp, then moved into place)
-        {TableOption.HelpLine}
-        """;
-
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["out", "table"];
-
-    public IReadOnlyCollection<string> Switches { get; } = [];
-
-    public Task<int> RunAsync(CommandArgs args, CliConsole console, CancellationToken cancellationToken)
+    private readonly Argument<string[]> _paths = new("path")
     {
-        var output = args.Option("out") ?? throw new UsageException("Give the snapshot to write with --out.");
-        if (!NcciSnapshotFile.IsSnapshot(output))
-        {
-            throw new UsageException($"--out must end in {NcciSnapshotFile.Extension}, which is how the service recognises a snapshot.");
-        }
+        Description = "CMS zips, .TXT parts or folders (every release found is compiled)",
+        Arity = ArgumentArity.OneOrMore,
+    };
 
-        if (args.Positionals.Count == 0)
-        {
-            throw new UsageException("Give at least one file, folder or zip to compile.");
-        }
+    private readonly Option<string> _out = new("--out")
+    {
+        Description = $"the snapshot to write, ending in {NcciSnapshotFile.Extension} (written to F.tmp, then moved into place)",
+        HelpName = "F",
+        Required = true,
+    };
 
-        var report = new NcciCheckCommand.ConsoleLoadReport(console);
+    private readonly Option<string> _table = TableOption.Create();
+
+    public NcciCompileCommand(CliConsole console)
+        : base("compile", "Compile NCCI PTP files into a snapshot (.ncci) the service loads in well under a second.", console,
+            """
+            Loads the files exactly as the service does, refuses files with malformed rows, and writes the index to a
+            snapshot with a checksum. Point the service's Ncci:Practitioner or Ncci:OutpatientHospital setting at the
+            .ncci file instead of the text files. Compile again after upgrading Scrubber: a snapshot of another format
+            is refused.
+            """)
+    {
+        Arguments.Add(_paths);
+        Options.Add(_out);
+        Options.Add(_table);
+        _out.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } file && !NcciSnapshotFile.IsSnapshot(file))
+            {
+                result.AddError($"--out must end in {NcciSnapshotFile.Extension}, which is how the service recognises a snapshot.");
+            }
+        });
+    }
+
+    protected override Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var output = parse.GetRequiredValue(_out);
+        var report = new NcciCheckCommand.ConsoleLoadReport(Console);
         try
         {
-            var tables = NcciLoader.Load(TableOption.Parse(args), "path", [.. args.Positionals.Select(Path.GetFullPath)], report);
+            var tables = NcciLoader.Load(TableOption.Kind(parse.GetRequiredValue(_table)), "path", [.. InputPaths.RequireExisting(parse.GetRequiredValue(_paths)).Select(Path.GetFullPath)], report);
             if (report.Malformed > 0)
             {
-                console.Error.WriteLine($"{report.Malformed:N0} malformed rows; fix or remove them before compiling (see 'scrubctl ncci check').");
+                Console.Error.WriteLine($"{report.Malformed:N0} malformed rows; fix or remove them before compiling (see 'scrubctl ncci check').");
                 return Task.FromResult(ExitCodes.Problems);
             }
 
             var started = Stopwatch.GetTimestamp();
             NcciSnapshotFile.Write(Path.GetFullPath(output), tables);
-            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"wrote {output}: {string.Join(", ", tables.Releases.Select(r => $"{r.Info.TableVersion} ({r.Info.Rows:N0} rows)"))}, " +
                 $"{new FileInfo(output).Length / 1024.0 / 1024.0:F1} MiB in {Stopwatch.GetElapsedTime(started).TotalSeconds:F2} s"));
             return Task.FromResult(ExitCodes.Ok);
         }
         catch (NcciLoadException ex)
         {
-            console.Error.WriteLine(ex.Message);
+            Console.Error.WriteLine(ex.Message);
             return Task.FromResult(ExitCodes.Problems);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            console.Error.WriteLine($"Cannot write '{output}': {ex.Message}");
+            Console.Error.WriteLine($"Cannot write '{output}': {ex.Message}");
             return Task.FromResult(ExitCodes.Unavailable);
         }
     }

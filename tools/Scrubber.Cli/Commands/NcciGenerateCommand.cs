@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Scrubber.Generators;
 
@@ -5,51 +6,62 @@ namespace Scrubber.Cli.Commands;
 
 /// <summary><c>scrubctl ncci generate</c>: writes NCCI PTP tables in the CMS layout at real size, for benchmarks and
 /// load runs (the real tables are licensed downloads and are not shipped).</summary>
-internal sealed class NcciGenerateCommand : ICommand
+internal sealed class NcciGenerateCommand : CliCommand
 {
-    public string Name => "ncci generate";
+    private readonly Option<string> _out = new("--out") { Description = "the folder to write (created if needed)", HelpName = "F", Required = true };
 
-    public string Summary => "Write synthetic NCCI PTP tables in the exact CMS layout at real size (for benchmarks).";
+    private readonly Option<int> _rows = CliOptions.PositiveInt("--rows",
+        string.Create(CultureInfo.InvariantCulture, $"rows in all parts ({PtpGeneratorSettings.FullPractitionerRows:N0} is the 2026 Q3 practitioner table)"),
+        PtpGeneratorSettings.FullPractitionerRows);
 
-    public string Help =>
-        $"""
-        Usage: scrubctl ncci generate --out <folder> [--rows N] [--parts N] [--seed N] [--version vNNNrN] [--table T]
+    private readonly Option<int> _parts = CliOptions.PositiveInt("--parts", "files to split the rows into", 4);
+    private readonly Option<int> _seed = CliOptions.PositiveInt("--seed", "the random seed", 322);
 
-        Writes part files named as CMS names them (ccipra-v322r0-f1.TXT ...) with the CMS preamble and wrapped
-        header, Latin-1, CRLF: real-looking codes across the CPT, Category III, PLA and Level II ranges, pairs
-        with several date windows, indicators 1/0/9 in about the published proportions, most rows deleted and
-        about a sixth in force. The same --seed writes the same bytes. Load the folder with 'ncci check',
-        'ncci compile' or the service's Ncci settings.
-
-          --out F          the folder to write (created if needed)
-          --rows N         rows in all parts (default {PtpGeneratorSettings.FullPractitionerRows:N0}, the 2026 Q3 practitioner table)
-          --parts N        files to split the rows into (default 4)
-          --seed N         the random seed (default 322)
-          --version V      the release in the file names (default v322r0, effective 2026-07-01)
-        {TableOption.HelpLine}
-        """;
-
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["out", "rows", "parts", "seed", "version", "table"];
-
-    public IReadOnlyCollection<string> Switches { get; } = [];
-
-    public Task<int> RunAsync(CommandArgs args, CliConsole console, CancellationToken cancellationToken)
+    private readonly Option<string> _version = new("--version")
     {
-        var folder = args.Option("out") ?? throw new UsageException("Give the folder to write with --out.");
-        var version = args.Option("version") ?? "v322r0";
-        if (!Core.Ncci.NcciFileName.TryParse($"ccipra-{version}-f1.TXT", out _))
-        {
-            throw new UsageException($"--version must look like v322r0 (release and revision), not '{version}'.");
-        }
+        Description = "the release in the file names (v322r0 is effective 2026-07-01)",
+        HelpName = "V",
+        DefaultValueFactory = _ => "v322r0",
+    };
 
+    private readonly Option<string> _table = TableOption.Create();
+
+    public NcciGenerateCommand(CliConsole console)
+        : base("generate", "Write synthetic NCCI PTP tables in the exact CMS layout at real size (for benchmarks).", console,
+            """
+            Writes part files named as CMS names them (ccipra-v322r0-f1.TXT ...) with the CMS preamble and wrapped
+            header, Latin-1, CRLF: real-looking codes across the CPT, Category III, PLA and Level II ranges, pairs with
+            several date windows, indicators 1/0/9 in about the published proportions, most rows deleted and about a
+            sixth in force, plus active-pairs.tsv for load runs. The same --seed writes the same bytes. Load the folder
+            with 'ncci check', 'ncci compile' or the service's Ncci settings.
+            """)
+    {
+        Options.Add(_out);
+        Options.Add(_rows);
+        Options.Add(_parts);
+        Options.Add(_seed);
+        Options.Add(_version);
+        Options.Add(_table);
+        _version.Validators.Add(result =>
+        {
+            var version = result.GetValueOrDefault<string>();
+            if (!Core.Ncci.NcciFileName.TryParse($"ccipra-{version}-f1.TXT", out _))
+            {
+                result.AddError($"--version must look like v322r0 (release and revision), not '{version}'.");
+            }
+        });
+    }
+
+    protected override Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var folder = parse.GetRequiredValue(_out);
         var settings = new PtpGeneratorSettings(
-            args.PositiveInt("rows", PtpGeneratorSettings.FullPractitionerRows),
-            args.PositiveInt("parts", 4),
-            args.PositiveInt("seed", 322),
-            TableOption.Parse(args),
-            version);
-        var progress = new InlineProgress(rows => console.Error.Write(
-            string.Create(CultureInfo.InvariantCulture, $"\rwritten {rows:N0} of {settings.Rows:N0} rows")));
+            parse.GetValue(_rows),
+            parse.GetValue(_parts),
+            parse.GetValue(_seed),
+            TableOption.Kind(parse.GetRequiredValue(_table)),
+            parse.GetRequiredValue(_version));
+        var progress = new ProgressLine(Console, rows => string.Create(CultureInfo.InvariantCulture, $"written {rows:N0} of {settings.Rows:N0} rows"));
         GeneratedPtpTable table;
         try
         {
@@ -61,26 +73,20 @@ internal sealed class NcciGenerateCommand : ICommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            console.Error.WriteLine();
-            console.Error.WriteLine($"Cannot write to '{folder}': {ex.Message}");
+            progress.End();
+            Console.Error.WriteLine($"Cannot write to '{folder}': {ex.Message}");
             return Task.FromResult(ExitCodes.Unavailable);
         }
 
-        console.Error.WriteLine();
+        progress.End();
         foreach (var file in table.Files)
         {
-            console.Out.WriteLine(file);
+            Console.Out.WriteLine(file);
         }
 
-        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{table.Rows:N0} rows, {table.Pairs:N0} pairs, {table.ActiveRows:N0} in force; indicator 1: {table.IndicatorOne:N0}, " +
             $"0: {table.IndicatorZero:N0}, 9: {table.IndicatorNine:N0}"));
         return Task.FromResult(ExitCodes.Ok);
-    }
-
-    /// <summary>Reports on the writing thread (unlike <see cref="Progress{T}"/>), so lines never arrive out of order.</summary>
-    private sealed class InlineProgress(Action<long> report) : IProgress<long>
-    {
-        public void Report(long value) => report(value);
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Grpc.Core;
 using Scrubber.V1;
@@ -5,49 +6,41 @@ using Scrubber.V1;
 namespace Scrubber.Cli.Commands;
 
 /// <summary><c>scrubctl ncci reload</c>: asks the running service to load its NCCI tables again and swap them in.</summary>
-internal sealed class NcciReloadCommand : ICommand
+internal sealed class NcciReloadCommand : CliCommand
 {
-    public string Name => "ncci reload";
+    private readonly ServiceOptions _service = new();
 
-    public string Summary => "Ask the running service to reload its NCCI tables (a new quarter) and swap them in live.";
+    public NcciReloadCommand(CliConsole console)
+        : base("reload", "Ask the running service to reload its NCCI tables (a new quarter) and swap them in live.", console,
+            """
+            Calls Admin.ReloadTables. Put the new quarter's files (or a compiled .ncci snapshot) where the service's
+            Ncci settings point, or change those settings in appsettings.json, then run this. The new index is built
+            beside the one in force and swapped in whole; claims in flight finish on the tables they started with.
+            A file that cannot be loaded is reported with its name and line, and the tables in force keep serving.
 
-    public string Help =>
-        $"""
-        Usage: scrubctl ncci reload [--server URL]
+            Exit code 1 when the reload is refused.
+            """) =>
+        _service.AddTo(this);
 
-        Calls Admin.ReloadTables. Put the new quarter's files (or a compiled .ncci snapshot) where the service's
-        Ncci settings point, or change those settings in appsettings.json, then run this. The new index is built
-        beside the one in force and swapped in whole; claims in flight finish on the tables they started with.
-        A file that cannot be loaded is reported with its name and line, and the tables in force keep serving.
-
-        {ServiceConnection.HelpText}
-
-        Exit code 1 when the reload is refused.
-        """;
-
-    public IReadOnlyCollection<string> ValueOptions { get; } = [.. ServiceConnection.Options];
-
-    public IReadOnlyCollection<string> Switches { get; } = [];
-
-    public async Task<int> RunAsync(CommandArgs args, CliConsole console, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        using var channel = ServiceConnection.Open(args);
+        using var channel = _service.Open(parse);
         try
         {
             var response = await new Admin.AdminClient(channel).ReloadTablesAsync(new ReloadTablesRequest(), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Tables swapped in at {response.LoadedAt} after {response.ElapsedMs / 1000:F2} s")).ConfigureAwait(false);
-            await StatusCommand.WriteTablesAsync(response.NcciTables, console).ConfigureAwait(false);
+            await StatusCommand.WriteTablesAsync(response.NcciTables, Console).ConfigureAwait(false);
             return ExitCodes.Ok;
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.FailedPrecondition)
         {
-            await console.Error.WriteLineAsync(ex.Status.Detail).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(ex.Status.Detail).ConfigureAwait(false);
             return ExitCodes.Problems;
         }
         catch (RpcException ex)
         {
-            return await ServiceConnection.ReportAsync(ex, channel.Target, console).ConfigureAwait(false);
+            return await ServiceFailure.ReportAsync(ex, channel.Target, Console).ConfigureAwait(false);
         }
     }
 }

@@ -1,42 +1,40 @@
+using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using Scrubber.X12;
 using Scrubber.X12.Remittance;
 
 namespace Scrubber.Cli.Commands;
 
-/// <summary><c>scrubctl remit inspect</c>: shows what an 835 file holds, claim by claim and line by line.</summary>
-internal sealed class RemitInspectCommand : ICommand
+/// <summary><c>scrubctl remit inspect</c>: shows what an 835 file holds, claim by claim and line by line, and what the
+/// reader found odd.</summary>
+internal sealed class RemitInspectCommand : CliCommand
 {
-    public string Name => "remit inspect";
+    private readonly Argument<string> _file = new("file.835") { Description = "the 835 remittance file" };
+    private readonly Option<string> _format = CliOptions.Format(OutputFormat.Table, OutputFormat.Json);
 
-    public string Summary => "Show what an 835 remittance holds: claims, lines, adjustments (CO-97 …), remarks.";
+    public RemitInspectCommand(CliConsole console)
+        : base("inspect", "Show what an 835 remittance holds: claims, lines, adjustments (CO-97 …), remarks, warnings.", console,
+            """
+            Reads the file with the same X12 reader the service uses (separators from the ISA, several interchanges,
+            wrapped lines) and prints each claim (CLP) with its status and adjustments, and each line (SVC) with its
+            REF*6R line control number, code, modifiers, date, charge, paid and every CAS adjustment; then each warning:
+            a defect the reader accepted because the content stays unambiguous (code, byte offset, segment, message).
 
-    public string Help =>
-        """
-        Usage: scrubctl remit inspect <file.835> [--format table|json]
+            --format json: { "transactions", "claims": [ { "claimId", "status", "adjustments", "lines": [ … ] } ],
+            "warnings": [ { "code", "byteOffset", "segment", "message" } ] }
 
-        Reads the file with the same X12 reader the service uses (separators from the ISA, several interchanges,
-        wrapped lines) and prints each claim (CLP) with its status and adjustments, and each line (SVC) with its
-        REF*6R line control number, code, modifiers, date, charge, paid and every CAS adjustment.
-
-          --format F   table (default) or json: { "claims": [ { "claimId", "status", "adjustments", "lines": [ … ] } ] }
-
-        Exit code 1 when the file is not a readable 835; the message names the byte offset and segment.
-        """;
-
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["format"];
-
-    public IReadOnlyCollection<string> Switches { get; } = [];
-
-    public async Task<int> RunAsync(CommandArgs args, CliConsole console, CancellationToken cancellationToken)
+            Exit code 1 when the file is not a readable 835 (the message names the byte offset and segment), 3 when it
+            cannot be read.
+            """)
     {
-        if (args.Positionals.Count != 1)
-        {
-            throw new UsageException("Give one 835 file.");
-        }
+        Arguments.Add(_file);
+        Options.Add(_format);
+    }
 
-        var format = OutputFormat.Parse(args.Option("format"), OutputFormat.Table, OutputFormat.Json);
-        var path = args.Positionals[0];
+    protected override async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var path = parse.GetRequiredValue(_file);
         RemittanceFile file;
         try
         {
@@ -44,22 +42,22 @@ internal sealed class RemitInspectCommand : ICommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            await console.Error.WriteLineAsync($"{path}: cannot be read: {ex.Message}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"{path}: cannot be read: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.Unavailable;
         }
         catch (X12FormatException ex)
         {
-            await console.Error.WriteLineAsync($"{path}: {ex.Message}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"{path}: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.Problems;
         }
 
-        await console.Out.WriteLineAsync(format == OutputFormat.Json ? RemittanceJson.Write(file) : Table(file)).ConfigureAwait(false);
+        await Console.Out.WriteLineAsync(parse.GetValue(_format) == OutputFormat.Json ? RemittanceWarningsJson.Write(file) : Table(file)).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 
     private static string Table(RemittanceFile file)
     {
-        var text = new System.Text.StringBuilder();
+        var text = new StringBuilder();
         foreach (var claim in file.Claims)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"claim {claim.ClaimId}  status {claim.Status}  charge {claim.Charge}  paid {claim.Paid}  payer claim {claim.PayerClaimNumber}{Adjustments(claim.Adjustments)}");
@@ -71,7 +69,17 @@ internal sealed class RemitInspectCommand : ICommand
             }
         }
 
-        return text.Length == 0 ? "No claims." : text.ToString().TrimEnd();
+        if (text.Length == 0)
+        {
+            text.AppendLine("No claims.");
+        }
+
+        foreach (var warning in file.Warnings)
+        {
+            text.AppendLine(WarningText.Line(warning.Code, warning.ByteOffset, warning.Segment, warning.Message));
+        }
+
+        return text.ToString().TrimEnd();
     }
 
     private static string Adjustments(IEnumerable<Adjustment> adjustments)

@@ -1,39 +1,37 @@
+using System.CommandLine;
 using Scrubber.Generators;
 
 namespace Scrubber.Cli.Commands;
 
 /// <summary><c>scrubctl rules generate</c>: writes a payer pack of N rules with an example per rule, for benchmarks and
 /// load runs of the pack engine at size.</summary>
-internal sealed class RulesGenerateCommand : ICommand
+internal sealed class RulesGenerateCommand : CliCommand
 {
-    public string Name => "rules generate";
+    private readonly Option<string> _out = new("--out") { Description = "the pack folder to write (created); its name is the pack id", HelpName = "F", Required = true };
+    private readonly Option<string> _pairs = new("--pairs") { Description = "tab-separated code pairs, one a line (ncci generate writes active-pairs.tsv)", HelpName = "F", Required = true };
+    private readonly Option<int> _rules = CliOptions.PositiveInt("--rules", "how many rules", 100);
+    private readonly Option<string> _payer = new("--payer") { Description = "the payer the pack scrubs", HelpName = "ID", DefaultValueFactory = _ => "BENCH01" };
 
-    public string Summary => "Write a synthetic payer pack of N rules (each with an example that fires it), for load runs.";
-
-    public string Help =>
-        """
-        Usage: scrubctl rules generate --out <packs folder>/<pack-id> --pairs <active-pairs.tsv> [--rules N] [--payer ID]
-
-        Writes pack.json and one example per rule. Rules cycle through the shapes real packs use (a pair bundle
-        unless XE/XS/XU/59, a units cap, a diagnosis not covered, a pair that needs 25 on the other line), each on
-        its own codes taken from --pairs (the file 'ncci generate' writes beside its tables), so claims built from
-        the same pairs trigger them. The folder name is the pack id; put it under the service's packs folder.
-
-          --out F          the pack folder to write (created)
-          --pairs F        tab-separated code pairs, one a line
-          --rules N        how many rules (default 100)
-          --payer ID       the payer the pack scrubs (default BENCH01)
-        """;
-
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["out", "pairs", "rules", "payer"];
-
-    public IReadOnlyCollection<string> Switches { get; } = [];
-
-    public Task<int> RunAsync(CommandArgs args, CliConsole console, CancellationToken cancellationToken)
+    public RulesGenerateCommand(CliConsole console)
+        : base("generate", "Write a synthetic payer pack of N rules (each with an example that fires it), for load runs.", console,
+            """
+            Writes pack.json and one example per rule. Rules cycle through the shapes real packs use (a pair bundle
+            unless XE/XS/XU/59, a units cap, a diagnosis not covered, a pair that needs 25 on the other line), each on
+            its own codes taken from --pairs, so claims built from the same pairs trigger them. Put the folder under the
+            service's packs folder.
+            """)
     {
-        var folder = args.Option("out") ?? throw new UsageException("Give the pack folder to write with --out.");
-        var pairsFile = args.Option("pairs") ?? throw new UsageException("Give the code pairs with --pairs (ncci generate writes active-pairs.tsv).");
-        var rules = args.PositiveInt("rules", 100);
+        Options.Add(_out);
+        Options.Add(_pairs);
+        Options.Add(_rules);
+        Options.Add(_payer);
+    }
+
+    protected override Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var folder = parse.GetRequiredValue(_out);
+        var pairsFile = parse.GetRequiredValue(_pairs);
+        var rules = parse.GetValue(_rules);
         IReadOnlyList<(string, string)> pairs;
         try
         {
@@ -41,7 +39,7 @@ internal sealed class RulesGenerateCommand : ICommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            console.Error.WriteLine($"Cannot read '{pairsFile}': {ex.Message}");
+            Console.Error.WriteLine($"Cannot read '{pairsFile}': {ex.Message}");
             return Task.FromResult(ExitCodes.Unavailable);
         }
 
@@ -50,8 +48,8 @@ internal sealed class RulesGenerateCommand : ICommand
             throw new UsageException($"'{pairsFile}' has {pairs.Count} pairs with codes of their own; --rules {rules} needs as many.");
         }
 
-        PackGenerator.Write(Path.GetFullPath(folder), args.Option("payer") ?? "BENCH01", pairs, rules);
-        console.Out.WriteLine($"wrote {Path.Combine(folder, "pack.json")} with {rules} rules and {rules} examples");
+        PackGenerator.Write(Path.GetFullPath(folder), parse.GetRequiredValue(_payer), pairs, rules);
+        Console.Out.WriteLine($"wrote {Path.Combine(folder, "pack.json")} with {rules} rules and {rules} examples");
         return Task.FromResult(ExitCodes.Ok);
     }
 }

@@ -1,60 +1,65 @@
+using System.CommandLine;
+using System.Globalization;
 using Google.Protobuf;
 using Grpc.Core;
 using Scrubber.V1;
 
 namespace Scrubber.Cli.Commands;
 
-/// <summary><c>scrubctl status</c>: what the running service has loaded.</summary>
-internal sealed class StatusCommand : ICommand
+/// <summary><c>scrubctl status</c>: what the running service has loaded, and what its store holds.</summary>
+internal sealed class StatusCommand : CliCommand
 {
-    public string Name => "status";
+    private readonly Option<string> _format = CliOptions.Format(OutputFormat.Table, OutputFormat.Json);
+    private readonly ServiceOptions _service = new();
 
-    public string Summary => "Show the NCCI tables and payer packs the running service has loaded.";
-
-    public string Help =>
-        $"""
-        Usage: scrubctl status [--server URL] [--api-key KEY] [--format table|json]
-
-        Calls Admin.GetStatus and prints each resident NCCI release (version, parts, rows, malformed rows), each
-        live payer pack (id@version, payers, rules) and each pack whose current files were refused, with why.
-
-        {ServiceConnection.HelpText}
-          --format F       table (default) or json
-        """;
-
-    public IReadOnlyCollection<string> ValueOptions { get; } = ["format", .. ServiceConnection.Options];
-
-    public IReadOnlyCollection<string> Switches { get; } = [];
-
-    public async Task<int> RunAsync(CommandArgs args, CliConsole console, CancellationToken cancellationToken)
+    public StatusCommand(CliConsole console)
+        : base("status", "Show the NCCI tables and payer packs the running service has loaded, and what its store holds.", console,
+            """
+            Calls Admin.GetStatus and prints each resident NCCI release (version, parts, rows, malformed rows), each
+            live payer pack (id@version, payers, rules), each pack whose current files were refused, with why, and the
+            audit store's row counts (Store: scrubs, claims, remittances, resolutions).
+            """)
     {
-        var format = OutputFormat.Parse(args.Option("format"), OutputFormat.Table, OutputFormat.Json);
-        using var channel = ServiceConnection.Open(args);
+        Options.Add(_format);
+        _service.AddTo(this);
+    }
+
+    protected override async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        using var channel = _service.Open(parse);
         try
         {
             var status = await new Admin.AdminClient(channel).GetStatusAsync(new GetStatusRequest(), cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (format == OutputFormat.Json)
+            if (parse.GetValue(_format) == OutputFormat.Json)
             {
-                await console.Out.WriteLineAsync(JsonFormatter.Default.Format(status)).ConfigureAwait(false);
+                await Console.Out.WriteLineAsync(JsonFormatter.Default.Format(status)).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
 
-            await console.Out.WriteLineAsync($"Tables loaded at {status.LoadedAt}").ConfigureAwait(false);
-            await WriteTablesAsync(status.NcciTables, console).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"Tables loaded at {status.LoadedAt}").ConfigureAwait(false);
+            await WriteTablesAsync(status.NcciTables, Console).ConfigureAwait(false);
             if (status.NcciRejection.Length > 0)
             {
-                await console.Out.WriteLineAsync($"  last reload refused at {status.NcciRejectedAt}: {status.NcciRejection}").ConfigureAwait(false);
+                await Console.Out.WriteLineAsync($"  last reload refused at {status.NcciRejectedAt}: {status.NcciRejection}").ConfigureAwait(false);
             }
 
-            await console.Out.WriteLineAsync($"Packs loaded at {status.PacksLoadedAt}").ConfigureAwait(false);
-            await PackStatusText.WriteAsync(status.Packs, status.PackRejections, console).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"Packs loaded at {status.PacksLoadedAt}").ConfigureAwait(false);
+            await PackStatusText.WriteAsync(status.Packs, status.PackRejections, Console).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync($"Store: {Describe(status.Store)}").ConfigureAwait(false);
             return ExitCodes.Ok;
         }
         catch (RpcException ex)
         {
-            return await ServiceConnection.ReportAsync(ex, channel.Target, console).ConfigureAwait(false);
+            return await ServiceFailure.ReportAsync(ex, channel.Target, Console).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The store's counts in one line; a service that predates them sends none.</summary>
+    public static string Describe(StoreCounts? store) => store is null
+        ? "not reported by this service"
+        : string.Create(CultureInfo.InvariantCulture,
+            $"{store.Scrubs:N0} scrubs, {store.Claims:N0} claims ({store.ConfirmedClaims:N0} confirmed), {store.RemittanceFiles:N0} remittance files " +
+            $"({store.RemittanceClaims:N0} claims, {store.RemittanceLines:N0} lines), {store.Resolutions:N0} resolutions");
 
     /// <summary>One line per resident table release.</summary>
     public static async Task WriteTablesAsync(IEnumerable<NcciTableStatus> tables, CliConsole console)

@@ -30,7 +30,7 @@ internal static class EditTable
         return text.ToString().TrimEnd();
     }
 
-    private static string Name(Disposition disposition) => disposition switch
+    public static string Name(Disposition disposition) => disposition switch
     {
         Disposition.Clean => "CLEAN",
         Disposition.Warnings => "WARNINGS",

@@ -1,30 +1,57 @@
+using System.CommandLine;
 using Scrubber.Core.Ncci;
 
 namespace Scrubber.Cli;
 
 /// <summary>The NCCI tables rule commands scrub examples with: given paths, else the samples under rules/ncci found
 /// above the pack folder, else none (examples that need NCCI then fail and say so).</summary>
-internal static class LocalTables
+internal sealed class LocalTables
 {
-    public const string HelpText =
-        """
-          --practitioner P         practitioner NCCI files, folder or zip (default: rules/ncci/practitioner above the packs)
-          --outpatient-hospital P  outpatient hospital NCCI files (default: rules/ncci/outpatient-hospital above the packs)
-        """;
+    public Option<string?> Practitioner { get; } = new("--practitioner")
+    {
+        Description = "practitioner NCCI files, folder or zip (default: rules/ncci/practitioner above the packs)",
+        HelpName = "P",
+    };
 
-    public static readonly string[] Options = ["practitioner", "outpatient-hospital"];
+    public Option<string?> OutpatientHospital { get; } = new("--outpatient-hospital")
+    {
+        Description = "outpatient hospital NCCI files (default: rules/ncci/outpatient-hospital above the packs)",
+        HelpName = "P",
+    };
 
-    public static NcciSnapshot Load(CommandArgs args, string near, CliConsole console)
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Practitioner);
+        command.Options.Add(OutpatientHospital);
+    }
+
+    public NcciSnapshot Load(ParseResult parse, string near, CliConsole console)
     {
         var report = new QuietReport(console);
         return new NcciSnapshot(
-            LoadOne(NcciTableKind.Practitioner, args.Option("practitioner") ?? Find(near, "practitioner"), report),
-            LoadOne(NcciTableKind.OutpatientHospital, args.Option("outpatient-hospital") ?? Find(near, "outpatient-hospital"), report),
+            LoadOne(NcciTableKind.Practitioner, Practitioner.Name, parse.GetValue(Practitioner) ?? Find(near, "practitioner"), report),
+            LoadOne(NcciTableKind.OutpatientHospital, OutpatientHospital.Name, parse.GetValue(OutpatientHospital) ?? Find(near, "outpatient-hospital"), report),
             DateTimeOffset.UtcNow);
     }
 
-    private static NcciTableSet? LoadOne(NcciTableKind kind, string? path, INcciLoadReport report) =>
-        path is null ? null : NcciLoader.Load(kind, "--" + (kind == NcciTableKind.Practitioner ? "practitioner" : "outpatient-hospital"), [Path.GetFullPath(path)], report);
+    /// <exception cref="CommandFailedException">The path is not there (exit 3) or holds no loadable table (exit 1).</exception>
+    private static NcciTableSet? LoadOne(NcciTableKind kind, string setting, string? path, INcciLoadReport report)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        InputPaths.RequireExisting([path]);
+        try
+        {
+            return NcciLoader.Load(kind, setting, [Path.GetFullPath(path)], report);
+        }
+        catch (NcciLoadException ex)
+        {
+            throw new CommandFailedException(ExitCodes.Problems, ex.Message);
+        }
+    }
 
     private static string? Find(string near, string table)
     {

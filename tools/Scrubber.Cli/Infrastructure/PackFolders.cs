@@ -5,6 +5,8 @@ namespace Scrubber.Cli;
 /// <summary>Finds the packs a rule command works on: one pack folder, or every pack folder in a packs folder.</summary>
 internal static class PackFolders
 {
+    /// <exception cref="CommandFailedException">The folder is not there (exit 3).</exception>
+    /// <exception cref="UsageException">It holds no pack.</exception>
     public static IReadOnlyList<string> Find(string path)
     {
         var full = Path.GetFullPath(path);
@@ -15,7 +17,7 @@ internal static class PackFolders
 
         if (!Directory.Exists(full))
         {
-            throw new UsageException($"'{path}' is not a folder.");
+            throw new CommandFailedException(ExitCodes.Unavailable, $"{path}: no such folder.");
         }
 
         var packs = Directory.GetDirectories(full).Where(d => File.Exists(Path.Combine(d, PackLoader.PackFileName))).Order(StringComparer.Ordinal).ToList();

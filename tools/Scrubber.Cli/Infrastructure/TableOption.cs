@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Scrubber.Core.Ncci;
 
 namespace Scrubber.Cli;
@@ -5,13 +6,13 @@ namespace Scrubber.Cli;
 /// <summary>The <c>--table practitioner|outpatient-hospital</c> option of the <c>ncci</c> commands.</summary>
 internal static class TableOption
 {
-    public const string HelpLine = "  --table T        practitioner (default, ccipra files) or outpatient-hospital (ccioph files)";
-
-    /// <exception cref="UsageException">The value is neither table.</exception>
-    public static NcciTableKind Parse(CommandArgs args) => args.Option("table") switch
+    public static Option<string> Create() => CliOptions.OneOf(new Option<string>("--table")
     {
-        null or "practitioner" => NcciTableKind.Practitioner,
-        "outpatient-hospital" => NcciTableKind.OutpatientHospital,
-        var other => throw new UsageException($"--table must be practitioner or outpatient-hospital, not '{other}'."),
-    };
+        Description = "practitioner (ccipra files) or outpatient-hospital (ccioph files)",
+        HelpName = "T",
+        DefaultValueFactory = _ => "practitioner",
+    }, "practitioner", "outpatient-hospital");
+
+    public static NcciTableKind Kind(string value) =>
+        value == "outpatient-hospital" ? NcciTableKind.OutpatientHospital : NcciTableKind.Practitioner;
 }

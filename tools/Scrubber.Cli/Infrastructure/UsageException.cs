@@ -1,6 +1,6 @@
 namespace Scrubber.Cli;
 
-/// <summary>The command line is wrong; the message says how.</summary>
+/// <summary>The command line is wrong in a way only the command can tell (exit 2); the message says how.</summary>
 public sealed class UsageException : Exception
 {
     public UsageException()

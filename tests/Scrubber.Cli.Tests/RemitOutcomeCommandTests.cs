@@ -1,0 +1,117 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Scrubber.Generators;
+using Scrubber.Testing;
+
+namespace Scrubber.Cli.Tests;
+
+/// <summary><c>remit ingest</c> and <c>remit unmatched</c> against a real service with a fresh store per test.</summary>
+public sealed partial class RemitOutcomeCommandTests : IAsyncLifetime
+{
+    private static readonly DateOnly ServiceDate = new(2026, 7, 14);
+
+    private readonly TempDirectory _temp = new();
+    private RunningServer? _server;
+
+    private string Server => _server!.Address;
+
+    public async Task InitializeAsync() => _server = await RunningServer.StartAsync("--Outcomes:MaxUnmatchedListed=2");
+
+    public async Task DisposeAsync()
+    {
+        await _server!.DisposeAsync();
+        _temp.Dispose();
+    }
+
+    [Fact]
+    public async Task RemitIngest_DenialsOfSeveralFamilies_PrintsTheCountPerFamily()
+    {
+        var claim = _temp.File("claim.json");
+        await File.WriteAllTextAsync(claim, """
+            { "claimId": "FAM-1", "payerId": "ACME01", "patientId": "P-1", "billingProviderNpi": "1234567893", "lines": [
+              { "lineId": "1", "procedureCode": "99213", "serviceDate": "2026-07-14", "charge": "120.00", "units": 1 },
+              { "lineId": "2", "procedureCode": "93000", "serviceDate": "2026-07-14", "charge": "45.00", "units": 1 },
+              { "lineId": "3", "procedureCode": "36415", "serviceDate": "2026-07-14", "charge": "10.00", "units": 3 },
+              { "lineId": "4", "procedureCode": "81002", "serviceDate": "2026-07-14", "charge": "12.00", "units": 1 } ] }
+            """);
+        Assert.Equal(ExitCodes.Ok, (await CliRun.RunAsync("scrub", claim, "--server", Server)).ExitCode);
+        var remit = await WriteRemitAsync(new RemitClaimSpec("FAM-1", "1", "ICN-F1",
+        [
+            new("1", "99213", [], ServiceDate, 120m, 96m, [("CO", "45", 24m)]),
+            new("2", "93000", [], ServiceDate, 45m, 0m, [("CO", "97", 45m)]),
+            new("3", "36415", [], ServiceDate, 10m, 0m, [("CO", "151", 10m)]),
+            new("4", "81002", [], ServiceDate, 12m, 0m, [("CO", "18", 12m)]),
+        ]));
+
+        var run = await CliRun.RunAsync("remit", "ingest", remit, "--server", Server);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Contains($"[1/1] {remit}: 1 claims, 4 lines, 4 lines matched", run.Out, StringComparison.Ordinal);
+        var families = Assert.Single(run.Out.Split('\n'), l => l.StartsWith("    denials by family: ", StringComparison.Ordinal));
+        Assert.Contains("bundling 1", families, StringComparison.Ordinal);
+        Assert.Contains("units 1", families, StringComparison.Ordinal);
+        Assert.Contains("duplicate 1", families, StringComparison.Ordinal);
+        Assert.True(families.IndexOf("bundling", StringComparison.Ordinal) < families.IndexOf("duplicate", StringComparison.Ordinal), families);
+    }
+
+    [Fact]
+    public async Task RemitIngest_MoreUnmatchedThanTheAnswerLists_SaysHowManyMoreAndWhatToRun()
+    {
+        var remit = await WriteRemitAsync([.. Enumerable.Range(1, 5).Select(Unknown)]);
+
+        var run = await CliRun.RunAsync("remit", "ingest", remit, "--server", Server);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Equal(2, run.Out.Split('\n').Count(l => l.StartsWith("    unmatched claim ", StringComparison.Ordinal)));
+        var fileId = FileId(run.Out);
+        Assert.Contains($"… and 3 more unmatched (5 claims, 0 lines in all): run 'scrubctl remit unmatched {fileId}'", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RemitUnmatched_IngestedFile_ListsEveryUnmatchedClaim()
+    {
+        var remit = await WriteRemitAsync([.. Enumerable.Range(1, 5).Select(Unknown)]);
+        var fileId = FileId((await CliRun.RunAsync("remit", "ingest", remit, "--server", Server)).Out);
+
+        var table = await CliRun.RunAsync("remit", "unmatched", fileId, "--server", Server);
+        var json = await CliRun.RunAsync("remit", "unmatched", fileId, "--format", "json", "--server", Server);
+
+        Assert.Equal(ExitCodes.Ok, table.ExitCode);
+        Assert.Contains($"File {fileId}: 5 unmatched claims, 0 unmatched lines", table.Out, StringComparison.Ordinal);
+        Assert.All(Enumerable.Range(1, 5), i => Assert.Contains($"  unmatched claim NOT-SENT-{i} (payer claim ICN-U{i}): ", table.Out, StringComparison.Ordinal));
+        Assert.Equal(ExitCodes.Ok, json.ExitCode);
+        var claims = JsonDocument.Parse(json.Out).RootElement.GetProperty("unmatchedClaims").EnumerateArray().Select(c => c.GetProperty("claimId").GetString());
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => $"NOT-SENT-{i}"), claims.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task RemitUnmatched_UnknownFileId_ExitsOneNamingIt()
+    {
+        var fileId = new string('a', 64);
+
+        var run = await CliRun.RunAsync("remit", "unmatched", fileId, "--server", Server);
+
+        Assert.Equal(ExitCodes.Problems, run.ExitCode);
+        Assert.StartsWith($"No ingested 835 has the file id {fileId}", run.Error, StringComparison.Ordinal);
+    }
+
+    private static RemitClaimSpec Unknown(int i) =>
+        new($"NOT-SENT-{i}", "4", $"ICN-U{i}", [new(null, "99214", [], ServiceDate, 150m, 0m, [("CO", "16", 150m)])]);
+
+    private async Task<string> WriteRemitAsync(params RemitClaimSpec[] claims)
+    {
+        var path = _temp.File($"era-{Guid.NewGuid():N}.835");
+        await File.WriteAllTextAsync(path, new Remittance835Writer().Write(claims, new DateOnly(2026, 8, 14)));
+        return path;
+    }
+
+    private static string FileId(string output)
+    {
+        var match = FileIdPattern().Match(output);
+        Assert.True(match.Success, output);
+        return match.Groups[1].Value;
+    }
+
+    [GeneratedRegex(@"\(file ([0-9a-f]{64})\)")]
+    private static partial Regex FileIdPattern();
+}
