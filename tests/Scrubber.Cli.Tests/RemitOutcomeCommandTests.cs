@@ -64,7 +64,8 @@ public sealed partial class RemitOutcomeCommandTests : IAsyncLifetime
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Equal(2, run.Out.Split('\n').Count(l => l.StartsWith("    unmatched claim ", StringComparison.Ordinal)));
         var fileId = FileId(run.Out);
-        Assert.Contains($"… and 3 more unmatched (5 claims, 0 lines in all): run 'scrubctl remit unmatched {fileId}'", run.Out, StringComparison.Ordinal);
+        // Every line of an unmatched claim is unmatched too: 2 of 5 claims and 2 of 5 lines were listed.
+        Assert.Contains($"… and 6 more unmatched (5 claims, 5 lines in all): run 'scrubctl remit unmatched {fileId}'", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public sealed partial class RemitOutcomeCommandTests : IAsyncLifetime
         var json = await CliRun.RunAsync("remit", "unmatched", fileId, "--format", "json", "--server", Server);
 
         Assert.Equal(ExitCodes.Ok, table.ExitCode);
-        Assert.Contains($"File {fileId}: 5 unmatched claims, 0 unmatched lines", table.Out, StringComparison.Ordinal);
+        Assert.Contains($"File {fileId}: 5 unmatched claims, 5 unmatched lines", table.Out, StringComparison.Ordinal);
         Assert.All(Enumerable.Range(1, 5), i => Assert.Contains($"  unmatched claim NOT-SENT-{i} (payer claim ICN-U{i}): ", table.Out, StringComparison.Ordinal));
         Assert.Equal(ExitCodes.Ok, json.ExitCode);
         var claims = JsonDocument.Parse(json.Out).RootElement.GetProperty("unmatchedClaims").EnumerateArray().Select(c => c.GetProperty("claimId").GetString());
