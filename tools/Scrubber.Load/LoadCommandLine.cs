@@ -12,6 +12,7 @@ internal static class LoadCommandLine
         {
             new RunCommand(),
             new FuzzCommand(),
+            new RemittanceFuzzCommand(),
             new VerifyCommand(),
             new WaitCommand(),
         };
