@@ -136,10 +136,11 @@ internal static class RemittanceMutations
             end++;
         }
 
-        // At most some 20,000 added segments: the file stays under Outcomes:MaxRemittanceBytes, so what is tested is
-        // the reading of many loops, not the size limit (which has its own test).
+        // At most some 20,000 added segments and 1 MiB: the file stays under Outcomes:MaxRemittanceBytes and far under
+        // the gRPC message limit, so what is tested is the reading of many loops, not the size limits (tested on their own).
         var loop = x.Segments.GetRange(start, end - start);
-        var times = Math.Min(r.ArrayElement(Repeats), 20_000 / loop.Count);
+        var loopBytes = loop.Sum(s => s.Sum(e => e.Length + 1));
+        var times = Math.Max(1, Math.Min(r.ArrayElement(Repeats), Math.Min(20_000 / loop.Count, 1024 * 1024 / loopBytes)));
         x.Segments.InsertRange(end, Enumerable.Range(0, times).SelectMany(_ => loop.Select(s => s.ToList())));
         return $"{opener} loop at segment {start} ({loop.Count} segments) repeated {times} more times";
     }
