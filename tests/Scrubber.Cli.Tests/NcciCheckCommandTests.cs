@@ -29,6 +29,18 @@ public sealed class NcciCheckCommandTests
     }
 
     [Fact]
+    public async Task NcciCheck_PartNumberOutOfRange_ExitsOneNamingTheFile()
+    {
+        using var temp = new TempDirectory();
+        var path = PtpFiles.Write(temp.File("ccipra-v323r0-f99999999999.txt"), PtpFiles.Row("0001U", "0030U", "20180701", "*", "1"));
+
+        var run = await CliRun.RunAsync("ncci", "check", temp.Path);
+
+        Assert.Equal(ExitCodes.Problems, run.ExitCode);
+        Assert.Contains($"'{path}': the part f99999999999 is out of range (f1 to f99)", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NcciCheck_OutpatientFileAsPractitioner_ExplainsAndExitsOne()
     {
         var run = await CliRun.RunAsync("ncci", "check", RepositoryPaths.OutpatientSample);

@@ -42,6 +42,18 @@ public sealed class NcciReloadTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task ReloadTables_PartNumberTooLargeForAnyTable_IsFailedPreconditionNamingTheFile()
+    {
+        var odd = PtpFiles.Write(_tables.File("ccipra-v323r0-f99999999999.txt"), PtpFiles.Row("0001U", "0030U", "20180701", "*", "0"));
+
+        var ex = await Assert.ThrowsAsync<RpcException>(async () => await Server.Admin.ReloadTablesAsync(new ReloadTablesRequest()));
+
+        Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
+        Assert.EndsWith($"'{odd}': the part f99999999999 is out of range (f1 to f99)", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(Disposition.Warnings, (await ScrubPairOn("2026-10-01")).Disposition);
+    }
+
+    [Fact]
     public async Task ReloadTables_BrokenFile_IsRefusedNamingItAndTheTablesInForceKeepServing()
     {
         var broken = _tables.File("ccipra-v323r0-f1.txt");

@@ -72,6 +72,19 @@ public sealed partial class ProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Process_TableFileNamedWithAPartTooLarge_ExitsOneWithOneLineNamingIt()
+    {
+        var table = PtpFiles.Write(_data.File("ccipra-v323r0-f99999999999.txt"), PtpFiles.Row("0001U", "0030U", "20180701", "*", "1"));
+        using var server = Start($"--Ncci:Practitioner:0={_data.Path}");
+
+        await server.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, server.Process.ExitCode);
+        Assert.Contains($"Scrubber cannot start: '{table}': the part f99999999999 is out of range (f1 to f99)", server.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", server.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Process_MissingPatientKeySecret_ExitsOneNamingTheSetting()
     {
         using var server = Start("--Audit:PatientKeySecret=");

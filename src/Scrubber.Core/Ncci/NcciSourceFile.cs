@@ -27,7 +27,7 @@ internal sealed record NcciSourceFile(string DisplayName, NcciFileName Name, Fun
                     {
                         AddZip(file, files);
                     }
-                    else if (IsText(file) && NcciFileName.TryParse(Path.GetFileName(file), out var name))
+                    else if (IsText(file) && NcciFileName.Parse(Path.GetFileName(file), file) is { } name)
                     {
                         files.Add(new NcciSourceFile(file, name, () => File.OpenRead(file)));
                     }
@@ -66,7 +66,7 @@ internal sealed record NcciSourceFile(string DisplayName, NcciFileName Name, Fun
         {
             var entryName = entry.FullName;
             var display = $"{zipPath}!{entryName}";
-            var name = NcciFileName.TryParse(entry.Name, out var fromEntry) ? fromEntry : NameOf(zipPath, display);
+            var name = NcciFileName.Parse(entry.Name, display) ?? NameOf(zipPath, display);
             files.Add(new NcciSourceFile(display, name, () => new ZipEntryStream(OpenZip(zipPath), entryName)));
         }
     }
@@ -84,9 +84,8 @@ internal sealed record NcciSourceFile(string DisplayName, NcciFileName Name, Fun
     }
 
     private static NcciFileName NameOf(string nameSource, string display) =>
-        NcciFileName.TryParse(Path.GetFileName(nameSource), out var name)
-            ? name
-            : throw new NcciLoadException(
+        NcciFileName.Parse(Path.GetFileName(nameSource), display)
+            ?? throw new NcciLoadException(
                 $"'{display}': the file name does not say which table, version and part it is (expected a CMS name such as ccipra-v322r0-f1.TXT).");
 
     private static bool IsZip(string path) => path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);

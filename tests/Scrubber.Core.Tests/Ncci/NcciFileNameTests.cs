@@ -34,4 +34,21 @@ public sealed class NcciFileNameTests
     [InlineData("ccipra-v324r0-f1.txt")]   // there is no fifth quarter
     [InlineData("ccixyz-v322r0-f1.txt")]
     public void TryParse_NotACmsName_Fails(string file) => Assert.False(NcciFileName.TryParse(file, out _));
+
+    [Theory]
+    [InlineData("ccipra-v323r0-f99999999999.txt", "the part f99999999999 is out of range (f1 to f99)")]
+    [InlineData("ccipra-v323r0-f0.txt", "the part f0 is out of range (f1 to f99)")]
+    [InlineData("ccipra-v323r99999999999999999999-f1.txt", "the revision r999999999999… is out of range (r0 to r99)")]
+    [InlineData("ccipra-v3230r0-f1.txt", "the version v3230 is out of range (two digits of year and one of quarter, 0–3, as in v322)")]
+    [InlineData("ccipra-v324r0-f1.txt", "the version v324 is out of range (two digits of year and one of quarter, 0–3, as in v322)")]
+    public void Parse_CmsNameWithNumbersOutOfRange_IsRefusedNamingTheFile(string file, string problem)
+    {
+        var ex = Assert.Throws<NcciLoadException>(() => NcciFileName.Parse(file, "/data/" + file));
+
+        Assert.Equal($"'/data/{file}': {problem}", ex.Message);
+        Assert.False(NcciFileName.TryParse(file, out _));
+    }
+
+    [Fact]
+    public void Parse_NotACmsName_IsNull() => Assert.Null(NcciFileName.Parse("ptp-edits.txt", "/data/ptp-edits.txt"));
 }
