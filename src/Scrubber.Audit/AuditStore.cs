@@ -36,9 +36,11 @@ public sealed class AuditStore : IAsyncDisposable
     /// <summary>Ingests a parsed 835 in one transaction; the same file (by content hash) twice counts once. The result
     /// lists at most <paramref name="maxUnmatchedListed"/> unmatched claims, and lines; <see cref="ListUnmatched"/> lists all.</summary>
     /// <exception cref="InvalidRecordException">A value cannot be stored; nothing of the file was.</exception>
+    /// <exception cref="OperationCanceledException">The call's deadline passed or it was cancelled; nothing was stored.</exception>
+    /// <remarks>Staged in chunks that scrub commits interleave with, then published in one short transaction.</remarks>
     public Task<IngestResult> IngestRemittanceAsync(Remittance remittance, DateTimeOffset ingestedAt, int maxUnmatchedListed = int.MaxValue,
         CancellationToken cancellationToken = default) =>
-        _writer.WriteAsync(new IngestRemittanceWrite(remittance, ingestedAt, maxUnmatchedListed), cancellationToken);
+        RemittanceIngestion.RunAsync(_writer, remittance, ingestedAt, maxUnmatchedListed, cancellationToken);
 
     /// <summary>Records a resolution step on a line of a claim's sent scrub; returns the scrub id.</summary>
     /// <exception cref="RecordNotFoundException">No sent claim has that id, or it has no such line.</exception>

@@ -14,8 +14,11 @@ public sealed record StoreCounts(long Scrubs, long Claims, long ConfirmedClaims,
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT (SELECT COUNT(*) FROM scrubs), (SELECT COUNT(DISTINCT claim_id) FROM scrubs),
-                   (SELECT COUNT(*) FROM claim_submissions WHERE confirmed_at IS NOT NULL), (SELECT COUNT(*) FROM remittance_files),
-                   (SELECT COUNT(*) FROM remit_claims), (SELECT COUNT(*) FROM remit_lines), (SELECT COUNT(*) FROM resolutions)
+                   (SELECT COUNT(*) FROM claim_submissions WHERE confirmed_at IS NOT NULL), (SELECT COUNT(*) FROM remittance_files WHERE published = 1),
+                   (SELECT COUNT(*) FROM remit_claims c JOIN remittance_files f ON f.file_id = c.file_id WHERE f.published = 1),
+                   (SELECT COUNT(*) FROM remit_lines l JOIN remit_claims c ON c.remit_claim_id = l.remit_claim_id
+                    JOIN remittance_files f ON f.file_id = c.file_id WHERE f.published = 1),
+                   (SELECT COUNT(*) FROM resolutions)
             """;
         using var reader = command.ExecuteReader();
         reader.Read();

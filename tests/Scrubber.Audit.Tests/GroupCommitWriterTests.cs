@@ -25,7 +25,7 @@ public sealed class GroupCommitWriterTests : IAsyncDisposable
     [Fact]
     public async Task Write_ThrowingAnyException_FailsThatWriteAlone_ItsBatchIsCommitted_AndTheLoopGoesOn()
     {
-        using var hold = new Hold();
+        using var hold = new WriterHold();
         var holding = _writer.WriteAsync(hold);
         hold.Started.Wait();
         var before = _writer.WriteAsync(new Insert("before"));
@@ -53,29 +53,39 @@ public sealed class GroupCommitWriterTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Ingest_RetriedAloneAfterItsBatchFailed_AnswersItsOwnCountsOnce()
+    public async Task IngestChunk_RetriedAloneAfterItsBatchFailed_AnswersItsOwnCountsOnce()
     {
-        using var hold = new Hold();
-        var holding = _writer.WriteAsync(hold);
-        hold.Started.Wait();
         var remittance = new Remittance("retried", "retried.835",
         [
             new RemittanceClaim("NOT-SENT", "4", 40m, 0m, "", null, [],
                 [new RemittanceLine("L1", "97110", [], "", new DateOnly(2026, 7, 20), 40m, 0m, [new RemittanceAdjustment("CO", "97", 40m, null)], [])]),
         ]);
-        var ingest = _writer.WriteAsync(new IngestRemittanceWrite(remittance, StoreFixture.T0, maxListed: 200));
+        var fileId = (await _writer.WriteAsync(new StageRemittanceWrite(remittance, StoreFixture.T0)))!.Value;
+        using var hold = new WriterHold();
+        var holding = _writer.WriteAsync(hold);
+        hold.Started.Wait();
+        var chunk = _writer.WriteAsync(new IngestChunkWrite(fileId, remittance, 0, 1, maxListed: 200));
         var unknown = _writer.WriteAsync(new UpdateResolutionWrite(
             new Resolution("NO-SUCH-CLAIM", "L1", ResolutionStatus.Appealed, null, new DateOnly(2026, 8, 1), ""), StoreFixture.T0));
         hold.Release.Set();
 
         await holding;
         await Assert.ThrowsAsync<RecordNotFoundException>(() => unknown);
-        var result = await ingest;
+        var result = (await chunk).Result(remittance, duplicate: false);
 
         Assert.Equal((1, 1, 1, 1), (result.UnmatchedClaimCount, result.UnmatchedLineCount, result.UnmatchedClaims.Length, result.UnmatchedLines.Length));
         Assert.Equal(1, result.DenialsByFamily["bundling"]);
         Assert.Equal(1, result.DeniedLines);
-        Assert.Equal(["retried"], Files());
+        Assert.Equal(1L, Count("SELECT COUNT(*) FROM remit_lines"));
+    }
+
+    private long Count(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={_folder.File("writer.db")}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
     }
 
     private List<string> Files()
@@ -101,27 +111,6 @@ public sealed class GroupCommitWriterTests : IAsyncDisposable
         command.CommandText = "INSERT INTO remittance_files (sha256, name, ingested_at, claims, lines) VALUES ($n, $n, '2026-08-01T00:00:00Z', 0, 0)";
         command.Parameters.AddWithValue("$n", name);
         command.ExecuteNonQuery();
-    }
-
-    /// <summary>Holds the writer until released, so the writes queued meanwhile form one batch.</summary>
-    private sealed class Hold : IWrite<bool>, IDisposable
-    {
-        public ManualResetEventSlim Started { get; } = new();
-
-        public ManualResetEventSlim Release { get; } = new();
-
-        public bool Execute(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements)
-        {
-            Started.Set();
-            Release.Wait(TimeSpan.FromSeconds(30));
-            return true;
-        }
-
-        public void Dispose()
-        {
-            Started.Dispose();
-            Release.Dispose();
-        }
     }
 
     private sealed class Insert(string name) : IWrite<string>

@@ -42,6 +42,8 @@ internal static class LoadRun
         var swapper = settings.Swap is null ? null : new Swapper(channel, settings);
         using var stopBackground = new CancellationTokenSource();
         var swapping = swapper?.RunAsync(stopBackground.Token) ?? Task.CompletedTask;
+        var ingester = settings.IngestFile is { } file ? new Ingester(channel, file, settings.IngestEvery) : null;
+        var ingesting = ingester?.RunAsync(stopBackground.Token) ?? Task.CompletedTask;
         var sampling = settings.MemoryEvery is { } every && settings.ServerPid is { } pid
             ? ServerMemory.SampleAsync(pid, every, stopBackground.Token)
             : Task.FromResult<IReadOnlyList<long>>([]);
@@ -50,6 +52,7 @@ internal static class LoadRun
         var elapsed = stopwatch.Elapsed.TotalSeconds;
         await stopBackground.CancelAsync().ConfigureAwait(false);
         await swapping.ConfigureAwait(false);
+        await ingesting.ConfigureAwait(false);
         var memory = await sampling.ConfigureAwait(false);
 
         var all = Latencies(results, _ => true);
@@ -76,6 +79,23 @@ internal static class LoadRun
             }
 
             errors += swapper.Failures.Count;
+        }
+
+        if (ingester is not null)
+        {
+            var during = Latencies(results, ingester.During);
+            var steady = Latencies(results, t => !ingester.During(t));
+            var steadySeconds = elapsed - ingester.WindowSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"ingests={ingester.Seconds.Count} failed={ingester.Failures.Count} seconds={string.Join(",", ingester.Seconds.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))} " +
+                $"| steady: rate={steady.Length / Math.Max(0.001, steadySeconds):F0}/s {Describe(steady)} " +
+                $"| during ingests: rate={during.Length / Math.Max(0.001, ingester.WindowSeconds):F0}/s {Describe(during)}"));
+            foreach (var failure in ingester.Failures.Take(5))
+            {
+                Console.Error.WriteLine(failure);
+            }
+
+            errors += ingester.Failures.Count;
         }
 
         if (memory.Count > 0)

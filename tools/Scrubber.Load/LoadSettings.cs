@@ -39,4 +39,11 @@ internal sealed record LoadSettings(
     string? PackFile,
     int? ServerPid,
     TimeSpan? MemoryEvery,
-    string ApiKey);
+    string ApiKey)
+{
+    /// <summary>An 835 to ingest every <see cref="IngestEvery"/> while measuring, to see what ingestion costs the scrubs.</summary>
+    public string? IngestFile { get; init; }
+
+    /// <summary>Time between ingests of <see cref="IngestFile"/>.</summary>
+    public TimeSpan IngestEvery { get; init; } = TimeSpan.FromSeconds(10);
+}

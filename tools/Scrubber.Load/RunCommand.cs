@@ -23,12 +23,14 @@ internal sealed class RunCommand : Command
     private readonly Option<double> _swapEvery = LoadOptions.Positive("--swap-every", "time between swaps", 10);
     private readonly Option<string?> _packFile = new("--pack-file") { Description = "the pack.json a packs swap edits, so each reload swaps in a new version", HelpName = "FILE" };
     private readonly Option<int?> _serverPid = new("--server-pid") { Description = "the server's process id: print its resident memory before and after (Linux /proc)", HelpName = "PID" };
+    private readonly Option<string?> _ingest = new("--ingest") { Description = "ingest this 835 every --ingest-every seconds while measuring, and print the ingest times and the scrubs' rate and latency during ingests against steady state", HelpName = "FILE" };
+    private readonly Option<double> _ingestEvery = LoadOptions.Positive("--ingest-every", "time between ingests", 10);
     private readonly Option<double?> _memoryEvery = LoadOptions.OptionalPositive("--memory-every", "print the server's resident memory this often while measuring (soak runs; needs --server-pid)", "SECONDS");
 
     public RunCommand()
         : base("run", "Drive the service with generated claims; print claims/s, p50/p95/p99/max latency and errors.")
     {
-        Option[] options = [_server, _apiKey, _mode, _concurrency, _duration, _warmup, _lines, _rate, _acks, _seed, _pairs, _payer, _ceiling, _swap, _swapEvery, _packFile, _serverPid, _memoryEvery];
+        Option[] options = [_server, _apiKey, _mode, _concurrency, _duration, _warmup, _lines, _rate, _acks, _seed, _pairs, _payer, _ceiling, _swap, _swapEvery, _packFile, _serverPid, _memoryEvery, _ingest, _ingestEvery];
         foreach (var option in options)
         {
             Options.Add(option);
@@ -62,5 +64,9 @@ internal sealed class RunCommand : Command
         parse.GetValue(_packFile),
         parse.GetValue(_serverPid),
         parse.GetValue(_memoryEvery) is { } every ? TimeSpan.FromSeconds(every) : null,
-        ScrubberDefaults.ResolveApiKey(parse.GetValue(_apiKey)));
+        ScrubberDefaults.ResolveApiKey(parse.GetValue(_apiKey)))
+    {
+        IngestFile = parse.GetValue(_ingest),
+        IngestEvery = TimeSpan.FromSeconds(parse.GetValue(_ingestEvery)),
+    };
 }

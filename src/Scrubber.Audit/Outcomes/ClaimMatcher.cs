@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Data.Sqlite;
+using Scrubber.Audit.Schema;
 
 namespace Scrubber.Audit.Outcomes;
 
@@ -9,25 +10,31 @@ internal static class ClaimMatcher
     /// <summary>Payers may cut CLP01 short; a shorter prefix would match too much.</summary>
     private const int MinimumPrefix = 6;
 
-    public static SentScrub? FindSentScrub(SqliteConnection connection, SqliteTransaction transaction, string claimId)
+    private const string Exact = "SELECT claim_id, scrub_id FROM claim_submissions WHERE claim_id = $p0";
+
+    /// <summary>Claim ids that start with $p0: a range of the primary key from $p0 up to $p0 followed by the highest
+    /// character, so an unknown id reads a handful of index entries, never the claims after it.</summary>
+    private const string Prefix =
+        "SELECT claim_id, scrub_id FROM claim_submissions WHERE claim_id > $p0 AND claim_id < $p0 || char(1114111) LIMIT 2";
+
+    private const string Lines = "SELECT line_id, code, modifiers, service_date, charge_cents FROM scrub_lines WHERE scrub_id = $p0 ORDER BY seq";
+
+    public static SentScrub? FindSentScrub(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements, string claimId)
     {
-        if (Query(connection, transaction, "SELECT claim_id, scrub_id FROM claim_submissions WHERE claim_id = $p0", claimId) is [var exact])
+        if (Query(statements.For(connection, transaction, Exact, 1), claimId) is [var exact])
         {
             return exact;
         }
 
-        return claimId.Length >= MinimumPrefix &&
-               Query(connection, transaction, "SELECT claim_id, scrub_id FROM claim_submissions WHERE claim_id > $p0 AND substr(claim_id, 1, length($p0)) = $p0 LIMIT 2", claimId) is [var truncated]
+        return claimId.Length >= MinimumPrefix && Query(statements.For(connection, transaction, Prefix, 1), claimId) is [var truncated]
             ? truncated
             : null;
     }
 
-    public static ImmutableArray<SentLine> SentLines(SqliteConnection connection, SqliteTransaction transaction, string scrubId)
+    public static ImmutableArray<SentLine> SentLines(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements, string scrubId)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT line_id, code, modifiers, service_date, charge_cents FROM scrub_lines WHERE scrub_id = $p0 ORDER BY seq";
-        command.Parameters.AddWithValue("$p0", scrubId);
+        var command = statements.For(connection, transaction, Lines, 1);
+        command.Parameters[0].Value = scrubId;
         using var reader = command.ExecuteReader();
         var lines = ImmutableArray.CreateBuilder<SentLine>();
         while (reader.Read())
@@ -38,12 +45,9 @@ internal static class ClaimMatcher
         return lines.ToImmutable();
     }
 
-    private static List<SentScrub> Query(SqliteConnection connection, SqliteTransaction transaction, string sql, string claimId)
+    private static List<SentScrub> Query(SqliteCommand command, string claimId)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$p0", claimId);
+        command.Parameters[0].Value = claimId;
         using var reader = command.ExecuteReader();
         var found = new List<SentScrub>();
         while (reader.Read())

@@ -2,7 +2,8 @@ using System.Collections.Immutable;
 
 namespace Scrubber.Audit.Outcomes;
 
-/// <summary>What one run of an ingest counted: matches, denials by family, and the first unmatched claims and lines.</summary>
+/// <summary>What an ingest counted: matches, denials by family, and the first unmatched claims and lines. Each chunk
+/// write counts its own; the ingest merges them in file order.</summary>
 internal sealed class IngestTally(int maxListed)
 {
     private readonly List<UnmatchedRemitClaim> _unmatchedClaims = [];
@@ -44,7 +45,24 @@ internal sealed class IngestTally(int maxListed)
         }
     }
 
-    public IngestResult Result(Remittance remittance, bool duplicate) => new(
+    /// <summary>Adds what a later chunk counted.</summary>
+    public void Merge(IngestTally chunk)
+    {
+        _matchedClaims += chunk._matchedClaims;
+        _matchedLines += chunk._matchedLines;
+        _unmatchedClaimCount += chunk._unmatchedClaimCount;
+        _unmatchedLineCount += chunk._unmatchedLineCount;
+        _unmatchedClaims.AddRange(chunk._unmatchedClaims.Take(maxListed - _unmatchedClaims.Count));
+        _unmatchedLines.AddRange(chunk._unmatchedLines.Take(maxListed - _unmatchedLines.Count));
+        foreach (var (family, count) in chunk._families)
+        {
+            _families[family] = _families.GetValueOrDefault(family) + count;
+        }
+    }
+
+    public IngestResult Result(Remittance remittance, bool duplicate) => duplicate ? new IngestTally(0).Counted(remittance, duplicate) : Counted(remittance, duplicate);
+
+    private IngestResult Counted(Remittance remittance, bool duplicate) => new(
         remittance.Sha256,
         duplicate,
         remittance.Claims.Length,

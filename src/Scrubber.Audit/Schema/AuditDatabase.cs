@@ -34,6 +34,7 @@ internal sealed class AuditDatabase
             // WAL lets reports and history reads run while scrubs are written. It is a property of the file, set once.
             Execute(connection, null, "PRAGMA journal_mode = WAL;");
             Migrate(connection);
+            Outcomes.RemittanceSql.DropAbandoned(connection);
             return database;
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)

@@ -161,5 +161,28 @@ internal static class Migrations
               AND l.remit_line_id = (SELECT MAX(l2.remit_line_id) FROM remit_lines l2 JOIN remit_claims rc2 ON rc2.remit_claim_id = l2.remit_claim_id
                                      WHERE l2.scrub_id = l.scrub_id AND l2.line_id = l.line_id AND rc2.status <> '22' AND rc2.reversed_by IS NULL);
             """),
+        (4, "staged remittances", """
+            -- An 835 is written in chunks while scrubs keep committing between them, then published in one short
+            -- transaction: until then its rows are invisible to reports and history (published = 0).
+            ALTER TABLE remittance_files ADD COLUMN published INTEGER NOT NULL DEFAULT 1;
+            CREATE INDEX remit_claims_by_file ON remit_claims (file_id);
+            CREATE INDEX remit_lines_by_claim ON remit_lines (remit_claim_id);
+            CREATE INDEX remit_adjustments_by_claim ON remit_adjustments (remit_claim_id);
+
+            DROP VIEW line_outcomes;
+            CREATE VIEW line_outcomes AS
+            SELECT l.scrub_id, l.line_id, l.remit_line_id, rc.claim_id, rc.status AS claim_status, rc.payer_claim_number,
+                   l.charge_cents, l.paid_cents, l.match_method, rf.ingested_at, rc.paid_on,
+                   CASE WHEN l.paid_cents > 0 THEN 'paid' ELSE 'denied' END AS outcome
+            FROM remit_lines l
+            JOIN remit_claims rc ON rc.remit_claim_id = l.remit_claim_id
+            JOIN remittance_files rf ON rf.file_id = rc.file_id
+            WHERE l.scrub_id IS NOT NULL AND rf.published = 1 AND rc.status <> '22' AND rc.reversed_by IS NULL
+              AND l.remit_line_id = (SELECT MAX(l2.remit_line_id) FROM remit_lines l2
+                                     JOIN remit_claims rc2 ON rc2.remit_claim_id = l2.remit_claim_id
+                                     JOIN remittance_files rf2 ON rf2.file_id = rc2.file_id
+                                     WHERE l2.scrub_id = l.scrub_id AND l2.line_id = l.line_id AND rf2.published = 1
+                                       AND rc2.status <> '22' AND rc2.reversed_by IS NULL);
+            """),
     ];
 }

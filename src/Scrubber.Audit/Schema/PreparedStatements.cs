@@ -37,6 +37,18 @@ internal sealed class PreparedStatements : IDisposable
         return command.ExecuteNonQuery();
     }
 
+    /// <summary>Runs <paramref name="command"/> with <paramref name="values"/> as $p0, $p1, … and returns the first column
+    /// of the first row (a RETURNING id, a lookup), or null when there is none.</summary>
+    public static object? Scalar(SqliteCommand command, params ReadOnlySpan<object?> values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        return command.ExecuteScalar();
+    }
+
     public void Dispose()
     {
         foreach (var command in _commands.Values)

@@ -1,0 +1,26 @@
+using Microsoft.Data.Sqlite;
+using Scrubber.Audit.Schema;
+
+namespace Scrubber.Audit.Tests;
+
+/// <summary>A write that holds the store's writer until released, so the writes queued meanwhile form one batch and a
+/// test decides what happens in between, without a clock.</summary>
+internal sealed class WriterHold : IWrite<bool>, IDisposable
+{
+    public ManualResetEventSlim Started { get; } = new();
+
+    public ManualResetEventSlim Release { get; } = new();
+
+    public bool Execute(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements)
+    {
+        Started.Set();
+        Release.Wait(TimeSpan.FromSeconds(30));
+        return true;
+    }
+
+    public void Dispose()
+    {
+        Started.Dispose();
+        Release.Dispose();
+    }
+}
