@@ -17,7 +17,7 @@ public sealed class DenialFamilyTests : IAsyncLifetime
         ("F-234", "CO", "234", []),
         ("F-151", "CO", "151", ["N362"]),
         ("F-119-N362", "CO", "119", ["N362"]),
-        ("F-119", "PR", "119", []),
+        ("F-119", "CO", "119", []),
         ("F-B15", "CO", "B15", []),
         ("F-18", "OA", "18", []),
         ("F-4", "CO", "4", []),
@@ -71,6 +71,10 @@ public sealed class DenialFamilyTests : IAsyncLifetime
         Assert.Equal((DenialFamilies.Other, "CO"), DenialFamilies.OfLine([("CO", "16")], [], paidNothing: true));
         Assert.Null(DenialFamilies.OfLine([("CO", "45")], [], paidNothing: false));
     }
+
+    [Fact]
+    public void OfLine_UnpaidWithPatientResponsibilityAlone_IsNotADenial() =>
+        Assert.Null(DenialFamilies.OfLine([("PR", "1"), ("PR", "2")], [], paidNothing: true));
 
     [Fact]
     public void Ingest_CountsEachDeniedLineUnderItsFamily_AndDeniedLinesLeaveOtherOut()

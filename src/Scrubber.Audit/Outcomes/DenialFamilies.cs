@@ -25,7 +25,8 @@ public static class DenialFamilies
     /// <summary>Modifier: CARC 4 (inconsistent with the modifier used), 182 (modifier missing or invalid).</summary>
     public const string Modifier = "modifier";
 
-    /// <summary>Any other reason on a denied line: not an NCCI-type denial.</summary>
+    /// <summary>Any other reason on a line with nothing paid: not an NCCI-type denial. Patient responsibility alone
+    /// (deductible, coinsurance) is not a denial: the payer allowed the service.</summary>
     public const string Other = "other";
 
     /// <summary>Every family, in the order a line with several is counted under the first.</summary>
@@ -35,6 +36,9 @@ public static class DenialFamilies
     public static IReadOnlyList<string> Ncci { get; } = [Bundling, Units, AddOn, Duplicate, Modifier];
 
     private static readonly string[] Order = [Bundling, Units, AddOn, Duplicate, Modifier, Other];
+
+    /// <summary>The group code of what the patient owes: a deductible or coinsurance, not a denial.</summary>
+    private const string PatientResponsibility = "PR";
 
     /// <summary>The RARC without which CARC 119 is not an MUE denial.</summary>
     private const string UnitsRemark = "N362";
@@ -58,7 +62,7 @@ public static class DenialFamilies
 
     /// <summary>The family a line's denial is counted under, with the group code of the adjustment that decided it:
     /// the first NCCI family among its adjustments; else <see cref="Other"/> when nothing was paid on a line that was
-    /// charged; else null (the line was not denied).</summary>
+    /// charged and a CO, OA or PI adjustment says why; else null (the line was not denied).</summary>
     public static (string Family, string Group)? OfLine(IReadOnlyList<(string Group, string Reason)> adjustments, IEnumerable<string> remarks, bool paidNothing)
     {
         var remarkList = remarks as IReadOnlyCollection<string> ?? [.. remarks];
@@ -72,7 +76,12 @@ public static class DenialFamilies
             }
         }
 
-        return best ?? (paidNothing ? (Other, adjustments.Count > 0 ? adjustments[0].Group : string.Empty) : null);
+        if (best is not null || !paidNothing)
+        {
+            return best;
+        }
+
+        return adjustments.FirstOrDefault(a => a.Group != PatientResponsibility) is { Group: { } decidedBy } ? (Other, decidedBy) : null;
     }
 
     /// <summary>Whether <paramref name="name"/> is a family.</summary>
