@@ -18,4 +18,9 @@ public sealed class AuditOptions
     /// <summary>The most scrubs one group commit writes in one transaction. Default 512.</summary>
     [Range(1, 100_000)]
     public int MaxBatch { get; set; } = 512;
+
+    /// <summary>Whether the latest scrub of each claim counts as sent for cross-claim edits without a confirmation
+    /// (<c>Outcomes.ConfirmSubmission</c>) or an 835. Default false: a draft never pairs with another claim. Set it only
+    /// for integrations that cannot confirm; abandoned drafts then draw false cross-claim edits.</summary>
+    public bool CountUnconfirmedScrubs { get; set; }
 }

@@ -10,23 +10,32 @@ public sealed class AuditStore : IAsyncDisposable
 {
     private readonly AuditDatabase _database;
     private readonly GroupCommitWriter _writer;
+    private readonly HistoryReader _history;
+    private readonly bool _countUnconfirmedScrubs;
 
-    private AuditStore(AuditDatabase database, int maxBatch)
+    private AuditStore(AuditDatabase database, int maxBatch, bool countUnconfirmedScrubs)
     {
         _database = database;
         _writer = new GroupCommitWriter(database, maxBatch);
+        _history = new HistoryReader(database);
+        _countUnconfirmedScrubs = countUnconfirmedScrubs;
     }
 
     /// <summary>The database file.</summary>
     public string Path => _database.Path;
 
     /// <summary>Opens (creating and migrating as needed) the store at <paramref name="path"/>.</summary>
+    /// <param name="path">The SQLite file.</param>
+    /// <param name="maxBatch">The most writes one group commit holds.</param>
+    /// <param name="countUnconfirmedScrubs">Whether the latest scrub of a claim counts as sent without a confirmation or
+    /// an 835 (Audit:CountUnconfirmedScrubs), for integrations that cannot confirm.</param>
     /// <exception cref="AuditStoreException">The file cannot be opened or its schema is newer than this build.</exception>
-    public static AuditStore Open(string path, int maxBatch = 512) => new(AuditDatabase.Open(path), maxBatch);
+    public static AuditStore Open(string path, int maxBatch = 512, bool countUnconfirmedScrubs = false) =>
+        new(AuditDatabase.Open(path), maxBatch, countUnconfirmedScrubs);
 
     /// <summary>Records a scrub; completes once it is committed to disk.</summary>
     public Task RecordAsync(ScrubRecord record, CancellationToken cancellationToken = default) =>
-        _writer.WriteAsync(new RecordScrubWrite(record), cancellationToken);
+        _writer.WriteAsync(new RecordScrubWrite(record, _countUnconfirmedScrubs), cancellationToken);
 
     /// <summary>Marks <paramref name="scrubId"/> as the scrub that was sent for its claim; returns its claim id, or
     /// null when no scrub has that id.</summary>
@@ -47,9 +56,10 @@ public sealed class AuditStore : IAsyncDisposable
     public Task<string> UpdateResolutionAsync(Resolution resolution, DateTimeOffset recordedAt, CancellationToken cancellationToken = default) =>
         _writer.WriteAsync(new UpdateResolutionWrite(resolution, recordedAt), cancellationToken);
 
-    /// <summary>Lines already sent on other claims for the patient, on the given dates of service.</summary>
-    public IReadOnlyList<PriorLine> History(string patientKey, string claimId, IReadOnlyCollection<DateOnly> dates) =>
-        HistoryQuery.Run(_database, patientKey, claimId, dates);
+    /// <summary>Lines sent for the patient on the given dates of service, on claims other than <paramref name="excludedClaims"/>
+    /// (the claim being scrubbed and the claim it replaces or voids). Lines the payer denied in full are not there.</summary>
+    public IReadOnlyList<PriorLine> History(string patientKey, IReadOnlyList<string> excludedClaims, IReadOnlyCollection<DateOnly> dates) =>
+        _history.Read(patientKey, excludedClaims, dates);
 
     /// <summary>Every sent line with a remittance outcome and the edit left on it: the input of the feedback reports.</summary>
     public IReadOnlyList<Reports.DeniedLine> SentLineOutcomes()
@@ -80,5 +90,9 @@ public sealed class AuditStore : IAsyncDisposable
         return query(connection);
     }
 
-    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        _history.Dispose();
+    }
 }

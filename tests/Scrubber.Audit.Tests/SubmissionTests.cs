@@ -60,20 +60,80 @@ public sealed class SubmissionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task History_IsTheSentLinesOfOtherClaimsOfThePatientOnThoseDates()
+    public async Task History_IsTheConfirmedLinesOfOtherClaimsOfThePatientOnThoseDates()
     {
         var day = new DateOnly(2023, 6, 15);
         await _store.RecordAsync(new ClaimBuilder().For("CLM-OLD", "PAT-7").On("2023-06-15").LineWith("1", "0001A", 40m).Build());
-        await _store.RecordAsync(new ClaimBuilder().For("CLM-OLD", "PAT-7").On("2023-06-15").LineWith("1", "0001A", 40m).LineWith("2", "99213", 80m).Build());
-        await _store.RecordAsync(new ClaimBuilder().For("CLM-OTHER-DAY", "PAT-7").On("2023-06-16").LineWith("1", "36591", 25m).Build());
-        await _store.RecordAsync(new ClaimBuilder().For("CLM-OTHER-PATIENT", "PAT-8").On("2023-06-15").LineWith("1", "36591", 25m).Build());
+        var sent = await _store.RecordAsync(new ClaimBuilder().For("CLM-OLD", "PAT-7").On("2023-06-15").LineWith("1", "0001A", 40m).LineWith("2", "99213", 80m).Build());
+        await _store.Store.ConfirmSubmissionAsync(sent.ScrubId, StoreFixture.T0);
+        await Confirmed(new ClaimBuilder().For("CLM-OTHER-DAY", "PAT-7").On("2023-06-16").LineWith("1", "36591", 25m).Build());
+        await Confirmed(new ClaimBuilder().For("CLM-OTHER-PATIENT", "PAT-8").On("2023-06-15").LineWith("1", "36591", 25m).Build());
 
-        var history = _store.Store.History(_store.Keys.Of("PAT-7"), "CLM-NEW", [day]);
+        var history = _store.Store.History(_store.Keys.Of("PAT-7"), ["CLM-NEW"], [day]);
 
         Assert.Equal([("CLM-OLD", "1", "0001A"), ("CLM-OLD", "2", "99213")], history.Select(h => (h.ClaimId, h.Line.LineId, h.Line.Code.ToString())).Order());
-        Assert.Empty(_store.Store.History(_store.Keys.Of("PAT-7"), "CLM-OLD", [day]));
-        Assert.Empty(_store.Store.History(string.Empty, "CLM-NEW", [day]));
+        Assert.Empty(_store.Store.History(_store.Keys.Of("PAT-7"), ["CLM-OLD"], [day]));
+        Assert.Empty(_store.Store.History(string.Empty, ["CLM-NEW"], [day]));
     }
+
+    [Fact]
+    public async Task History_LeavesOutDrafts()
+    {
+        await _store.RecordAsync(new ClaimBuilder().For("CLM-DRAFT", "PAT-9").LineWith("1", "0001A", 40m).LineWith("2", "36591", 25m).Build());
+
+        Assert.Empty(_store.Store.History(_store.Keys.Of("PAT-9"), ["CLM-NEW"], [new DateOnly(2023, 6, 15)]));
+        Assert.Equal(0, SentLines("CLM-DRAFT"));
+    }
+
+    [Fact]
+    public async Task History_WithCountUnconfirmedScrubs_IsTheLatestScrubOfEachClaim()
+    {
+        await using var store = AuditStore.Open(_store.DatabasePath + ".unconfirmed", countUnconfirmedScrubs: true);
+        var scrubber = new Scrubber.Core.Scrubbing.ClaimScrubber(new());
+        foreach (var claim in (Scrubber.Core.Claims.Claim[])[
+            new ClaimBuilder().For("CLM-U", "PAT-U").LineWith("1", "0001A", 40m).LineWith("2", "36591", 25m).Build(),
+            new ClaimBuilder().For("CLM-U", "PAT-U").LineWith("1", "0001A", 40m).Build()])
+        {
+            var result = scrubber.Scrub(claim, SampleTables.Snapshot, Scrubber.Core.Packs.PackSet.Empty);
+            await store.RecordAsync(new Scrubs.ScrubRecord(Guid.CreateVersion7().ToString(), StoreFixture.T0, claim, _store.Keys.Of("PAT-U"), result));
+        }
+
+        var history = store.History(_store.Keys.Of("PAT-U"), ["CLM-NEW"], [new DateOnly(2023, 6, 15)]);
+
+        Assert.Equal(["0001A"], history.Select(h => h.Line.Code.ToString()));
+    }
+
+    [Fact]
+    public async Task ConfirmedReplacement_StandsInHistoryInPlaceOfItsOriginal()
+    {
+        await Confirmed(new ClaimBuilder().For("CLM-ORIG", "PAT-R").LineWith("1", "99213", 80m).Build());
+        await Confirmed(new ClaimBuilder().For("CLM-REPL", "PAT-R").LineWith("1", "99213", 80m, "25").LineWith("2", "36591", 25m).Build()
+            with { Frequency = Scrubber.Core.Claims.ClaimFrequency.Replacement, OriginalClaimId = "CLM-ORIG" });
+
+        var history = _store.Store.History(_store.Keys.Of("PAT-R"), ["CLM-NEW"], [new DateOnly(2023, 6, 15)]);
+
+        Assert.Equal([("CLM-REPL", "1"), ("CLM-REPL", "2")], history.Select(h => (h.ClaimId, h.Line.LineId)).Order());
+        Assert.Equal(0, SentLines("CLM-ORIG"));
+    }
+
+    [Fact]
+    public async Task ConfirmedVoid_TakesTheClaimOutOfHistory()
+    {
+        await Confirmed(new ClaimBuilder().For("CLM-GONE", "PAT-V").LineWith("1", "99213", 80m).Build());
+        await Confirmed(new ClaimBuilder().For("CLM-GONE", "PAT-V").LineWith("1", "99213", 80m).Build()
+            with { Frequency = Scrubber.Core.Claims.ClaimFrequency.Void, OriginalClaimId = "CLM-GONE" });
+
+        Assert.Empty(_store.Store.History(_store.Keys.Of("PAT-V"), ["CLM-NEW"], [new DateOnly(2023, 6, 15)]));
+    }
+
+    private async Task Confirmed(Scrubber.Core.Claims.Claim claim)
+    {
+        var record = await _store.RecordAsync(claim);
+        Assert.NotNull(await _store.Store.ConfirmSubmissionAsync(record.ScrubId, StoreFixture.T0));
+    }
+
+    private long SentLines(string claimId) =>
+        _store.Query($"SELECT COUNT(*) FROM sent_lines WHERE claim_id = '{claimId}'", r => r.GetInt64(0)).Single();
 
     private string SentScrub(string claimId) =>
         _store.Query($"SELECT scrub_id FROM claim_submissions WHERE claim_id = '{claimId}'", r => r.GetString(0)).Single();

@@ -35,7 +35,7 @@ internal sealed class IngestChunkWrite(long fileId, Remittance remittance, int f
             claim.PayerClaimNumber, sent?.ScrubId, claim.PaidOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))!;
         InsertAdjustments(connection, transaction, statements, remitClaimId, null, claim.Adjustments);
         var matcher = sent is null ? null : new LineMatcher(ClaimMatcher.SentLines(connection, transaction, statements, sent.ScrubId));
-        var insertLine = statements.For(connection, transaction, RemittanceSql.InsertLine, 13);
+        var insertLine = statements.For(connection, transaction, RemittanceSql.InsertLine, 14);
         for (var i = 0; i < claim.Lines.Length; i++)
         {
             var line = claim.Lines[i];
@@ -44,7 +44,8 @@ internal sealed class IngestChunkWrite(long fileId, Remittance remittance, int f
             var remitLineId = (long)PreparedStatements.Scalar(insertLine,
                 remitClaimId, i, line.LineControlNumber, line.ProcedureCode, string.Join(' ', line.Modifiers), line.OriginalProcedureCode,
                 line.ServiceDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Money.ToCents(line.Charge, "SVC02"), Money.ToCents(line.Paid, "SVC03"),
-                string.Join(' ', line.RemarkCodes), match is null ? null : sent!.ScrubId, match?.LineId, match?.Method ?? "unmatched")!;
+                string.Join(' ', line.RemarkCodes), match is null ? null : sent!.ScrubId, match?.LineId, match?.Method ?? "unmatched",
+                !claim.IsReversal && line.Paid <= 0 && line.Denial() is not null)!;
             InsertAdjustments(connection, transaction, statements, remitClaimId, remitLineId, line.Adjustments);
         }
     }

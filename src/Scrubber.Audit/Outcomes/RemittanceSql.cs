@@ -17,7 +17,7 @@ internal static class RemittanceSql
 
     public const string InsertLine =
         "INSERT INTO remit_lines (remit_claim_id, seq, line_control_number, code, modifiers, original_code, service_date, charge_cents, " +
-        "paid_cents, remarks, scrub_id, line_id, match_method) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12) " +
+        "paid_cents, remarks, scrub_id, line_id, match_method, denied_in_full) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13) " +
         "RETURNING remit_line_id";
 
     public const string InsertAdjustment =

@@ -55,6 +55,7 @@ internal sealed class PublishRemittanceWrite(long fileId, string sha256, Cancell
         }
 
         PreparedStatements.Run(statements.For(connection, transaction, RemittanceSql.Publish, 2), sha256, fileId);
+        SentHistory.Adjudicated(connection, transaction, statements, fileId);
         cancellation.ThrowIfCancellationRequested();
         return true;
     }

@@ -184,5 +184,50 @@ internal static class Migrations
                                      WHERE l2.scrub_id = l.scrub_id AND l2.line_id = l.line_id AND rf2.published = 1
                                        AND rc2.status <> '22' AND rc2.reversed_by IS NULL);
             """),
+        (5, "history", """
+            -- The claim lifecycle: an original, or a replacement or void of an earlier claim (CLM05-3, REF*F8).
+            ALTER TABLE scrubs ADD COLUMN frequency TEXT NOT NULL DEFAULT 'Original';  -- Original, Replacement, Void
+            ALTER TABLE scrubs ADD COLUMN original_claim_id TEXT NOT NULL DEFAULT '';
+            ALTER TABLE scrubs ADD COLUMN payer_claim_control_number TEXT NOT NULL DEFAULT '';
+            CREATE INDEX scrubs_by_original ON scrubs (original_claim_id) WHERE original_claim_id <> '';
+
+            -- The payer took nothing of the line: it leaves history (NCCI pairs against services that stand).
+            ALTER TABLE remit_lines ADD COLUMN denied_in_full INTEGER NOT NULL DEFAULT 0;
+            UPDATE remit_lines SET denied_in_full = 1
+            WHERE paid_cents <= 0 AND charge_cents > 0
+              AND EXISTS (SELECT 1 FROM remit_adjustments a WHERE a.remit_line_id = remit_lines.remit_line_id
+                          AND (a.group_code <> 'PR' OR a.reason IN ('97', '236', '234', '151', 'B15', '18', '4', '182')));
+
+            -- What was sent, for cross-claim edits: the lines of each claim confirmed as sent or adjudicated by an 835,
+            -- read by patient and date. A draft (scrubbed, never confirmed nor adjudicated) is not here.
+            CREATE TABLE sent_lines (
+                claim_id      TEXT NOT NULL,
+                line_id       TEXT NOT NULL,
+                scrub_id      TEXT NOT NULL REFERENCES scrubs (scrub_id),
+                patient_key   TEXT NOT NULL,
+                service_date  TEXT NOT NULL,
+                billing_npi   TEXT NOT NULL,
+                rendering_npi TEXT NOT NULL,
+                code          TEXT NOT NULL,
+                modifiers     TEXT NOT NULL,
+                charge_cents  INTEGER NOT NULL,
+                units         REAL NOT NULL,
+                denied        INTEGER NOT NULL DEFAULT 0,  -- the latest 835 denied the line in full
+                PRIMARY KEY (claim_id, line_id)
+            ) STRICT, WITHOUT ROWID;
+            CREATE INDEX sent_lines_by_patient_date ON sent_lines (patient_key, service_date);
+
+            INSERT INTO sent_lines (claim_id, line_id, scrub_id, patient_key, service_date, billing_npi, rendering_npi, code, modifiers, charge_cents, units)
+            SELECT s.claim_id, l.line_id, s.scrub_id, s.patient_key, l.service_date, s.billing_npi, l.rendering_npi, l.code, l.modifiers, l.charge_cents, l.units
+            FROM claim_submissions c
+            JOIN scrubs s ON s.scrub_id = c.scrub_id
+            JOIN scrub_lines l ON l.scrub_id = s.scrub_id
+            WHERE s.patient_key <> ''
+              AND (c.confirmed_at IS NOT NULL OR EXISTS (SELECT 1 FROM remit_claims rc WHERE rc.scrub_id = s.scrub_id AND rc.status <> '22'));
+            UPDATE sent_lines SET denied = 1
+            WHERE EXISTS (SELECT 1 FROM remit_lines rl WHERE rl.scrub_id = sent_lines.scrub_id AND rl.line_id = sent_lines.line_id
+                          AND rl.remit_line_id = (SELECT MAX(x.remit_line_id) FROM remit_lines x WHERE x.scrub_id = rl.scrub_id AND x.line_id = rl.line_id)
+                          AND rl.denied_in_full = 1);
+            """),
     ];
 }

@@ -21,6 +21,7 @@ internal sealed class ConfirmSubmissionWrite(string scrubId, DateTimeOffset conf
         if (claimId is not null)
         {
             PreparedStatements.Run(statements.For(connection, transaction, Confirm, 2), scrubId, RecordScrubWrite.Time(confirmedAt));
+            SentHistory.Sent(connection, transaction, statements, scrubId);
         }
 
         return claimId;

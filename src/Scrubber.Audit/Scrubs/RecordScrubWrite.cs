@@ -4,12 +4,14 @@ using Scrubber.Audit.Schema;
 
 namespace Scrubber.Audit.Scrubs;
 
-/// <summary>Writes a scrub, its lines and edits, and makes it the claim's sent scrub unless another one is confirmed.</summary>
-internal sealed class RecordScrubWrite(ScrubRecord record) : IWrite<bool>
+/// <summary>Writes a scrub, its lines and edits, and makes it the scrub that counts for its claim unless another one is
+/// confirmed. It is a draft: its lines pair with later claims only once it is confirmed or adjudicated, unless
+/// <paramref name="countsAsSent"/> (Audit:CountUnconfirmedScrubs) makes the latest scrub of a claim count at once.</summary>
+internal sealed class RecordScrubWrite(ScrubRecord record, bool countsAsSent) : IWrite<bool>
 {
     private const string InsertScrub =
-        "INSERT INTO scrubs (scrub_id, scrubbed_at, claim_id, payer_id, billing_npi, patient_key, setting, disposition, ncci_versions, pack) " +
-        "VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9)";
+        "INSERT INTO scrubs (scrub_id, scrubbed_at, claim_id, payer_id, billing_npi, patient_key, setting, disposition, ncci_versions, pack, " +
+        "frequency, original_claim_id, payer_claim_control_number) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12)";
 
     private const string InsertLine =
         "INSERT INTO scrub_lines (scrub_id, line_id, seq, code, modifiers, service_date, rendering_npi, charge_cents, units) " +
@@ -21,16 +23,18 @@ internal sealed class RecordScrubWrite(ScrubRecord record) : IWrite<bool>
 
     private const string MarkSent =
         "INSERT INTO claim_submissions (claim_id, scrub_id, confirmed_at) VALUES ($p0, $p1, NULL) " +
-        "ON CONFLICT (claim_id) DO UPDATE SET scrub_id = excluded.scrub_id WHERE claim_submissions.confirmed_at IS NULL";
+        "ON CONFLICT (claim_id) DO UPDATE SET scrub_id = excluded.scrub_id WHERE claim_submissions.confirmed_at IS NULL " +
+        "RETURNING scrub_id";
 
     /// <summary>Returns true: a scrub record has no result beyond being stored.</summary>
     public bool Execute(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements)
     {
         var claim = record.Claim;
         var result = record.Result;
-        PreparedStatements.Run(statements.For(connection, transaction, InsertScrub, 10),
+        PreparedStatements.Run(statements.For(connection, transaction, InsertScrub, 13),
             record.ScrubId, Time(record.ScrubbedAt), claim.ClaimId, claim.PayerId, claim.BillingProviderNpi, record.PatientKey,
-            claim.Setting.ToString(), result.Disposition.ToString(), string.Join(",", result.NcciVersions), result.Pack ?? string.Empty);
+            claim.Setting.ToString(), result.Disposition.ToString(), string.Join(",", result.NcciVersions), result.Pack ?? string.Empty,
+            claim.Frequency.ToString(), claim.OriginalClaimId, claim.PayerClaimControlNumber);
 
         var insertLine = statements.For(connection, transaction, InsertLine, 9);
         for (var i = 0; i < claim.Lines.Length; i++)
@@ -49,7 +53,13 @@ internal sealed class RecordScrubWrite(ScrubRecord record) : IWrite<bool>
                 edit.Rule ?? string.Empty, edit.BypassModifier ?? string.Empty, edit.Message);
         }
 
-        PreparedStatements.Run(statements.For(connection, transaction, MarkSent, 2), claim.ClaimId, record.ScrubId);
+        // RETURNING yields a row only when this scrub became the one that counts (no confirmed scrub holds the claim).
+        var counts = PreparedStatements.Scalar(statements.For(connection, transaction, MarkSent, 2), claim.ClaimId, record.ScrubId) is not null;
+        if (countsAsSent && counts)
+        {
+            SentHistory.Sent(connection, transaction, statements, record.ScrubId);
+        }
+
         return true;
     }
 

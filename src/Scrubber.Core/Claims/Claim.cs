@@ -15,4 +15,17 @@ public sealed record Claim(
     string PatientId,
     string BillingProviderNpi,
     CareSetting Setting,
-    ImmutableArray<ClaimLine> Lines);
+    ImmutableArray<ClaimLine> Lines)
+{
+    /// <summary>CLM05-3: an original, or a replacement or void of <see cref="OriginalClaimId"/>.</summary>
+    public ClaimFrequency Frequency { get; init; } = ClaimFrequency.Original;
+
+    /// <summary>For a replacement or void: the CLM01 of the claim it replaces or voids; empty for an original.</summary>
+    public string OriginalClaimId { get; init; } = string.Empty;
+
+    /// <summary>For a replacement or void: REF*F8, the payer's control number of the original (CLP07); may be empty.</summary>
+    public string PayerClaimControlNumber { get; init; } = string.Empty;
+
+    /// <summary>The claims whose sent lines this claim must not pair with: itself, and the claim it replaces or voids.</summary>
+    public IReadOnlyList<string> ClaimsItStandsFor => OriginalClaimId.Length > 0 && OriginalClaimId != ClaimId ? [ClaimId, OriginalClaimId] : [ClaimId];
+}

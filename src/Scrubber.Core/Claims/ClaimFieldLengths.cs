@@ -23,6 +23,9 @@ internal static class ClaimFieldLengths
         Check(claim.PatientId, "claim.patient_id");
         Check(claim.BillingProviderNpi, "claim.billing_provider_npi");
         Check(claim.Setting, "claim.setting");
+        Check(claim.Frequency, "claim.frequency");
+        Check(claim.OriginalClaimId, "claim.original_claim_id");
+        Check(claim.PayerClaimControlNumber, "claim.payer_claim_control_number");
         var lines = claim.Lines ?? [];
         for (var i = 0; i < lines.Count && violations.Count - before < MaxReported; i++)
         {

@@ -16,6 +16,14 @@ public sealed record ClaimInput
     public string? Setting { get; init; }
 
     public IReadOnlyList<ClaimLineInput>? Lines { get; init; }
+
+    /// <summary><c>CLAIM_FREQUENCY_ORIGINAL</c> (also <c>original</c>, <c>1</c> or empty), <c>CLAIM_FREQUENCY_REPLACEMENT</c>
+    /// (<c>replacement</c>, <c>7</c>) or <c>CLAIM_FREQUENCY_VOID</c> (<c>void</c>, <c>8</c>).</summary>
+    public string? Frequency { get; init; }
+
+    public string? OriginalClaimId { get; init; }
+
+    public string? PayerClaimControlNumber { get; init; }
 }
 
 /// <summary>One service line as sent, before validation.</summary>

@@ -10,6 +10,9 @@ public static class ClaimValidator
 {
     private const int MaxClaimIdLength = 38;
     private const int MaxLineIdLength = 50;
+
+    /// <summary>REF*F8, the payer claim control number: AN 1/50 in the 837P.</summary>
+    private const int MaxControlNumberLength = 50;
     private const int MaxIdLength = 80;
     private const int MaxModifiers = 4;
     private const int MaxDiagnosisCodes = 12;
@@ -43,6 +46,18 @@ public static class ClaimValidator
         }
 
         var setting = ParseSetting(claim.Setting, violations);
+        var frequency = ParseFrequency(claim.Frequency, violations);
+        var originalClaimId = claim.OriginalClaimId ?? string.Empty;
+        if (frequency == ClaimFrequency.Original)
+        {
+            Optional(originalClaimId, "claim.original_claim_id", MaxClaimIdLength, violations);
+        }
+        else
+        {
+            Required(originalClaimId, "claim.original_claim_id", MaxClaimIdLength, violations);
+        }
+
+        Optional(claim.PayerClaimControlNumber, "claim.payer_claim_control_number", MaxControlNumberLength, violations);
         var inputs = claim.Lines ?? [];
         if (inputs.Count == 0)
         {
@@ -74,7 +89,28 @@ public static class ClaimValidator
 
         return violations.Count > 0
             ? null
-            : new Claim(claimId, claim.PayerId ?? string.Empty, claim.PatientId ?? string.Empty, claim.BillingProviderNpi!, setting, lines.ToImmutable());
+            : new Claim(claimId, claim.PayerId ?? string.Empty, claim.PatientId ?? string.Empty, claim.BillingProviderNpi!, setting, lines.ToImmutable())
+            {
+                Frequency = frequency,
+                OriginalClaimId = originalClaimId,
+                PayerClaimControlNumber = claim.PayerClaimControlNumber ?? string.Empty,
+            };
+    }
+
+    private static ClaimFrequency ParseFrequency(string? frequency, List<FieldViolation> violations)
+    {
+        switch (frequency?.ToUpperInvariant())
+        {
+            case null or "" or "CLAIM_FREQUENCY_UNSPECIFIED" or "CLAIM_FREQUENCY_ORIGINAL" or "ORIGINAL" or "1":
+                return ClaimFrequency.Original;
+            case "CLAIM_FREQUENCY_REPLACEMENT" or "REPLACEMENT" or "7":
+                return ClaimFrequency.Replacement;
+            case "CLAIM_FREQUENCY_VOID" or "VOID" or "8":
+                return ClaimFrequency.Void;
+            default:
+                violations.Add(new("claim.frequency", Describe(frequency, "is not a claim frequency (CLAIM_FREQUENCY_ORIGINAL, _REPLACEMENT or _VOID)")));
+                return ClaimFrequency.Original;
+        }
     }
 
     private static CareSetting ParseSetting(string? setting, List<FieldViolation> violations)

@@ -24,6 +24,12 @@ public sealed class ClaimScrubber(ScrubOptions options)
     /// <exception cref="NcciTableMissingException">The NCCI table the claim needs is not loaded.</exception>
     public ScrubResult Scrub(Claim claim, NcciSnapshot ncci, CompiledPack? pack, IReadOnlyList<PriorLine>? history = null, IList<RuleTrace>? trace = null)
     {
+        // A void asks the payer to take a claim back: nothing on it will be paid or denied, so nothing is edited.
+        if (claim.Frequency == ClaimFrequency.Void)
+        {
+            return new ScrubResult(Disposition.Clean, [], []) { Pack = pack?.Source };
+        }
+
         var policy = pack?.PolicyFor(options) ?? ScrubPolicy.FromOptions(options);
         var edits = new List<Edit>();
         var versions = new List<string>(1);

@@ -14,7 +14,7 @@ internal sealed class AuditStoreHost(IOptions<AuditOptions> options, IHostEnviro
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var path = Path.GetFullPath(options.Value.Path, environment.ContentRootPath);
-        _store = AuditStore.Open(path, options.Value.MaxBatch);
+        _store = AuditStore.Open(path, options.Value.MaxBatch, options.Value.CountUnconfirmedScrubs);
         Log.AuditStoreOpen(logger, path);
         return Task.CompletedTask;
     }

@@ -18,6 +18,9 @@ internal static class ClaimRequestMapper
         BillingProviderNpi = claim.BillingProviderNpi,
         Setting = Enum.IsDefined(claim.Setting) ? SettingName(claim.Setting) : ((int)claim.Setting).ToString(System.Globalization.CultureInfo.InvariantCulture),
         Lines = [.. claim.Lines.Select(ToInput)],
+        Frequency = Enum.IsDefined(claim.Frequency) ? FrequencyName(claim.Frequency) : ((int)claim.Frequency).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        OriginalClaimId = claim.OriginalClaimId,
+        PayerClaimControlNumber = claim.PayerClaimControlNumber,
     };
 
     private static ClaimLineInput ToInput(Proto.ClaimLine line) => new()
@@ -30,6 +33,13 @@ internal static class ClaimRequestMapper
         Charge = line.Charge,
         Units = line.Units,
         DiagnosisCodes = line.DiagnosisCodes,
+    };
+
+    private static string FrequencyName(Proto.ClaimFrequency frequency) => frequency switch
+    {
+        Proto.ClaimFrequency.Replacement => "CLAIM_FREQUENCY_REPLACEMENT",
+        Proto.ClaimFrequency.Void => "CLAIM_FREQUENCY_VOID",
+        _ => "CLAIM_FREQUENCY_ORIGINAL",
     };
 
     private static string SettingName(Proto.Setting setting) => setting switch

@@ -39,7 +39,10 @@ internal sealed class ScrubPipeline(
         var started = Stopwatch.GetTimestamp();
 
         var key = patientKey.Of(claim.PatientId);
-        var history = audit.Store.History(key, claim.ClaimId, [.. claim.Lines.Select(l => l.ServiceDate).Distinct()]);
+        // A void pairs with nothing, and a replacement is paired with history without the claim it replaces.
+        var history = claim.Frequency == ClaimFrequency.Void
+            ? []
+            : audit.Store.History(key, claim.ClaimsItStandsFor, [.. claim.Lines.Select(l => l.ServiceDate).Distinct()]);
         ScrubResult result;
         try
         {

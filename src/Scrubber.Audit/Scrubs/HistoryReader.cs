@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Scrubber.Audit.Schema;
+using Scrubber.Core.Claims;
+
+namespace Scrubber.Audit.Scrubs;
+
+/// <summary>Reads the lines sent for a patient on given dates from <c>sent_lines</c>, through an index on patient and
+/// date: the cost follows the lines read, never how many times a claim was scrubbed. Every scrub reads it, so each
+/// read connection keeps the statement prepared and goes back to a small pool.</summary>
+internal sealed class HistoryReader(AuditDatabase database) : IDisposable
+{
+    private const string Sql = """
+        SELECT claim_id, billing_npi, line_id, code, modifiers, service_date, rendering_npi, charge_cents, units
+        FROM sent_lines
+        WHERE patient_key = $key AND service_date BETWEEN $from AND $to AND denied = 0 AND claim_id <> $claim AND claim_id <> $original
+        """;
+
+    private readonly ConcurrentBag<PreparedRead> _idle = [];
+
+    public IReadOnlyList<PriorLine> Read(string patientKey, IReadOnlyList<string> excludedClaims, IReadOnlyCollection<DateOnly> dates)
+    {
+        if (patientKey.Length == 0 || dates.Count == 0)
+        {
+            return [];
+        }
+
+        var read = _idle.TryTake(out var idle) ? idle : new PreparedRead(database);
+        try
+        {
+            var command = read.Command;
+            command.Parameters["$key"].Value = patientKey;
+            command.Parameters["$from"].Value = Date(dates.Min());
+            command.Parameters["$to"].Value = Date(dates.Max());
+            command.Parameters["$claim"].Value = excludedClaims[0];
+            command.Parameters["$original"].Value = excludedClaims.Count > 1 ? excludedClaims[1] : excludedClaims[0];
+            var lines = new List<PriorLine>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var date = DateOnly.ParseExact(reader.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                if (!dates.Contains(date) || !HcpcsCode.TryParse(reader.GetString(3), out var code))
+                {
+                    continue;
+                }
+
+                ImmutableArray<string> modifiers = [.. reader.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries)];
+                var line = new ClaimLine(reader.GetString(2), code, modifiers, date, reader.GetString(6), Money.ToDollars(reader.GetInt64(7)), reader.GetDouble(8), []);
+                lines.Add(new PriorLine(reader.GetString(0), reader.GetString(1), line));
+            }
+
+            _idle.Add(read);
+            read = null;
+            return lines;
+        }
+        finally
+        {
+            // A read that failed leaves its connection in an unknown state: it is closed, not pooled.
+            read?.Dispose();
+        }
+    }
+
+    public void Dispose()
+    {
+        while (_idle.TryTake(out var read))
+        {
+            read.Dispose();
+        }
+    }
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A read connection with the history statement prepared on it.</summary>
+    private sealed class PreparedRead : IDisposable
+    {
+        public PreparedRead(AuditDatabase database)
+        {
+            Connection = database.ConnectForRead();
+            Command = Connection.CreateCommand();
+            Command.CommandText = Sql;
+            foreach (var name in (string[])["$key", "$from", "$to", "$claim", "$original"])
+            {
+                Command.Parameters.Add(new SqliteParameter(name, string.Empty));
+            }
+
+            Command.Prepare();
+        }
+
+        public SqliteConnection Connection { get; }
+
+        public SqliteCommand Command { get; }
+
+        public void Dispose()
+        {
+            Command.Dispose();
+            Connection.Dispose();
+        }
+    }
+}
