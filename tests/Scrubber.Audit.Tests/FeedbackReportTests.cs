@@ -199,6 +199,23 @@ public sealed class FeedbackReportTests : IAsyncLifetime
         Assert.True(Assert.Single(outcomes).Passed);
     }
 
+    [Fact]
+    public async Task ReplacementSentAfterADenial_WorksTheOriginalLineAsCorrectedClaimSent()
+    {
+        Assert.Null(_lines.Single(l => (l.ClaimId, l.LineId) == ("M2", "L2")).Resolution);
+        var replacement = new ClaimBuilder().For("M2-R").On("2026-07-20").LineWith("L1", "99214", 150m, "25").LineWith("L2", "93000", 40m).Build()
+            with { Frequency = Scrubber.Core.Claims.ClaimFrequency.Replacement, OriginalClaimId = "M2" };
+        var draft = await _store.RecordAsync(replacement);
+
+        var whileDraft = _store.Store.SentLineOutcomes().Single(l => (l.ClaimId, l.LineId) == ("M2", "L2"));
+        await _store.Store.ConfirmSubmissionAsync(draft.ScrubId, new DateTimeOffset(2026, 8, 27, 9, 0, 0, TimeSpan.Zero));
+        var worked = _store.Store.SentLineOutcomes().Single(l => (l.ClaimId, l.LineId) == ("M2", "L2"));
+
+        Assert.Null(whileDraft.Resolution);
+        Assert.Equal(("corrected_claim_sent", new DateOnly(2026, 8, 27)), (worked.Resolution, worked.ResolvedOn));
+        Assert.Null(_store.Store.SentLineOutcomes().Single(l => (l.ClaimId, l.LineId) == ("M2", "L1")).Resolution);
+    }
+
     private async Task Resolve(string claimId, ResolutionStatus status, decimal? amount, int daysAfterAugust1st) =>
         await _store.Store.UpdateResolutionAsync(new Resolution(claimId, "L2", status, amount, new DateOnly(2026, 8, 1).AddDays(daysAfterAugust1st - 1), ""), StoreFixture.T0);
 

@@ -10,6 +10,8 @@ namespace Scrubber.Audit.Reports;
 /// lines, and grouping in C# keeps each report's rules in one readable place.</remarks>
 internal static class SentLineOutcomes
 {
+    private const string CorrectedClaimSent = "corrected_claim_sent";
+
     private const string Sql = """
         SELECT s.claim_id, o.line_id, s.payer_id, COALESCE(NULLIF(sl.rendering_npi, ''), s.billing_npi), sl.code, sl.modifiers,
                COALESCE(o.paid_on, substr(o.ingested_at, 1, 10)), o.outcome, o.remit_line_id, rl.remarks,
@@ -19,7 +21,11 @@ internal static class SentLineOutcomes
                (SELECT r.happened_on FROM resolutions r WHERE r.scrub_id = o.scrub_id AND r.line_id = o.line_id ORDER BY r.happened_on DESC, r.resolution_id DESC LIMIT 1),
                (SELECT COALESCE(SUM(r.amount_cents), 0) FROM resolutions r WHERE r.scrub_id = o.scrub_id AND r.line_id = o.line_id AND r.status = 'written_off'),
                (SELECT COALESCE(SUM(r.amount_cents), 0) FROM resolutions r WHERE r.scrub_id = o.scrub_id AND r.line_id = o.line_id AND r.status = 'recovered'),
-               (SELECT group_concat(x.code, ' ') FROM scrub_lines x WHERE x.scrub_id = o.scrub_id AND x.service_date = sl.service_date AND x.line_id <> sl.line_id)
+               (SELECT group_concat(x.code, ' ') FROM scrub_lines x WHERE x.scrub_id = o.scrub_id AND x.service_date = sl.service_date AND x.line_id <> sl.line_id),
+               (SELECT MIN(substr(COALESCE(c.confirmed_at, x.scrubbed_at), 1, 10)) FROM scrubs x
+                LEFT JOIN claim_submissions c ON c.scrub_id = x.scrub_id
+                WHERE x.original_claim_id = s.claim_id AND x.frequency = 'Replacement' AND x.scrub_id <> s.scrub_id AND x.scrubbed_at > s.scrubbed_at
+                  AND (c.confirmed_at IS NOT NULL OR EXISTS (SELECT 1 FROM remit_claims rc WHERE rc.scrub_id = x.scrub_id AND rc.status <> '22')))
         FROM line_outcomes o
         JOIN scrubs s ON s.scrub_id = o.scrub_id
         JOIN scrub_lines sl ON sl.scrub_id = o.scrub_id AND sl.line_id = o.line_id
@@ -55,6 +61,15 @@ internal static class SentLineOutcomes
             var lineAdjustments = adjustments.GetValueOrDefault(reader.GetInt64(8)) ?? [];
             var denial = DenialFamilies.OfLine([.. lineAdjustments.Select(a => (a.Group, a.Reason))],
                 reader.GetString(9).Split(' ', StringSplitOptions.RemoveEmptyEntries), paidNothing: paid <= 0 && charge > 0);
+            // A replacement sent for the claim works its denials even when nobody recorded the step by hand.
+            var replacedOn = reader.IsDBNull(25) ? (DateOnly?)null : DateOnly.ParseExact(reader.GetString(25), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var resolution = reader.IsDBNull(20) ? null : reader.GetString(20);
+            var resolvedOn = reader.IsDBNull(21) ? (DateOnly?)null : DateOnly.ParseExact(reader.GetString(21), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (denial is not null && replacedOn is { } replaced && (resolvedOn is null || replaced > resolvedOn))
+            {
+                (resolution, resolvedOn) = (CorrectedClaimSent, replaced);
+            }
+
             var line = new DeniedLine(
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
                 DateOnly.ParseExact(reader.GetString(6), "yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -62,8 +77,8 @@ internal static class SentLineOutcomes
                 DeniedCents(denial?.Family, lineAdjustments, reader.GetString(9), charge, paid), edit)
             {
                 ChargeCents = charge,
-                Resolution = reader.IsDBNull(20) ? null : reader.GetString(20),
-                ResolvedOn = reader.IsDBNull(21) ? null : DateOnly.ParseExact(reader.GetString(21), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Resolution = resolution,
+                ResolvedOn = resolvedOn,
                 WrittenOffCents = reader.GetInt64(22),
                 RecoveredCents = reader.GetInt64(23),
                 SameDayCodes = reader.IsDBNull(24) ? [] : reader.GetString(24).Split(' ', StringSplitOptions.RemoveEmptyEntries),

@@ -150,6 +150,8 @@ internal static class PackCompiler
             problems.Add($"expression refused: {refusal}");
         }
 
+        CodeSetNames.Check(rule.Expression, problems);
+
         foreach (var problem in problems)
         {
             errors.Add(new PackError(file, rule.Name, problem));

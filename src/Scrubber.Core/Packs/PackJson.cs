@@ -12,6 +12,7 @@ internal static class PackJson
 {
     public const string PackSchema = "pack.schema.json";
     public const string ExampleSchema = "example.schema.json";
+    public const string CodeSetSchema = "codeset.schema.json";
 
     private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new(StringComparer.Ordinal);
 

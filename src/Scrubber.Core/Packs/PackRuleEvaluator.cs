@@ -77,7 +77,13 @@ internal static class PackRuleEvaluator
             .ToImmutableArray();
         return new Edit(rule.EditType, rule.Severity, line?.LineId ?? string.Empty, other?.LineId ?? string.Empty,
             other?.Code ?? string.Empty, other is null ? string.Empty : line?.Code ?? string.Empty, null, suggestions,
-            rule.Message.Render(line, other, facts), $"{pack.Source}/{rule.Name}") { Rule = rule.Name };
+            rule.Message.Render(line, other, facts), $"{pack.Source}/{rule.Name}")
+        {
+            Rule = rule.Name,
+
+            // A payer rule that names modifiers is answered by one; without, the rule's message is for a person to weigh.
+            Action = suggestions.IsEmpty ? RecommendedAction.Review : RecommendedAction.AddModifier,
+        };
     }
 
     private static void AddXModifierNotAccepted(CompiledPack pack, ClaimFacts facts, List<Edit> edits)
@@ -93,7 +99,10 @@ internal static class PackRuleEvaluator
             edits.Add(new Edit(EditTypes.PayerXModifierNotAccepted, Severity.Warning, line.LineId, string.Empty, string.Empty, string.Empty, null,
                 [new SuggestedModifier("59", line.LineId, $"This payer does not accept X modifiers; 59 is how it takes a distinct service (replacing {x}).")],
                 $"{pack.Name} does not accept X modifiers: {x} on line {line.LineId} will not bypass its edits. Use 59 instead, if the record supports a distinct service.",
-                $"{pack.Source}/modifier-policy"));
+                $"{pack.Source}/modifier-policy")
+            {
+                Action = RecommendedAction.CorrectModifier,
+            });
         }
     }
 }

@@ -44,12 +44,13 @@ public sealed class ClaimScrubber(ScrubOptions options)
             }
         }
 
+        DuplicateServices.Scrub(claim, history ?? [], new PairContext(claim.Setting, options.ProviderScope, policy), edits);
         if (pack is not null)
         {
             PackRuleEvaluator.Evaluate(pack, claim, options.ProviderScope, edits, faults, trace);
         }
 
-        return new ScrubResult(ScrubResult.DispositionOf(edits), [.. edits], [.. versions])
+        return new ScrubResult(ScrubResult.DispositionOf(edits), [.. edits.Select(e => WithClaim(e, claim.ClaimId))], [.. versions])
         {
             Pack = pack?.Source,
             RuleFaults = [.. faults],
@@ -72,4 +73,10 @@ public sealed class ClaimScrubber(ScrubOptions options)
         };
         return ncci.For(kind) ?? throw new NcciTableMissingException(kind);
     }
+
+    /// <summary>Names the scrubbed claim on suggestions that did not name an earlier one.</summary>
+    private static Edit WithClaim(Edit edit, string claimId) =>
+        edit.SuggestedModifiers.All(s => s.ClaimId.Length > 0)
+            ? edit
+            : edit with { SuggestedModifiers = [.. edit.SuggestedModifiers.Select(s => s.ClaimId.Length > 0 ? s : s with { ClaimId = claimId })] };
 }

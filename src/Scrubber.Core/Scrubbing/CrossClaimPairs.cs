@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Scrubber.Core.Claims;
 using Scrubber.Core.Ncci;
@@ -6,10 +7,15 @@ namespace Scrubber.Core.Scrubbing;
 
 /// <summary>Pairs a new claim's lines with lines already sent on earlier claims of the same patient, provider and date.</summary>
 /// <remarks>
-/// Either order can fire (domain.md §2.3). When the new line is the column 2 code, it is the one denied and the edit
-/// is the usual one on it. When the earlier line is the column 2 code, it was paid first: Medicare may cut the new
-/// column 1 line's allowance by what was paid, and the fix is a corrected earlier claim with the modifier on its line.
-/// Either way the edit sits on the new line, the one that can still be changed, and names the earlier claim and line.
+/// Either order can fire (domain.md §2.3, §9.5). Either way the edit sits on the new line, the one that can still be
+/// changed, and names the earlier claim and line.
+/// <list type="bullet">
+/// <item>The new line is the column 2 code: it is the one denied. Indicator 1: a modifier on the new line; indicator
+/// 0: remove it.</item>
+/// <item>The earlier line is the column 2 code: it was paid first, so the payer denies or cuts the new column 1 line.
+/// The fix is a replacement (frequency 7) of the earlier claim carrying both services, with the modifier where it
+/// belongs; never dropping the column 1 code.</item>
+/// </list>
 /// </remarks>
 internal static class CrossClaimPairs
 {
@@ -25,54 +31,83 @@ internal static class CrossClaimPairs
                 }
 
                 var table = tables.For(line.ServiceDate);
+                var pairContext = context with { Earlier = prior };
                 if (table.TryFind(prior.Line.Code, line.Code, line.ServiceDate, out var newLineBundled))
                 {
-                    Add(newLineBundled, prior.Line, line, prior, context, edits, earlierIsColumnTwo: false);
+                    NewLineBundled(newLineBundled, line, prior, pairContext, edits);
                 }
 
                 if (table.TryFind(line.Code, prior.Line.Code, line.ServiceDate, out var earlierLineBundled))
                 {
-                    Add(earlierLineBundled, line, prior.Line, prior, context, edits, earlierIsColumnTwo: true);
+                    EarlierLineBundled(earlierLineBundled, line, prior, pairContext, edits);
                 }
             }
         }
     }
 
-    private static void Add(in PtpMatch row, ClaimLine column1, ClaimLine column2, PriorLine prior, in PairContext context, List<Edit> edits, bool earlierIsColumnTwo)
+    /// <summary>The new line is column 2: the usual edits on it, with advice on the new line only.</summary>
+    private static void NewLineBundled(in PtpMatch row, ClaimLine newLine, PriorLine prior, in PairContext context, List<Edit> edits)
     {
         var pairEdits = new List<Edit>();
-        PtpPairEvaluator.Evaluate(row, column1, column2, context, pairEdits);
-        var newLine = earlierIsColumnTwo ? column1 : column2;
+        PtpPairEvaluator.Evaluate(row, prior.Line, newLine, context, pairEdits);
         foreach (var edit in pairEdits)
         {
-            if (edit.LineId != newLine.LineId && edit.EditType is not (EditTypes.NcciPtp or EditTypes.NcciPtpBypassed))
+            var placed = edit with { LineId = newLine.LineId, RelatedLineId = prior.Line.LineId, RelatedClaimId = prior.ClaimId, Message = $"Across claims: {edit.Message}" };
+            if (edit.EditType == EditTypes.NcciPtp && edit.Action == RecommendedAction.AddModifier)
             {
-                continue; // A finding about the earlier line's modifiers: that claim has gone, nothing to fix here.
+                placed = OnNewLine(placed, prior.Line, newLine, context);
             }
 
-            edits.Add(edit with
+            edits.Add(placed);
+        }
+    }
+
+    /// <summary>Advice for the new column 2 line must be a modifier on it: the earlier claim's line is not this claim's
+    /// to change (25 on an earlier E/M would also be advice for a line that is not denied).</summary>
+    private static Edit OnNewLine(Edit edit, ClaimLine earlier, ClaimLine newLine, in PairContext context)
+    {
+        var onNewLine = edit.SuggestedModifiers.Where(s => s.ClaimId.Length == 0).ToImmutableArray();
+        if (onNewLine.IsEmpty && !newLine.Code.IsEvaluationAndManagement)
+        {
+            onNewLine = ModifierAdvisor.SuggestForProcedures(earlier, newLine, context);
+        }
+
+        return onNewLine.IsEmpty
+            ? edit with { SuggestedModifiers = [], Action = RecommendedAction.RemoveLine }
+            : edit with { SuggestedModifiers = onNewLine };
+    }
+
+    /// <summary>The earlier line is column 2 and was paid first: the edit sits on the new column 1 line, and the fix is
+    /// a replacement of the earlier claim.</summary>
+    private static void EarlierLineBundled(in PtpMatch row, ClaimLine newLine, PriorLine prior, in PairContext context, List<Edit> edits)
+    {
+        var pairEdits = new List<Edit>();
+        PtpPairEvaluator.Evaluate(row, newLine, prior.Line, context, pairEdits);
+        foreach (var edit in pairEdits)
+        {
+            var placed = edit with { LineId = newLine.LineId, RelatedLineId = prior.Line.LineId, RelatedClaimId = prior.ClaimId };
+            edits.Add(edit.EditType switch
             {
-                LineId = newLine.LineId,
-                RelatedLineId = prior.Line.LineId,
-                RelatedClaimId = prior.ClaimId,
-                Message = earlierIsColumnTwo ? EarlierLineBundled(edit, row, newLine, prior) : $"Across claims: {Rename(edit.Message, prior)}",
+                EditTypes.NcciPtp => placed with
+                {
+                    Message = SplitPairMessage(row, newLine, prior, context),
+                    Action = RecommendedAction.ReplaceEarlierClaim,
+                },
+                _ => placed with { Message = $"Across claims: {edit.Message}" },
             });
         }
     }
 
-    private static string EarlierLineBundled(Edit edit, in PtpMatch row, ClaimLine newLine, PriorLine prior)
+    private static string SplitPairMessage(in PtpMatch row, ClaimLine newLine, PriorLine prior, in PairContext context)
     {
         var date = newLine.ServiceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var pair = $"{row.Column2} (line {prior.Line.LineId} of claim {prior.ClaimId}, already sent) is bundled into {newLine.Code} (line {newLine.LineId}) on {date} (NCCI modifier indicator {row.ModifierIndicator})";
-        return edit.EditType == EditTypes.NcciPtpBypassed
-            ? $"Across claims: {pair}; modifier {edit.BypassModifier} bypasses it."
-            : $"Across claims: {pair}. The bundled service was billed first, so the payer may reduce line {newLine.LineId} by what claim " +
-              $"{prior.ClaimId} was paid for it. " + (row.ModifierIndicator == 0
-                ? "No modifier can bypass this edit: bill only the service that was performed."
-                : $"If both services were distinct, send a corrected claim for {prior.ClaimId} with the modifier on its line {prior.Line.LineId}.");
+        var pair =
+            $"Across claims: {row.Column2} ({context.Name(prior.Line)}) is bundled into {newLine.Code} ({context.Name(newLine)}) on {date} " +
+            $"(NCCI modifier indicator {row.ModifierIndicator}). The bundled service was paid first, so the payer denies or reduces " +
+            $"{newLine.Code} on this claim. Keep {newLine.Code}: ";
+        return pair + (row.ModifierIndicator == 0
+            ? $"send a replacement (frequency 7) of claim {prior.ClaimId} that carries {newLine.Code} and drops {row.Column2}, which no modifier can bill with it."
+            : $"send a replacement (frequency 7) of claim {prior.ClaimId} that carries both services, with the modifier shown on the line it belongs to, " +
+              "if the record shows they were distinct; otherwise one that carries only " + newLine.Code + ".");
     }
-
-    /// <summary>Names the earlier line with its claim wherever the message mentions it.</summary>
-    private static string Rename(string message, PriorLine prior) =>
-        message.Replace($"(line {prior.Line.LineId})", $"(line {prior.Line.LineId} of claim {prior.ClaimId}, already sent)", StringComparison.Ordinal);
 }

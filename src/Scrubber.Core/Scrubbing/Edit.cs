@@ -6,7 +6,7 @@ namespace Scrubber.Core.Scrubbing;
 /// <summary>One finding on a claim: what fired, on which lines, how serious, and what to do about it.</summary>
 /// <param name="EditType">One of <see cref="EditTypes"/> (or a payer rule's type).</param>
 /// <param name="Severity">How much it blocks.</param>
-/// <param name="LineId">The line to fix (the column 2 line for a PTP edit).</param>
+/// <param name="LineId">The line to act on (for a PTP edit within a claim, the column 2 line).</param>
 /// <param name="RelatedLineId">The other line of the pair, or empty.</param>
 /// <param name="Column1Code">The column 1 code of the pair, or empty.</param>
 /// <param name="Column2Code">The column 2 code of the pair, or empty.</param>
@@ -26,6 +26,9 @@ public sealed record Edit(
     string Message,
     string Source)
 {
+    /// <summary>What to do about it; every edit says, so a PM system can act without parsing <see cref="Message"/>.</summary>
+    public required RecommendedAction Action { get; init; }
+
     /// <summary>The NCCI table row that fired, when one did.</summary>
     public PtpMatch? Row { get; init; }
 

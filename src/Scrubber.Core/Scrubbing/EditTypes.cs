@@ -30,6 +30,12 @@ public static class EditTypes
     /// <summary>A payer pack policy: the line carries an X modifier and the payer does not accept them.</summary>
     public const string PayerXModifierNotAccepted = "PAYER_X_MODIFIER_NOT_ACCEPTED";
 
+    /// <summary>The same code, date, provider and modifiers twice, on the claim or against a claim already sent (CARC 18).</summary>
+    public const string DuplicateService = "DUPLICATE_SERVICE";
+
+    /// <summary>Two or more E/M visits of one category on one date by one provider; CMS pays one.</summary>
+    public const string SameDayEm = "SAME_DAY_EM";
+
     /// <summary>The default type of an edit a payer rule raises.</summary>
     public const string PayerRule = "PAYER_RULE";
 }

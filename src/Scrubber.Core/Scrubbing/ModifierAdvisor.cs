@@ -22,15 +22,15 @@ internal static class ModifierAdvisor
             return
             [
                 new SuggestedModifier("25", em.LineId,
-                    $"The E/M on line {em.LineId} was significant and separately identifiable from {procedure.Code} " +
-                    "(its own history, exam or decision-making beyond the usual pre- and post-procedure work)."),
+                    $"The E/M on {context.Name(em)} was significant and separately identifiable from {procedure.Code} " +
+                    "(its own history, exam or decision-making beyond the usual pre- and post-procedure work).") { ClaimId = context.ClaimOf(em) },
             ];
         }
 
         if (em1)
         {
             return context.Setting == CareSetting.OutpatientHospital
-                ? [new SuggestedModifier("27", column2.LineId, "The patient had a separate outpatient hospital E/M encounter the same day.")]
+                ? [new SuggestedModifier("27", column2.LineId, "The patient had a separate outpatient hospital E/M encounter the same day.") { ClaimId = context.ClaimOf(column2) }]
                 : [];
         }
 
@@ -56,9 +56,10 @@ internal static class ModifierAdvisor
         _ => "a separate anatomic site",
     };
 
-    private static ImmutableArray<SuggestedModifier> SuggestForProcedures(ClaimLine column1, ClaimLine column2, in PairContext context)
+    public static ImmutableArray<SuggestedModifier> SuggestForProcedures(ClaimLine column1, ClaimLine column2, in PairContext context)
     {
         var target = column2.LineId;
+        var claim = context.ClaimOf(column2);
         var fits = new List<SuggestedModifier>(5);
         foreach (var modifier in context.Policy.Modifiers.Preference)
         {
@@ -76,14 +77,17 @@ internal static class ModifierAdvisor
             };
             if (reason is not null)
             {
-                fits.Add(new SuggestedModifier(modifier, target, reason));
+                fits.Add(new SuggestedModifier(modifier, target, reason) { ClaimId = claim });
             }
         }
 
         var fiftyNine = new SuggestedModifier("59", target,
             context.Policy.Modifiers.AcceptsXModifiers
                 ? "Distinct procedural service, only when none of the X modifiers describes it (CMS prefers the X modifiers)."
-                : $"Distinct procedural service: this payer does not accept X modifiers, so 59 shows a separate session, site or practitioner.");
+                : $"Distinct procedural service: this payer does not accept X modifiers, so 59 shows a separate session, site or practitioner.")
+        {
+            ClaimId = claim,
+        };
         return context.Policy.Modifiers.AcceptsXModifiers ? [.. fits, fiftyNine] : [fiftyNine];
     }
 

@@ -25,7 +25,7 @@ internal static class PtpPairEvaluator
     {
         if (row.ModifierIndicator == 0)
         {
-            edits.Add(IndicatorZero(row, column1, column2));
+            edits.Add(IndicatorZero(row, column1, column2, context));
             return;
         }
 
@@ -33,7 +33,7 @@ internal static class PtpPairEvaluator
         var bypass = FindBypass(row, column1, column2, context, findings);
         if (bypass is { } found)
         {
-            edits.Add(Bypassed(row, column1, column2, found.Modifier, found.Line, found.Note));
+            edits.Add(Bypassed(row, column1, column2, found.Modifier, found.Line, found.Note, context));
             edits.AddRange(findings.Where(f => f.EditType is EditTypes.ModifierInvalid or EditTypes.ModifierRedundant));
             if (found.Modifier == "59" && context.Policy.Modifiers.PrefersXOver59)
             {
@@ -45,25 +45,25 @@ internal static class PtpPairEvaluator
 
         edits.Add(NotBypassed(row, column1, column2, context));
         edits.AddRange(findings);
-        AddNeverBypassFindings(row, column1, column2, edits);
+        AddNeverBypassFindings(row, column1, column2, context, edits);
     }
 
-    private static Edit IndicatorZero(in PtpMatch row, ClaimLine column1, ClaimLine column2)
+    private static Edit IndicatorZero(in PtpMatch row, ClaimLine column1, ClaimLine column2, in PairContext context)
     {
         var present = column2.Modifiers.FirstOrDefault(IsPtpAssociated) ?? column1.Modifiers.FirstOrDefault(IsPtpAssociated);
         var modifierNote = present is null ? string.Empty : $" Modifier {present} does not change that.";
         var message =
-            $"{Describe(column2)} is bundled into {Describe(column1)} on {Date(column2)} and no modifier can bypass " +
-            $"this edit ({Indicator(row)}).{modifierNote} Remove line {column2.LineId} or correct its code.";
-        return NewEdit(EditTypes.NcciPtp, Severity.HardStop, row, column1, column2, [], message);
+            $"{Describe(column2, context)} is bundled into {Describe(column1, context)} on {Date(column2)} and no modifier can bypass " +
+            $"this edit ({Indicator(row)}).{modifierNote} Remove {context.Name(column2)} or correct its code.";
+        return NewEdit(EditTypes.NcciPtp, Severity.HardStop, row, column1, column2, [], message, RecommendedAction.RemoveLine);
     }
 
-    private static Edit Bypassed(in PtpMatch row, ClaimLine column1, ClaimLine column2, string modifier, ClaimLine carrier, string note)
+    private static Edit Bypassed(in PtpMatch row, ClaimLine column1, ClaimLine column2, string modifier, ClaimLine carrier, string note, in PairContext context)
     {
         var message =
-            $"{Describe(column2)} would be bundled into {Describe(column1)} on {Date(column2)} ({Indicator(row)}). Modifier {modifier} on line {carrier.LineId} bypasses the edit; payers audit this, so the " +
+            $"{Describe(column2, context)} would be bundled into {Describe(column1, context)} on {Date(column2)} ({Indicator(row)}). Modifier {modifier} on {context.Name(carrier)} bypasses the edit; payers audit this, so the " +
             $"record must show {ModifierAdvisor.WhatItAttests(modifier)}.{note}";
-        return NewEdit(EditTypes.NcciPtpBypassed, Severity.Info, row, column1, column2, [], message) with { BypassModifier = modifier };
+        return NewEdit(EditTypes.NcciPtpBypassed, Severity.Info, row, column1, column2, [], message, RecommendedAction.KeepDocumentation) with { BypassModifier = modifier };
     }
 
     /// <summary>The payer wants the specific X modifier where one fits, not 59 (CMS guidance since 2015, enforced by some payers).</summary>
@@ -72,22 +72,27 @@ internal static class PtpPairEvaluator
         var xOnly = context with { Policy = context.Policy with { Modifiers = context.Policy.Modifiers with { AcceptsXModifiers = true } } };
         var fits = ModifierAdvisor.Suggest(column1, column2, xOnly).Where(s => NcciModifiers.IsX(s.Modifier)).ToImmutableArray();
         var message =
-            $"This payer wants an X modifier instead of 59 where one fits: replace 59 on line {column2.LineId} with " +
+            $"This payer wants an X modifier instead of 59 where one fits: replace 59 on {context.Name(column2)} with " +
             $"{string.Join(" or ", fits.Select(f => f.Modifier))}, whichever the record supports.";
         return new Edit(EditTypes.PayerPrefersXModifier, Severity.Warning, column2.LineId, column1.LineId, row.Column1.ToString(),
-            row.Column2.ToString(), row.ModifierIndicator, fits, message, context.Policy.Source ?? row.TableVersion) { Row = row };
+            row.Column2.ToString(), row.ModifierIndicator, fits, message, context.Policy.Source ?? row.TableVersion)
+        {
+            Row = row,
+            Action = RecommendedAction.CorrectModifier,
+        };
     }
 
     private static Edit NotBypassed(in PtpMatch row, ClaimLine column1, ClaimLine column2, in PairContext context)
     {
         var suggestions = ModifierAdvisor.Suggest(column1, column2, context);
         var advice = suggestions.IsEmpty
-            ? $"Both lines are E/M services on one date: bill one visit that reflects the total work, or remove line {column2.LineId}."
-            : $"If the services were truly distinct, append {string.Join(" or ", suggestions.Select(s => s.Modifier))} as shown and document why; otherwise remove line {column2.LineId}.";
+            ? $"Both lines are E/M services on one date: bill one visit that reflects the total work, or remove {context.Name(column2)}."
+            : $"If the services were truly distinct, append {string.Join(" or ", suggestions.Select(s => s.Modifier))} as shown and document why; otherwise remove {context.Name(column2)}.";
         var message =
-            $"{Describe(column2)} is bundled into {Describe(column1)} on {Date(column2)} ({Indicator(row)}). {advice}";
+            $"{Describe(column2, context)} is bundled into {Describe(column1, context)} on {Date(column2)} ({Indicator(row)}). {advice}";
         var severity = context.Policy.SeverityFor(row.Column1, row.Column2, context.Policy.IndicatorOneSeverity);
-        return NewEdit(EditTypes.NcciPtp, severity, row, column1, column2, suggestions, message);
+        return NewEdit(EditTypes.NcciPtp, severity, row, column1, column2, suggestions, message,
+            suggestions.IsEmpty ? RecommendedAction.RemoveLine : RecommendedAction.AddModifier);
     }
 
     /// <summary>The modifier that bypasses the edit, if any; explains every modifier that tried and could not.</summary>
@@ -109,8 +114,8 @@ internal static class PtpPairEvaluator
 
             if (column2.Code.IsEvaluationAndManagement)
             {
-                findings.Add(Finding(EditTypes.ModifierInvalid, Severity.HardStop, row, column1, column2, column2,
-                    $"Modifier {found} on line {column2.LineId} is not valid on an E/M service ({column2.Code}); {useInstead}"));
+                AddFinding(findings, context, EditTypes.ModifierInvalid, Severity.HardStop, row, column1, column2, column2,
+                    $"Modifier {found} on {context.Name(column2)} is not valid on an E/M service ({column2.Code}); {useInstead}");
             }
             else
             {
@@ -120,9 +125,9 @@ internal static class PtpPairEvaluator
 
         if (column2.HasModifier("59") && column2.Modifiers.Any(NcciModifiers.IsX))
         {
-            findings.Add(Finding(EditTypes.ModifierRedundant, Severity.Warning, row, column1, column2, column2,
-                $"Line {column2.LineId} carries both 59 and {column2.Modifiers.First(NcciModifiers.IsX)}. " +
-                "CMS wants the more specific X modifier alone; remove 59."));
+            AddFinding(findings, context, EditTypes.ModifierRedundant, Severity.Warning, row, column1, column2, column2,
+                $"{Capitalised(context.Name(column2))} carries both 59 and {column2.Modifiers.First(NcciModifiers.IsX)}. " +
+                "CMS wants the more specific X modifier alone; remove 59.");
         }
 
         // 25, 57, 24 and 27 belong on the E/M line of the pair, whichever column it is in.
@@ -137,14 +142,14 @@ internal static class PtpPairEvaluator
 
                 if (!line.Code.IsEvaluationAndManagement)
                 {
-                    findings.Add(Finding(EditTypes.ModifierInvalid, Severity.HardStop, row, column1, column2, line,
-                        $"Modifier {modifier} on line {line.LineId} is valid on E/M services only, and {line.Code} is not one; " +
-                        "it does not bypass the edit. Remove it."));
+                    AddFinding(findings, context, EditTypes.ModifierInvalid, Severity.HardStop, row, column1, column2, line,
+                        $"Modifier {modifier} on {context.Name(line)} is valid on E/M services only, and {line.Code} is not one; " +
+                        "it does not bypass the edit. Remove it.");
                 }
                 else if (modifier == "27" && context.Setting != CareSetting.OutpatientHospital)
                 {
-                    findings.Add(Finding(EditTypes.ModifierInvalid, Severity.Warning, row, column1, column2, line,
-                        $"Modifier 27 on line {line.LineId} is for multiple outpatient hospital E/M encounters; it does not apply on a professional claim."));
+                    AddFinding(findings, context, EditTypes.ModifierInvalid, Severity.Warning, row, column1, column2, line,
+                        $"Modifier 27 on {context.Name(line)} is for multiple outpatient hospital E/M encounters; it does not apply on a professional claim.");
                 }
                 else
                 {
@@ -161,13 +166,13 @@ internal static class PtpPairEvaluator
             var shared = column2Sites.Intersect(column1Sites, StringComparer.Ordinal).FirstOrDefault();
             if (shared is not null)
             {
-                findings.Add(Finding(EditTypes.ModifierSameSite, Severity.Warning, row, column1, column2, column2,
-                    $"Both lines carry {shared}: the same anatomic site does not show a separate site, so the edit is not bypassed."));
+                AddFinding(findings, context, EditTypes.ModifierSameSite, Severity.Warning, row, column1, column2, column2,
+                    $"Both lines carry {shared}: the same anatomic site does not show a separate site, so the edit is not bypassed.");
             }
             else
             {
                 var note = column1Sites.Length == 0
-                    ? $" Add the site of line {column1.LineId} as well, so both sites are on the claim."
+                    ? $" Add the site of {context.Name(column1)} as well, so both sites are on the claim."
                     : string.Empty;
                 bypass ??= (column2Sites[0], column2, note);
             }
@@ -180,16 +185,16 @@ internal static class PtpPairEvaluator
                 .FirstOrDefault(m => column1.HasModifier(m) && !column2.HasModifier(m));
             if (misplaced is not null)
             {
-                findings.Add(Finding(EditTypes.ModifierWrongLine, Severity.Warning, row, column1, column2, column1,
-                    $"Modifier {misplaced} is on line {column1.LineId} ({column1.Code}, column 1). It must go on line " +
-                    $"{column2.LineId} ({column2.Code}, column 2), the line that would be denied."));
+                AddFinding(findings, context, EditTypes.ModifierWrongLine, Severity.Warning, row, column1, column2, column1,
+                    $"Modifier {misplaced} is on {context.Name(column1)} ({column1.Code}, column 1). It must go on " +
+                    $"{context.Name(column2)} ({column2.Code}, column 2), the line that would be denied.");
             }
         }
 
         return bypass;
     }
 
-    private static void AddNeverBypassFindings(in PtpMatch row, ClaimLine column1, ClaimLine column2, List<Edit> edits)
+    private static void AddNeverBypassFindings(in PtpMatch row, ClaimLine column1, ClaimLine column2, in PairContext context, List<Edit> edits)
     {
         foreach (var line in (ReadOnlySpan<ClaimLine>)[column2, column1])
         {
@@ -197,24 +202,42 @@ internal static class PtpPairEvaluator
             {
                 if (NcciModifiers.NeverBypass.TryGetValue(modifier, out var why))
                 {
-                    edits.Add(Finding(EditTypes.ModifierNotPtp, Severity.Warning, row, column1, column2, line,
-                        $"Modifier {modifier} on line {line.LineId} does not bypass an NCCI PTP edit: {why}."));
+                    AddFinding(edits, context, EditTypes.ModifierNotPtp, Severity.Warning, row, column1, column2, line,
+                        $"Modifier {modifier} on {context.Name(line)} does not bypass an NCCI PTP edit: {why}.");
                 }
             }
         }
     }
 
-    private static Edit Finding(string type, Severity severity, in PtpMatch row, ClaimLine column1, ClaimLine column2, ClaimLine subject, string message)
+    /// <summary>Adds a finding about a modifier on <paramref name="subject"/>; none about an earlier claim's line,
+    /// which has gone and is not this claim's to fix.</summary>
+    private static void AddFinding(List<Edit> findings, in PairContext context, string type, Severity severity, in PtpMatch row,
+        ClaimLine column1, ClaimLine column2, ClaimLine subject, string message)
     {
+        if (context.IsEarlier(subject))
+        {
+            return;
+        }
+
         var other = ReferenceEquals(subject, column1) ? column2 : column1;
-        return new Edit(type, severity, subject.LineId, other.LineId, row.Column1.ToString(), row.Column2.ToString(),
-            row.ModifierIndicator, [], message, row.TableVersion) { Row = row };
+        findings.Add(new Edit(type, severity, subject.LineId, other.LineId, row.Column1.ToString(), row.Column2.ToString(),
+            row.ModifierIndicator, [], message, row.TableVersion)
+        {
+            Row = row,
+            Action = RecommendedAction.CorrectModifier,
+        });
     }
 
     private static Edit NewEdit(string type, Severity severity, in PtpMatch row, ClaimLine column1, ClaimLine column2,
-        ImmutableArray<SuggestedModifier> suggestions, string message) =>
+        ImmutableArray<SuggestedModifier> suggestions, string message, RecommendedAction action) =>
         new(type, severity, column2.LineId, column1.LineId, row.Column1.ToString(), row.Column2.ToString(),
-            row.ModifierIndicator, suggestions, message, row.TableVersion) { Row = row };
+            row.ModifierIndicator, suggestions, message, row.TableVersion)
+        {
+            Row = row,
+            Action = action,
+        };
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static bool IsPtpAssociated(string modifier) =>
         NcciModifiers.Anatomic.Contains(modifier) || NcciModifiers.DistinctService.Contains(modifier) ||
@@ -225,7 +248,7 @@ internal static class PtpPairEvaluator
             ? $"NCCI modifier indicator {row.ModifierIndicator}"
             : $"NCCI modifier indicator {row.ModifierIndicator}: {row.Rationale}";
 
-    private static string Describe(ClaimLine line) => $"{line.Code} (line {line.LineId})";
+    private static string Describe(ClaimLine line, in PairContext context) => $"{line.Code} ({context.Name(line)})";
 
     private static string Date(ClaimLine line) => line.ServiceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

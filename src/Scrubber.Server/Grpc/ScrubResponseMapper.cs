@@ -41,6 +41,7 @@ internal static class ScrubResponseMapper
             BypassModifier = edit.BypassModifier ?? string.Empty,
             Rule = edit.Rule ?? string.Empty,
             RelatedClaimId = edit.RelatedClaimId ?? string.Empty,
+            RecommendedAction = (Proto.RecommendedAction)(int)edit.Action,
         };
         if (edit.Row is { } row)
         {
@@ -57,6 +58,7 @@ internal static class ScrubResponseMapper
                 Modifier = suggestion.Modifier,
                 LineId = suggestion.LineId,
                 Reason = suggestion.Reason,
+                ClaimId = suggestion.ClaimId,
             });
         }
 

@@ -70,6 +70,8 @@ public sealed class PackLoaderTests : IDisposable
     [InlineData("line.Units == \"many\"", "expression does not compile")]
     [InlineData("line.HasModifier(25)", "expression does not compile")]
     [InlineData("other.IsEm", "this rule's scope gives it only line, claim")]
+    [InlineData("line.CodeIn(\"90833 90836\") && !line.SameDayHasCodeInSet(\"e-m\")", "SameDayHasCodeInSet: there is no code set 'e-m'")]
+    [InlineData("line.InSet(line.Code)", "InSet takes the name of a code set in quotes")]
     public void Load_ExpressionThatDoesNotCompile_FailsNamingTheRule(string expression, string expected)
     {
         PackFiles.Edit(_pack, p => p["rules"]![1]!["expression"] = expression);
@@ -123,6 +125,7 @@ public sealed class PackLoaderTests : IDisposable
     [InlineData("line.Code.StartsWith(\"908\") || line.ServiceDate >= DateTime(2026, 1, 1)")]
     [InlineData("line.Modifiers.Contains(\"GT\") || line.Modifiers.Length == 0")]
     [InlineData("!line.SameDayHasCodeInRange(\"99202\", \"99499\")")]
+    [InlineData("line.InSet(\"psychotherapy-add-ons\") && !line.SameDayHasCodeInSet(\"em\")")]
     public void Load_ExpressionWithinTheVocabulary_Compiles(string expression)
     {
         PackFiles.Edit(_pack, p => p["rules"]![1]!["expression"] = expression);

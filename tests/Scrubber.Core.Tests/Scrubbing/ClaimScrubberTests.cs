@@ -277,6 +277,7 @@ public sealed class ClaimScrubberTests : IDisposable
     [Fact]
     public void Scrub_TwoEmLinesOnAProfessionalClaim_SuggestNoModifier()
     {
+        // One NCCI edit, with the table's rationale, and no SAME_DAY_EM besides it for the same two lines.
         var rows = NcciLoader.Load(NcciTableKind.Practitioner, "k", [WriteTable("99215", "99213", "1")], new RecordingLoadReport());
 
         var edit = Assert.Single(new ClaimScrubber(new ScrubOptions()).Scrub(In2026().Line("99215").Line("99213").Build(), SampleTables.With(rows), PackSet.Empty).Edits);

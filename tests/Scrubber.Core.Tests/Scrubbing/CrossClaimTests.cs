@@ -22,19 +22,48 @@ public sealed class CrossClaimTests
         Assert.Equal(("L1", "7", "CLM-EARLIER"), (edit.LineId, edit.RelatedLineId, edit.RelatedClaimId));
         Assert.Equal(("0001A", "36591"), (edit.Column1Code, edit.Column2Code));
         Assert.StartsWith("Across claims: 36591 (line L1) is bundled into 0001A (line 7 of claim CLM-EARLIER, already sent)", edit.Message, StringComparison.Ordinal);
+        Assert.Equal(RecommendedAction.RemoveLine, edit.Action);
     }
 
     [Fact]
-    public void Scrub_NewColumnOneLineAfterEarlierColumnTwo_SaysTheEarlierServiceWasBilledFirst()
+    public void Scrub_NewColumnOneLineAfterEarlierColumnTwo_AdvisesReplacingTheEarlierClaim()
     {
         var claim = new ClaimBuilder().On("2023-06-15").Line("0001A").Build();
 
         var edit = Assert.Single(Scrub(claim, Prior("CLM-EARLIER", "3", "99213")).Edits);
 
         Assert.Equal(("L1", "3", "CLM-EARLIER"), (edit.LineId, edit.RelatedLineId, edit.RelatedClaimId));
-        Assert.Equal(Severity.Warning, edit.Severity);
-        Assert.Contains("the payer may reduce line L1 by what claim CLM-EARLIER was paid", edit.Message, StringComparison.Ordinal);
-        Assert.Contains("send a corrected claim for CLM-EARLIER with the modifier on its line 3", edit.Message, StringComparison.Ordinal);
+        Assert.Equal((Severity.Warning, RecommendedAction.ReplaceEarlierClaim), (edit.Severity, edit.Action));
+        Assert.Contains("Keep 0001A", edit.Message, StringComparison.Ordinal);
+        Assert.Contains("send a replacement (frequency 7) of claim CLM-EARLIER that carries both services", edit.Message, StringComparison.Ordinal);
+        var suggestion = Assert.Single(edit.SuggestedModifiers);
+        Assert.Equal(("25", "CLM-EARLIER", "3"), (suggestion.Modifier, suggestion.ClaimId, suggestion.LineId));
+    }
+
+    [Fact]
+    public void Scrub_CollidingLineIds_NameEachLineByItsClaimAndPutEachSuggestionOnARealLineOfItsCode()
+    {
+        // The earlier claim's 99213 is its line L1; the new claim's L1 is a lab test and its L2 the vaccine administration.
+        var claim = new ClaimBuilder().For("CLM-NEW").On("2023-06-15").Line("85025").Line("0001A").Build();
+
+        var edit = Assert.Single(Scrub(claim, Prior("CLM-EARLIER", "L1", "99213")).Edits);
+
+        Assert.Equal(("L2", "L1", "CLM-EARLIER"), (edit.LineId, edit.RelatedLineId, edit.RelatedClaimId));
+        Assert.Contains("99213 (line L1 of claim CLM-EARLIER, already sent) is bundled into 0001A (line L2)", edit.Message, StringComparison.Ordinal);
+        var suggestion = Assert.Single(edit.SuggestedModifiers);
+        Assert.Equal(("25", "CLM-EARLIER", "L1"), (suggestion.Modifier, suggestion.ClaimId, suggestion.LineId));
+    }
+
+    [Fact]
+    public void Scrub_NewEmLineAgainstEarlierProcedure_Advises25OnTheNewLine()
+    {
+        var claim = new ClaimBuilder().For("CLM-NEW").On("2023-06-15").Line("99213").Build();
+
+        var edit = Assert.Single(Scrub(claim, Prior("CLM-EARLIER", "L1", "0001A")).Edits);
+
+        Assert.Equal((RecommendedAction.AddModifier, "L1", "CLM-EARLIER"), (edit.Action, edit.LineId, edit.RelatedClaimId));
+        var suggestion = Assert.Single(edit.SuggestedModifiers);
+        Assert.Equal(("25", "CLM-NEW", "L1"), (suggestion.Modifier, suggestion.ClaimId, suggestion.LineId));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Scrubber.Core.Claims;
+using Scrubber.Core.CodeSets;
 
 namespace Scrubber.Core.Packs.Vocabulary;
 
@@ -63,6 +64,12 @@ public sealed class LineFacts
 
     /// <summary>Whether the code lies between two codes inclusive: <c>line.CodeInRange("99202", "99215")</c>.</summary>
     public bool CodeInRange(string low, string high) => CodeList.InRange(_line.Code, low, high);
+
+    /// <summary>Whether the code is in a named code set of rules/codesets: <c>line.InSet("em-25-eligible")</c>.</summary>
+    public bool InSet(string name) => CodeSetCatalog.Default.TryGet(name, out var set) && set.Contains(_line.Code);
+
+    /// <summary>Whether another line, same date of service and provider, has a code in a named code set.</summary>
+    public bool SameDayHasCodeInSet(string name) => _sameDay.Any(l => l.InSet(name));
 
     /// <summary>Whether another line, same date of service and provider, has one of the codes listed.</summary>
     public bool SameDayHasCode(string codes) => _sameDay.Any(l => l.CodeIn(codes));
