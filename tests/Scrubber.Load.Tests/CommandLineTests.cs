@@ -32,6 +32,7 @@ public sealed class CommandLineTests
     [InlineData("--concurrency", "0", "--concurrency must be a whole number above 0, not '0'")]
     [InlineData("--duration", "ten", "--duration must be a number above 0, not 'ten'")]
     [InlineData("--swap", "both", "--swap must be tables or packs, not 'both'")]
+    [InlineData("--confirm-ratio", "1.5", "--confirm-ratio is a share of the scrubs: from 0 to 1.")]
     public async Task Run_BadValue_ExitsTwoNamingTheOptionAndValue(string option, string value, string message)
     {
         var run = await LoadRun.RunAsync("run", option, value);
@@ -97,6 +98,8 @@ public sealed class CommandLineTests
     [InlineData("run --server http://127.0.0.1:5999 --mode unary --concurrency 64 --duration 40 --warmup 5 --rate 2500.5 --memory-every 60 --server-pid 42")]
     [InlineData("run --mode stream --concurrency 16 --duration 40 --warmup 5 --swap packs --swap-every 8 --pack-file pack.json")]
     [InlineData("run --mode noop --swap tables --swap-every 8 --api-key scr_x")]
+    [InlineData("run --mode unary --confirm-ratio 0 --duration 5")]
+    [InlineData("run --mode stream --confirm-ratio 1 --ingest era.835 --ingest-every 20")]
     [InlineData("fuzz --count 100000 --seed 7 --server http://127.0.0.1:5999 --concurrency 8 --api-key scr_x")]
     [InlineData("verify --db scrubber.db --acks acks.txt")]
     [InlineData("wait --server http://127.0.0.1:5999 --timeout 60")]

@@ -132,7 +132,7 @@ internal static class LoadRun
         using var stop = new CancellationTokenSource(duration);
         var interval = settings.Rate is { } rate ? TimeSpan.FromSeconds(settings.Concurrency / rate) : TimeSpan.Zero;
         var workers = Enumerable.Range(0, settings.Concurrency)
-            .Select(w => Task.Run(() => Worker.RunAsync(channel, claims, w, mode, interval, acks, stop.Token)))
+            .Select(w => Task.Run(() => Worker.RunAsync(channel, claims, w, mode, interval, acks, settings.ConfirmRatio, stop.Token)))
             .ToArray();
         return await Task.WhenAll(workers).ConfigureAwait(false);
     }

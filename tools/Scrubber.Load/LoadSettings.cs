@@ -46,4 +46,7 @@ internal sealed record LoadSettings(
 
     /// <summary>Time between ingests of <see cref="IngestFile"/>.</summary>
     public TimeSpan IngestEvery { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The share of scrubs confirmed as sent, so that history grows as it does in a practice.</summary>
+    public double ConfirmRatio { get; init; } = 0.8;
 }

@@ -25,12 +25,13 @@ internal sealed class RunCommand : Command
     private readonly Option<int?> _serverPid = new("--server-pid") { Description = "the server's process id: print its resident memory before and after (Linux /proc)", HelpName = "PID" };
     private readonly Option<string?> _ingest = new("--ingest") { Description = "ingest this 835 every --ingest-every seconds while measuring, and print the ingest times and the scrubs' rate and latency during ingests against steady state", HelpName = "FILE" };
     private readonly Option<double> _ingestEvery = LoadOptions.Positive("--ingest-every", "time between ingests", 10);
+    private readonly Option<double> _confirmRatio = LoadOptions.Positive("--confirm-ratio", "the share of scrubs confirmed as sent (Outcomes.ConfirmSubmission, not timed), as a PM system confirms the claims it sends; 0 to 1", 0.8, zeroAllowed: true);
     private readonly Option<double?> _memoryEvery = LoadOptions.OptionalPositive("--memory-every", "print the server's resident memory this often while measuring (soak runs; needs --server-pid)", "SECONDS");
 
     public RunCommand()
         : base("run", "Drive the service with generated claims; print claims/s, p50/p95/p99/max latency and errors.")
     {
-        Option[] options = [_server, _apiKey, _mode, _concurrency, _duration, _warmup, _lines, _rate, _acks, _seed, _pairs, _payer, _ceiling, _swap, _swapEvery, _packFile, _serverPid, _memoryEvery, _ingest, _ingestEvery];
+        Option[] options = [_server, _apiKey, _mode, _concurrency, _duration, _warmup, _lines, _rate, _acks, _seed, _pairs, _payer, _ceiling, _swap, _swapEvery, _packFile, _serverPid, _memoryEvery, _ingest, _ingestEvery, _confirmRatio];
         foreach (var option in options)
         {
             Options.Add(option);
@@ -38,6 +39,11 @@ internal sealed class RunCommand : Command
 
         Validators.Add(result =>
         {
+            if (result.GetValue(_confirmRatio) > 1)
+            {
+                result.AddError("--confirm-ratio is a share of the scrubs: from 0 to 1.");
+            }
+
             if (result.GetValue(_swap) == "packs" && result.GetValue(_packFile) is null)
             {
                 result.AddError("--swap packs needs --pack-file: the pack.json to edit so that each reload swaps in a new version.");
@@ -68,5 +74,6 @@ internal sealed class RunCommand : Command
     {
         IngestFile = parse.GetValue(_ingest),
         IngestEvery = TimeSpan.FromSeconds(parse.GetValue(_ingestEvery)),
+        ConfirmRatio = parse.GetValue(_confirmRatio),
     };
 }

@@ -10,11 +10,12 @@ internal static class Worker
 {
     private const int StreamBatch = 50;
 
-    public static async Task<WorkerResult> RunAsync(GrpcChannel channel, Claim[] claims, int worker, string mode, TimeSpan interval, AckLog? acks, CancellationToken stop)
+    public static async Task<WorkerResult> RunAsync(GrpcChannel channel, Claim[] claims, int worker, string mode, TimeSpan interval, AckLog? acks, double confirmRatio, CancellationToken stop)
     {
         var result = new WorkerResult();
         var scrubber = new ClaimScrubber.ClaimScrubberClient(channel);
         var admin = new Admin.AdminClient(channel);
+        var outcomes = new Outcomes.OutcomesClient(channel);
         var next = worker * 997;
         var pace = Stopwatch.StartNew();
         var sent = 0L;
@@ -46,7 +47,11 @@ internal static class Worker
                         result.Record(started);
                         break;
                     case "stream":
-                        await StreamBatchAsync(scrubber, claims, next, result, acks).ConfigureAwait(false);
+                        foreach (var scrubId in await StreamBatchAsync(scrubber, claims, next, result, acks).ConfigureAwait(false))
+                        {
+                            await ConfirmSomeAsync(outcomes, scrubId, confirmRatio).ConfigureAwait(false);
+                        }
+
                         next += StreamBatch - 1;
                         break;
                     default:
@@ -54,6 +59,7 @@ internal static class Worker
                         var response = await scrubber.ScrubClaimAsync(new ScrubClaimRequest { Claim = claims[next % claims.Length] }, cancellationToken: CancellationToken.None).ConfigureAwait(false);
                         result.Record(started);
                         acks?.Add(response.ScrubId);
+                        await ConfirmSomeAsync(outcomes, response.ScrubId, confirmRatio).ConfigureAwait(false);
                         break;
                 }
             }
@@ -69,9 +75,32 @@ internal static class Worker
         return result;
     }
 
-    private static async Task StreamBatchAsync(ClaimScrubber.ClaimScrubberClient scrubber, Claim[] claims, int first, WorkerResult result, AckLog? acks)
+    /// <summary>Confirms <paramref name="ratio"/> of the scrubs as sent, chosen by the scrub id so a rerun picks alike.
+    /// Not timed: the scrub's latency is what the run measures.</summary>
+    private static async Task ConfirmSomeAsync(Outcomes.OutcomesClient outcomes, string scrubId, double ratio)
+    {
+        if (ratio > 0 && scrubId.Length > 0 && StableHash(scrubId) % 1000 < ratio * 1000)
+        {
+            await outcomes.ConfirmSubmissionAsync(new ConfirmSubmissionRequest { ScrubId = scrubId }, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>FNV-1a: the same on every run, unlike string.GetHashCode.</summary>
+    private static uint StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash;
+    }
+
+    private static async Task<List<string>> StreamBatchAsync(ClaimScrubber.ClaimScrubberClient scrubber, Claim[] claims, int first, WorkerResult result, AckLog? acks)
     {
         var started = Stopwatch.GetTimestamp();
+        var scrubIds = new List<string>(StreamBatch);
         using var call = scrubber.ScrubClaims();
         var reading = Task.Run(async () =>
         {
@@ -79,6 +108,7 @@ internal static class Worker
             {
                 result.Record(started);
                 acks?.Add(response.ScrubId);
+                scrubIds.Add(response.ScrubId);
             }
         });
         for (var i = 0; i < StreamBatch; i++)
@@ -88,6 +118,7 @@ internal static class Worker
 
         await call.RequestStream.CompleteAsync().ConfigureAwait(false);
         await reading.ConfigureAwait(false);
+        return scrubIds;
     }
 }
 

@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using BenchmarkDotNet.Attributes;
+using Scrubber.Audit;
+using Scrubber.Audit.Scrubs;
+using Scrubber.Core.Claims;
+using Scrubber.Core.Scrubbing;
+
+namespace Scrubber.Benchmarks;
+
+/// <summary>The history read a scrub makes (the sent lines of the patient on the claim's dates), for a patient whose
+/// one claim was scrubbed once and for a patient whose one claim was scrubbed 10,000 times (a PM system re-scrubbing a
+/// claim on every keystroke). Only sent lines are read, so the two must cost about the same.</summary>
+[MemoryDiagnoser]
+public class HistoryBenchmarks
+{
+    private const int ManyScrubs = 10_000;
+    private static readonly PatientKey Keys = new("benchmark-patient-key-secret-0123456789");
+    private static readonly DateOnly Day = BenchmarkData.ServiceDate;
+    private static readonly string[] Excluded = ["CLM-NEW"];
+    private static readonly DateOnly[] Dates = [Day];
+    private static readonly string[] Codes = ["99213", "93000", "85025", "36415", "81002", "90471"];
+    private string _folder = null!;
+    private AuditStore _store = null!;
+    private string _once = null!;
+    private string _often = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _folder = Directory.CreateTempSubdirectory("scrubber-history-bench-").FullName;
+        _store = AuditStore.Open(Path.Combine(_folder, "audit.db"));
+        _once = Keys.Of("PATIENT-ONCE");
+        _often = Keys.Of("PATIENT-OFTEN");
+        RecordAsync("PATIENT-ONCE", 1).GetAwaiter().GetResult();
+        RecordAsync("PATIENT-OFTEN", ManyScrubs).GetAwaiter().GetResult();
+        if (_store.History(_once, Excluded, Dates).Count != 6 || _store.History(_often, Excluded, Dates).Count != 6)
+        {
+            throw new InvalidOperationException("Each patient should have the six sent lines of its one claim.");
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _store.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Benchmark(Baseline = true, Description = "History of a patient with 1 scrub")]
+    public int OneScrub() => _store.History(_once, Excluded, Dates).Count;
+
+    [Benchmark(Description = "History of a patient with 10,000 scrubs of one claim")]
+    public int TenThousandScrubs() => _store.History(_often, Excluded, Dates).Count;
+
+    /// <summary>Records <paramref name="scrubs"/> scrubs of one 6-line claim and confirms the last as sent.</summary>
+    private async Task RecordAsync(string patientId, int scrubs)
+    {
+        var lines = ImmutableArray.CreateRange(Codes.Select((code, i) => new ClaimLine($"L{i + 1}", HcpcsCode.Parse(code), [], Day, string.Empty, 80m, 1, [])));
+        var claim = new Claim("CLM-" + patientId, "MEDICARE", patientId, "1234567893", CareSetting.Professional, lines);
+        var at = new DateTimeOffset(2026, 7, 20, 9, 0, 0, TimeSpan.Zero);
+        string last = string.Empty;
+        for (var start = 0; start < scrubs; start += 500)
+        {
+            var batch = Enumerable.Range(start, Math.Min(500, scrubs - start))
+                .Select(i => new ScrubRecord(Guid.CreateVersion7().ToString(), at.AddSeconds(i), claim, Keys.Of(patientId), new ScrubResult(Disposition.Clean, [], [])))
+                .ToList();
+            await Task.WhenAll(batch.Select(r => _store.RecordAsync(r)));
+            last = batch[^1].ScrubId;
+        }
+
+        await _store.ConfirmSubmissionAsync(last, at.AddHours(1));
+    }
+}
