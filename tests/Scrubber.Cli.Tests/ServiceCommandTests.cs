@@ -20,10 +20,10 @@ public sealed class ServiceCommandTests(ServerFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Scrub_SampleEmClaimAsJson_PrintsProtobufJson()
     {
-        var run = await CliRun.RunAsync("scrub", Sample("em-with-procedure-warning.json"), "--server", fixture.Server.Address, "--format", "json");
+        var run = await CliRun.RunAsync("scrub", Sample("em-with-procedure-needs-25.json"), "--server", fixture.Server.Address, "--format", "json");
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        Assert.Contains("\"disposition\": \"DISPOSITION_WARNINGS\"", run.Out, StringComparison.Ordinal);
+        Assert.Contains("\"disposition\": \"DISPOSITION_HARD_STOP\"", run.Out, StringComparison.Ordinal);
         Assert.Contains("\"modifier\": \"25\"", run.Out, StringComparison.Ordinal);
     }
 
@@ -73,8 +73,9 @@ public sealed class ServiceCommandTests(ServerFixture fixture) : IClassFixture<S
 
     [Theory]
     [InlineData("indicator-0-hard-stop.json", "hard-stop", ExitCodes.Problems)]
-    [InlineData("em-with-procedure-warning.json", "hard-stop", ExitCodes.Ok)]
-    [InlineData("em-with-procedure-warning.json", "warning", ExitCodes.Problems)]
+    [InlineData("em-with-procedure-needs-25.json", "hard-stop", ExitCodes.Problems)]
+    [InlineData("acme-ecg-with-visit.json", "hard-stop", ExitCodes.Ok)]
+    [InlineData("acme-ecg-with-visit.json", "warning", ExitCodes.Problems)]
     [InlineData("indicator-0-hard-stop.json", "warning", ExitCodes.Problems)]
     [InlineData("bypassed-by-xs.json", "warning", ExitCodes.Ok)]
     public async Task Scrub_FailOn_ExitsOneWhenTheDispositionIsAtLeastTheLevel(string claim, string level, int expected)

@@ -26,7 +26,7 @@ public sealed class NcciReloadTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task ReloadTables_NewQuarterInTheFolder_EditsItsDatesWithTheNewRelease()
     {
-        Assert.Equal(Disposition.Warnings, (await ScrubPairOn("2026-10-01")).Disposition);
+        Assert.Equal(1, Assert.Single((await ScrubPairOn("2026-10-01")).Edits).ModifierIndicator);
         PtpFiles.Write(_tables.File("ccipra-v323r0-f1.txt"), PtpFiles.Row("0001U", "0030U", "20180701", "*", "0"));
 
         var reply = await Server.Admin.ReloadTablesAsync(new ReloadTablesRequest());
@@ -35,7 +35,7 @@ public sealed class NcciReloadTests : IAsyncLifetime, IDisposable
         Assert.True(reply.ElapsedMs > 0);
         var october = await ScrubPairOn("2026-10-01");
         Assert.Equal(Disposition.HardStop, october.Disposition);
-        Assert.Equal("ccipra-v323r0", Assert.Single(october.Edits).TableVersion);
+        Assert.Equal(("ccipra-v323r0", 0), (Assert.Single(october.Edits).TableVersion, october.Edits[0].ModifierIndicator));
         var july = await ScrubPairOn("2026-07-15");
         Assert.Equal("ccipra-v322r0", Assert.Single(july.Edits).TableVersion);
         Assert.Contains(Server.Logs.Lines, l => l.Contains("NCCI tables swapped in", StringComparison.Ordinal));
@@ -50,7 +50,8 @@ public sealed class NcciReloadTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(StatusCode.FailedPrecondition, ex.StatusCode);
         Assert.EndsWith($"'{odd}': the part f99999999999 is out of range (f1 to f99)", ex.Status.Detail, StringComparison.Ordinal);
-        Assert.Equal(Disposition.Warnings, (await ScrubPairOn("2026-10-01")).Disposition);
+        var stillLive = Assert.Single((await ScrubPairOn("2026-10-01")).Edits);
+        Assert.Equal(("ccipra-v322r0", 1), (stillLive.TableVersion, stillLive.ModifierIndicator));
     }
 
     [Fact]

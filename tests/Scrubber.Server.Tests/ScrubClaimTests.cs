@@ -31,11 +31,11 @@ public sealed class ScrubClaimTests(ServerFixture fixture) : IClassFixture<Serve
     }
 
     [Fact]
-    public async Task ScrubClaim_IndicatorOneWithEm_WarnsWith25OnTheEmLine()
+    public async Task ScrubClaim_IndicatorOneWithEm_IsAHardStopWith25OnTheEmLine()
     {
         var response = await Client.ScrubClaimAsync(ProtoClaims.Of("2023-06-15", "99213", "0001A").Request());
 
-        Assert.Equal(Disposition.Warnings, response.Disposition);
+        Assert.Equal(Disposition.HardStop, response.Disposition);
         var edit = Assert.Single(response.Edits);
         Assert.Equal(("L1", "L2", 1), (edit.LineId, edit.RelatedLineId, edit.ModifierIndicator));
         var suggestion = Assert.Single(edit.SuggestedModifiers);

@@ -67,6 +67,12 @@ public readonly record struct HcpcsCode : ISpanFormattable
     /// <summary>Whether this code is an E/M service (domain.md §2.4: 25 belongs on these lines only).</summary>
     public bool IsEvaluationAndManagement => EvaluationAndManagement.Contains(this);
 
+    /// <summary>Whether 25 and 57 are valid on this code: an E/M service or a general ophthalmological exam.</summary>
+    public bool Takes25 => EvaluationAndManagement.Takes25(this);
+
+    /// <summary>Whether this code is a clinical laboratory test, which a same-day repeat marks with 91.</summary>
+    public bool IsClinicalLab => EvaluationAndManagement.IsClinicalLab(this);
+
     /// <summary>Whether this code lies in the inclusive range [<paramref name="low"/>, <paramref name="high"/>] in code order.</summary>
     public bool IsInRange(HcpcsCode low, HcpcsCode high) => Value >= low.Value && Value <= high.Value;
 

@@ -137,7 +137,7 @@ internal static class DuplicateServices
     /// <summary>91 for a repeated clinical laboratory test, 76 for another repeated procedure; none for an E/M visit.</summary>
     private static string? RepeatModifier(Claims.HcpcsCode code) =>
         code.IsEvaluationAndManagement ? null
-        : code.IsInRange(Claims.HcpcsCode.Parse("80047"), Claims.HcpcsCode.Parse("89398")) ? "91"
+        : EvaluationAndManagement.IsClinicalLab(code) ? "91"
         : "76";
 
     private static string RepeatReason(string modifier) => modifier == "91"

@@ -24,6 +24,10 @@ public static class EditTypes
     /// <summary>59 and an X modifier on one line: CMS wants the more specific X modifier alone.</summary>
     public const string ModifierRedundant = "MODIFIER_REDUNDANT";
 
+    /// <summary>A bypass modifier that the claim itself contradicts (XS with the same site on both lines, XP with one
+    /// practitioner, a side beside 50): the PTP edit stands.</summary>
+    public const string ModifierContradictsClaim = "MODIFIER_CONTRADICTS_CLAIM";
+
     /// <summary>A payer pack policy: 59 bypassed an edit where the payer wants the more specific X modifier.</summary>
     public const string PayerPrefersXModifier = "PAYER_PREFERS_X_MODIFIER";
 

@@ -5,29 +5,39 @@ namespace Scrubber.Core.Scrubbing;
 
 /// <summary>Which modifier could bypass an indicator-1 edit, best first, with when each is right.</summary>
 /// <remarks>
-/// An E/M paired with a procedure takes 25 on the E/M. Two procedures take the most specific distinct-service
-/// modifier that fits: XP when different practitioners rendered them, XS when the lines show different sites, then
-/// XE and XU, and 59 last (CMS: 59 only when no more specific modifier describes the service). A payer that does not
-/// accept X modifiers gets 59 alone.
+/// Advice always goes on the column 2 line, the one the payer denies. A column 2 visit (an E/M or a general eye exam,
+/// the <c>em-25-eligible</c> set) beside a procedure takes 25. A column 2 procedure takes the most specific
+/// distinct-service modifier the claim's facts support: XP when different practitioners rendered the lines, XS when a
+/// separate site is plausible (first when the lines' sites differ), then XE and XU, and 59 last (CMS: 59 only when no
+/// more specific modifier describes the service), or 91 for a repeated laboratory test. A payer that does not accept
+/// X modifiers gets 59 (or 91) alone.
 /// </remarks>
 internal static class ModifierAdvisor
 {
+    private static readonly HcpcsCode SurgeryLow = HcpcsCode.Parse("10004");
+    private static readonly HcpcsCode SurgeryHigh = HcpcsCode.Parse("69990");
+
     public static ImmutableArray<SuggestedModifier> Suggest(ClaimLine column1, ClaimLine column2, in PairContext context)
     {
-        bool em1 = column1.Code.IsEvaluationAndManagement, em2 = column2.Code.IsEvaluationAndManagement;
-        if (em1 != em2)
+        bool visit1 = column1.Code.Takes25, visit2 = column2.Code.Takes25;
+        if (visit2 && !visit1)
         {
-            var em = em1 ? column1 : column2;
-            var procedure = em1 ? column2 : column1;
             return
             [
-                new SuggestedModifier("25", em.LineId,
-                    $"The E/M on {context.Name(em)} was significant and separately identifiable from {procedure.Code} " +
-                    "(its own history, exam or decision-making beyond the usual pre- and post-procedure work).") { ClaimId = context.ClaimOf(em) },
+                new SuggestedModifier("25", column2.LineId,
+                    $"The visit on {context.Name(column2)} was significant and separately identifiable from {column1.Code} " +
+                    "(its own history, exam or decision-making beyond the usual pre- and post-procedure work).") { ClaimId = context.ClaimOf(column2) },
             ];
         }
 
-        if (em1)
+        // A procedure bundled into a visit (99291 with 36000): the procedure is the line denied, so any advice goes on
+        // it, and 25 on the visit would bypass nothing.
+        if (visit1 && !visit2)
+        {
+            return SuggestForProcedures(column1, column2, context);
+        }
+
+        if (visit1)
         {
             return context.Setting == CareSetting.OutpatientHospital
                 ? [new SuggestedModifier("27", column2.LineId, "The patient had a separate outpatient hospital E/M encounter the same day.") { ClaimId = context.ClaimOf(column2) }]
@@ -56,6 +66,9 @@ internal static class ModifierAdvisor
         _ => "a separate anatomic site",
     };
 
+    /// <summary>Distinct-service modifiers for the column 2 procedure, from the claim's facts: XP only when the
+    /// rendering providers differ, XS when a separate site is plausible (first when the lines' sites differ), XE and XU,
+    /// then 59, or 91 for a repeated clinical laboratory test.</summary>
     public static ImmutableArray<SuggestedModifier> SuggestForProcedures(ClaimLine column1, ClaimLine column2, in PairContext context)
     {
         var target = column2.LineId;
@@ -67,8 +80,10 @@ internal static class ModifierAdvisor
             {
                 "XP" when DifferentRenderers(column1, column2, context) =>
                     $"Different practitioners rendered the lines (NPI {column1.RenderingProviderNpi} and {column2.RenderingProviderNpi}).",
-                "XS" when SiteIndicated(column1, column2) =>
-                    $"The lines show anatomic sites: if {column2.Code} was on a separate organ or structure, XS (or the site modifiers of both lines) shows it.",
+                "XS" when SitesDiffer(column1, column2) =>
+                    $"The lines name different sites ({Sites(column1)} and {Sites(column2)}): if {column2.Code} was on a separate organ or structure, XS shows it.",
+                "XS" when SitePlausible(column1, column2) =>
+                    $"If {column2.Code} was on a separate organ or structure (another lesion, limb or site), XS (or the site modifiers of both lines) shows it.",
                 "XE" =>
                     $"{column2.Code} was performed at a separate encounter on the same date (a separate visit, not the same session).",
                 "XU" =>
@@ -81,21 +96,46 @@ internal static class ModifierAdvisor
             }
         }
 
-        var fiftyNine = new SuggestedModifier("59", target,
-            context.Policy.Modifiers.AcceptsXModifiers
-                ? "Distinct procedural service, only when none of the X modifiers describes it (CMS prefers the X modifiers)."
-                : $"Distinct procedural service: this payer does not accept X modifiers, so 59 shows a separate session, site or practitioner.")
+        if (SitesDiffer(column1, column2) && fits.FindIndex(f => f.Modifier == "XS") is > 0 and var xs)
         {
-            ClaimId = claim,
-        };
-        return context.Policy.Modifiers.AcceptsXModifiers ? [.. fits, fiftyNine] : [fiftyNine];
+            var first = fits[xs];
+            fits.RemoveAt(xs);
+            fits.Insert(0, first);
+        }
+
+        var last = column2.Code.IsClinicalLab
+            ? new SuggestedModifier("91", target,
+                $"Only if {column2.Code} was repeated on the same day to obtain a new result (not to confirm or rerun a failed test).") { ClaimId = claim }
+            : new SuggestedModifier("59", target,
+                context.Policy.Modifiers.AcceptsXModifiers
+                    ? "Distinct procedural service, only when none of the X modifiers describes it (CMS prefers the X modifiers)."
+                    : $"Distinct procedural service: this payer does not accept X modifiers, so 59 shows a separate session, site or practitioner.")
+            {
+                ClaimId = claim,
+            };
+        return context.Policy.Modifiers.AcceptsXModifiers ? [.. fits, last] : [last];
     }
 
-    private static bool DifferentRenderers(ClaimLine column1, ClaimLine column2, in PairContext context) =>
+    /// <summary>Whether the lines are rendered by different practitioners, which only a billing-NPI scope can pair.</summary>
+    public static bool DifferentRenderers(ClaimLine column1, ClaimLine column2, in PairContext context) =>
         context.Scope == ProviderScope.BillingNpi &&
         column1.RenderingProviderNpi.Length > 0 && column2.RenderingProviderNpi.Length > 0 &&
         !string.Equals(column1.RenderingProviderNpi, column2.RenderingProviderNpi, StringComparison.Ordinal);
 
-    private static bool SiteIndicated(ClaimLine column1, ClaimLine column2) =>
-        column1.Modifiers.Any(NcciModifiers.Anatomic.Contains) || column2.Modifiers.Any(NcciModifiers.Anatomic.Contains);
+    /// <summary>The lines' site modifiers differ (a site on one line only, or other sites): a separate site is the
+    /// likeliest distinction.</summary>
+    private static bool SitesDiffer(ClaimLine column1, ClaimLine column2) =>
+        !column1.Modifiers.Where(NcciModifiers.Anatomic.Contains).ToHashSet(StringComparer.Ordinal)
+            .SetEquals(column2.Modifiers.Where(NcciModifiers.Anatomic.Contains));
+
+    /// <summary>A separate site is plausible when a line names one, or when both are surgical procedures (two
+    /// debridements, two excisions), which can be done on different lesions or structures.</summary>
+    private static bool SitePlausible(ClaimLine column1, ClaimLine column2) =>
+        column1.Modifiers.Any(NcciModifiers.Anatomic.Contains) || column2.Modifiers.Any(NcciModifiers.Anatomic.Contains) ||
+        (IsSurgery(column1.Code) && IsSurgery(column2.Code));
+
+    private static bool IsSurgery(HcpcsCode code) => code.IsInRange(SurgeryLow, SurgeryHigh);
+
+    private static string Sites(ClaimLine line) =>
+        line.Modifiers.Any(NcciModifiers.Anatomic.Contains) ? string.Join("/", line.Modifiers.Where(NcciModifiers.Anatomic.Contains)) : "none";
 }

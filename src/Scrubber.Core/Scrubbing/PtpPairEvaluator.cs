@@ -9,7 +9,9 @@ namespace Scrubber.Core.Scrubbing;
 /// <remarks>
 /// The rules are the NCCI Policy Manual's (ch. I §E, domain.md §2.4): indicator 0 is never bypassed; indicator 1 is
 /// bypassed by a PTP-associated modifier on the right line. A modifier on the wrong line, the same anatomic site on
-/// both lines, 25 on a non-E/M code, or 51/22/76/77/50 do not bypass, and each such case is explained in its own edit.
+/// both lines, 25 on a code that does not take it, 51/22/76/77/50, or a modifier the claim contradicts (XS with one
+/// site, XP with one practitioner, a side beside 50) do not bypass, and each such case is explained in its own edit.
+/// What the edit leads with follows the row's rationale (<see cref="RationaleAdvice"/>).
 /// </remarks>
 internal static class PtpPairEvaluator
 {
@@ -85,14 +87,19 @@ internal static class PtpPairEvaluator
     private static Edit NotBypassed(in PtpMatch row, ClaimLine column1, ClaimLine column2, in PairContext context)
     {
         var suggestions = ModifierAdvisor.Suggest(column1, column2, context);
+        var removeBecause = RationaleAdvice.RemoveFirstBecause(row.Rationale, column1.Code.Takes25 || column2.Code.Takes25);
+        var modifiers = string.Join(" or ", suggestions.Select(s => s.Modifier));
         var advice = suggestions.IsEmpty
             ? $"Both lines are E/M services on one date: bill one visit that reflects the total work, or remove {context.Name(column2)}."
-            : $"If the services were truly distinct, append {string.Join(" or ", suggestions.Select(s => s.Modifier))} as shown and document why; otherwise remove {context.Name(column2)}.";
+            : removeBecause is not null
+                ? $"Remove {context.Name(column2)}: {removeBecause}. Only if the record shows a truly distinct service may {modifiers} apply; " +
+                  "payers audit such bypasses."
+                : $"If the services were truly distinct, append {modifiers} as shown and document why; otherwise remove {context.Name(column2)}.";
         var message =
             $"{Describe(column2, context)} is bundled into {Describe(column1, context)} on {Date(column2)} ({Indicator(row)}). {advice}";
         var severity = context.Policy.SeverityFor(row.Column1, row.Column2, context.Policy.IndicatorOneSeverity);
         return NewEdit(EditTypes.NcciPtp, severity, row, column1, column2, suggestions, message,
-            suggestions.IsEmpty ? RecommendedAction.RemoveLine : RecommendedAction.AddModifier);
+            suggestions.IsEmpty || removeBecause is not null ? RecommendedAction.RemoveLine : RecommendedAction.AddModifier);
     }
 
     /// <summary>The modifier that bypasses the edit, if any; explains every modifier that tried and could not.</summary>
@@ -104,22 +111,27 @@ internal static class PtpPairEvaluator
         // 59, X{EPSU}, 91 and 58/78/79 go on the column 2 procedure and are never valid on an E/M. X modifiers bypass
         // nothing for a payer that does not accept them (the pack flags the line itself).
         var acceptsX = context.Policy.Modifiers.AcceptsXModifiers;
+        var contradicted = false;
         foreach (var (modifiers, useInstead) in ProcedureModifiers)
         {
-            var found = modifiers.FirstOrDefault(m => column2.HasModifier(m) && (acceptsX || !NcciModifiers.IsX(m)));
-            if (found is null)
+            foreach (var found in modifiers.Where(m => column2.HasModifier(m) && (acceptsX || !NcciModifiers.IsX(m))))
             {
-                continue;
-            }
+                if (column2.Code.IsEvaluationAndManagement)
+                {
+                    AddFinding(findings, context, EditTypes.ModifierInvalid, Severity.HardStop, row, column1, column2, column2,
+                        $"Modifier {found} on {context.Name(column2)} is not valid on an E/M service ({column2.Code}); {useInstead}");
+                    break;
+                }
 
-            if (column2.Code.IsEvaluationAndManagement)
-            {
-                AddFinding(findings, context, EditTypes.ModifierInvalid, Severity.HardStop, row, column1, column2, column2,
-                    $"Modifier {found} on {context.Name(column2)} is not valid on an E/M service ({column2.Code}); {useInstead}");
-            }
-            else
-            {
-                bypass ??= (found, column2, string.Empty);
+                if (Contradiction(found, column1, column2, context) is { } why)
+                {
+                    AddContradiction(findings, context, row, column1, column2, why);
+                    contradicted = true;
+                }
+                else
+                {
+                    bypass ??= (found, column2, string.Empty);
+                }
             }
         }
 
@@ -140,11 +152,20 @@ internal static class PtpPairEvaluator
                     continue;
                 }
 
-                if (!line.Code.IsEvaluationAndManagement)
+                var valid = modifier is "25" or "57" ? line.Code.Takes25 : line.Code.IsEvaluationAndManagement;
+                if (!valid)
                 {
                     AddFinding(findings, context, EditTypes.ModifierInvalid, Severity.HardStop, row, column1, column2, line,
-                        $"Modifier {modifier} on {context.Name(line)} is valid on E/M services only, and {line.Code} is not one; " +
-                        "it does not bypass the edit. Remove it.");
+                        $"Modifier {modifier} on {context.Name(line)} is valid on E/M services{(modifier is "25" or "57" ? " and the general eye exams 92002–92014" : string.Empty)} only, " +
+                        $"and {line.Code} is not one; it does not bypass the edit. Remove it.");
+                }
+                else if (ReferenceEquals(line, column1) && !column2.Code.Takes25)
+                {
+                    // The procedure in column 2 is the line denied; a modifier on the visit in column 1 changes nothing.
+                    AddFinding(findings, context, EditTypes.ModifierWrongLine, Severity.Warning, row, column1, column2, column1,
+                        $"Modifier {modifier} on {context.Name(column1)} ({column1.Code}, column 1) does not bypass the edit: the line denied is " +
+                        $"{context.Name(column2)} ({column2.Code}, column 2), a procedure included in the visit. Remove {context.Name(column2)}, " +
+                        "or, only if it was truly distinct, mark it with the distinct-service modifier that fits.");
                 }
                 else if (modifier == "27" && context.Setting != CareSetting.OutpatientHospital)
                 {
@@ -160,16 +181,20 @@ internal static class PtpPairEvaluator
 
         // Anatomic modifiers must show two different sites. The same site on both lines shows none.
         var column2Sites = column2.Modifiers.Where(NcciModifiers.Anatomic.Contains).ToArray();
-        if (column2Sites.Length > 0)
+        if (BilateralWithSide(column1, column2, context) is { } bilateral)
+        {
+            AddContradiction(findings, context, row, column1, column2, bilateral);
+        }
+        else if (column2Sites.Length > 0)
         {
             var column1Sites = column1.Modifiers.Where(NcciModifiers.Anatomic.Contains).ToArray();
             var shared = column2Sites.Intersect(column1Sites, StringComparer.Ordinal).FirstOrDefault();
-            if (shared is not null)
+            if (shared is not null && !contradicted)
             {
                 AddFinding(findings, context, EditTypes.ModifierSameSite, Severity.Warning, row, column1, column2, column2,
                     $"Both lines carry {shared}: the same anatomic site does not show a separate site, so the edit is not bypassed.");
             }
-            else
+            else if (shared is null)
             {
                 var note = column1Sites.Length == 0
                     ? $" Add the site of {context.Name(column1)} as well, so both sites are on the claim."
@@ -193,6 +218,45 @@ internal static class PtpPairEvaluator
 
         return bypass;
     }
+
+    /// <summary>Why a distinct-service modifier on the column 2 line says what the claim itself denies, or null: XS
+    /// with the same site on both lines, XP with one practitioner (NCCI Policy Manual ch. I §E; domain.md §2.4).</summary>
+    private static string? Contradiction(string modifier, ClaimLine column1, ClaimLine column2, in PairContext context)
+    {
+        if (modifier == "XS" && column2.Modifiers.Where(NcciModifiers.Anatomic.Contains)
+                .Intersect(column1.Modifiers.Where(NcciModifiers.Anatomic.Contains), StringComparer.Ordinal).FirstOrDefault() is { } site)
+        {
+            return $"XS on {context.Name(column2)} says a separate organ or structure, but both lines carry {site}: the claim shows one site. " +
+                   "Correct the site modifiers, or remove XS and the line.";
+        }
+
+        if (modifier == "XP" && !ModifierAdvisor.DifferentRenderers(column1, column2, context))
+        {
+            return $"XP on {context.Name(column2)} says a different practitioner, but the claim shows the same rendering provider for both lines. " +
+                   "Remove XP; if another practitioner did it, send that practitioner's NPI on the line.";
+        }
+
+        return null;
+    }
+
+    /// <summary>50 (bilateral) on one line and RT or LT on the other: a bilateral procedure already covers both sides,
+    /// so the side shows no separate site.</summary>
+    private static string? BilateralWithSide(ClaimLine column1, ClaimLine column2, in PairContext context)
+    {
+        foreach (var (bilateral, sided) in ((ClaimLine, ClaimLine)[])[(column1, column2), (column2, column1)])
+        {
+            if (bilateral.HasModifier("50") && sided.Modifiers.FirstOrDefault(m => m is "RT" or "LT") is { } side)
+            {
+                return $"{bilateral.Code} ({context.Name(bilateral)}) carries 50, a procedure on both sides, and {sided.Code} ({context.Name(sided)}) carries {side}: " +
+                       "a bilateral procedure already covers that side, so the claim shows no separate site. Correct the modifiers or remove the line.";
+            }
+        }
+
+        return null;
+    }
+
+    private static void AddContradiction(List<Edit> findings, in PairContext context, in PtpMatch row, ClaimLine column1, ClaimLine column2, string message) =>
+        AddFinding(findings, context, EditTypes.ModifierContradictsClaim, Severity.Warning, row, column1, column2, column2, message);
 
     private static void AddNeverBypassFindings(in PtpMatch row, ClaimLine column1, ClaimLine column2, in PairContext context, List<Edit> edits)
     {

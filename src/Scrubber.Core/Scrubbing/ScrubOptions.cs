@@ -11,8 +11,10 @@ public sealed class ScrubOptions
     /// <summary>Which provider lines must share to pair. Default <see cref="ProviderScope.RenderingNpi"/>.</summary>
     public ProviderScope ProviderScope { get; set; } = ProviderScope.RenderingNpi;
 
-    /// <summary>Severity of an indicator-1 edit with no qualifying modifier. Default <see cref="Severity.Warning"/>.</summary>
-    public Severity IndicatorOneSeverity { get; set; } = Severity.Warning;
+    /// <summary>Severity of an indicator-1 edit with no qualifying modifier. Default <see cref="Severity.HardStop"/>: as
+    /// billed, the column 2 line will be denied (domain.md §2.4). <see cref="Severity.Warning"/> softens it per
+    /// deployment, and a pack's severity policy per payer.</summary>
+    public Severity IndicatorOneSeverity { get; set; } = Severity.HardStop;
 
     /// <summary>Most lines a claim may have. Default 50, the 837P limit per claim.</summary>
     [Range(1, 10_000)]

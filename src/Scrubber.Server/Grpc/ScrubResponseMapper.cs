@@ -35,7 +35,6 @@ internal static class ScrubResponseMapper
             RelatedLineId = edit.RelatedLineId,
             Column1Code = edit.Column1Code,
             Column2Code = edit.Column2Code,
-            ModifierIndicator = edit.ModifierIndicator ?? 0,
             Message = edit.Message,
             Source = edit.Source,
             BypassModifier = edit.BypassModifier ?? string.Empty,
@@ -43,6 +42,11 @@ internal static class ScrubResponseMapper
             RelatedClaimId = edit.RelatedClaimId ?? string.Empty,
             RecommendedAction = (Proto.RecommendedAction)(int)edit.Action,
         };
+        if (edit.ModifierIndicator is { } indicator)
+        {
+            proto.ModifierIndicator = indicator;
+        }
+
         if (edit.Row is { } row)
         {
             proto.EffectiveDate = Date(row.EffectiveDate);

@@ -18,7 +18,7 @@ public sealed class CodeSetCatalogTests
             .Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
 
         Assert.Equal(files, Sets.Names);
-        Assert.Equal(["add-on-codes", "em", "em-25-eligible", "lab-panels", "psychotherapy-add-ons"], Sets.Names);
+        Assert.Equal(["add-on-codes", "anesthesia", "clinical-lab", "em", "em-25-eligible", "lab-panels", "psychotherapy-add-ons"], Sets.Names);
     }
 
     [Fact]
@@ -80,20 +80,20 @@ public sealed class CodeSetCatalogTests
     {
         var error = Assert.Throws<KeyNotFoundException>(() => Sets["e-m"]);
 
-        Assert.Contains("There is no code set 'e-m' (known: add-on-codes, em,", error.Message, StringComparison.Ordinal);
+        Assert.Contains("There is no code set 'e-m' (known: add-on-codes, anesthesia, clinical-lab, em,", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void BrokenFile_IsRefusedNamingTheFileAndLine()
     {
         var files = ReadFolder();
-        files["rules/codesets/lab-panels.json"] = files["rules/codesets/lab-panels.json"].Replace("\"80047\"", "\"8004\"", StringComparison.Ordinal);
+        files["rules/codesets/anesthesia.json"] = files["rules/codesets/anesthesia.json"].Replace("\"00100-01999\"", "\"0010-01999\"", StringComparison.Ordinal);
         var errors = new List<PackError>();
 
         CodeSetCatalog.Load(files, errors);
 
         var error = Assert.Single(errors);
-        Assert.Equal("rules/codesets/lab-panels.json", error.File);
+        Assert.Equal("rules/codesets/anesthesia.json", error.File);
         Assert.Matches(@"^line \d+: entries\[0\]\.codes: ", error.Message);
     }
 

@@ -130,7 +130,9 @@ public sealed class SamplePackTests
         var ptp = Assert.Single(Scrub("BRIGHT01", ("0001U", []), ("0030U", [])).Edits);
 
         Assert.Equal((EditTypes.NcciPtp, Severity.HardStop), (ptp.EditType, ptp.Severity));
-        Assert.Equal(Severity.Warning, Assert.Single(Scrub("MEDICARE", ("0001U", []), ("0030U", [])).Edits).Severity);
+        var softened = new ClaimScrubber(new ScrubOptions { IndicatorOneSeverity = Severity.Warning });
+        Assert.Equal(Severity.Warning, Assert.Single(softened.Scrub(Claim("MEDICARE", ("0001U", []), ("0030U", [])), SampleTables.Snapshot, SamplePacks.Set).Edits).Severity);
+        Assert.Equal(Severity.HardStop, Assert.Single(softened.Scrub(Claim("BRIGHT01", ("0001U", []), ("0030U", [])), SampleTables.Snapshot, SamplePacks.Set).Edits).Severity);
     }
 
     [Fact]

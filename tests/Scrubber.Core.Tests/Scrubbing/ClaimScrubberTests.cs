@@ -64,13 +64,13 @@ public sealed class ClaimScrubberTests : IDisposable
     }
 
     [Fact]
-    public void Scrub_IndicatorOneWithEm_WarnsAndSuggests25OnTheEmLine()
+    public void Scrub_IndicatorOneWithEm_IsAHardStopSuggesting25OnTheEmLine()
     {
         var result = Scrub(In2023().Line("0001A").Line("99213").Build());
 
-        Assert.Equal(Disposition.Warnings, result.Disposition);
+        Assert.Equal(Disposition.HardStop, result.Disposition);
         var edit = Assert.Single(result.Edits);
-        Assert.Equal((EditTypes.NcciPtp, Severity.Warning, 1), (edit.EditType, edit.Severity, edit.ModifierIndicator));
+        Assert.Equal((EditTypes.NcciPtp, Severity.HardStop, 1), (edit.EditType, edit.Severity, edit.ModifierIndicator));
         var suggestion = Assert.Single(edit.SuggestedModifiers);
         Assert.Equal(("25", "L2"), (suggestion.Modifier, suggestion.LineId));
         Assert.Contains("separately identifiable", suggestion.Reason, StringComparison.Ordinal);
@@ -98,7 +98,6 @@ public sealed class ClaimScrubberTests : IDisposable
     [Theory]
     [InlineData("XE")]
     [InlineData("XS")]
-    [InlineData("XP")]
     [InlineData("XU")]
     [InlineData("59")]
     [InlineData("91")]
@@ -156,7 +155,7 @@ public sealed class ClaimScrubberTests : IDisposable
         var result = Scrub(In2026().Line("0001U", "RT").Line("0030U", "RT").Build());
 
         var ptp = Assert.Single(result.Edits, e => e.EditType == EditTypes.NcciPtp);
-        Assert.Equal(Severity.Warning, ptp.Severity);
+        Assert.Equal(Severity.HardStop, ptp.Severity);
         Assert.Equal("XS", ptp.SuggestedModifiers[0].Modifier);
         var sameSite = Assert.Single(result.Edits, e => e.EditType == EditTypes.ModifierSameSite);
         Assert.Contains("Both lines carry RT", sameSite.Message, StringComparison.Ordinal);
@@ -187,7 +186,7 @@ public sealed class ClaimScrubberTests : IDisposable
         Assert.Single(result.Edits, e => e.EditType == EditTypes.NcciPtp);
         var invalid = Assert.Single(result.Edits, e => e.EditType == EditTypes.ModifierInvalid);
         Assert.Equal(("L2", Severity.HardStop), (invalid.LineId, invalid.Severity));
-        Assert.Contains("valid on E/M services only", invalid.Message, StringComparison.Ordinal);
+        Assert.Contains("valid on E/M services and the general eye exams 92002–92014 only", invalid.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -213,7 +212,7 @@ public sealed class ClaimScrubberTests : IDisposable
     {
         var result = Scrub(In2026().Line("0001U").Line("0030U", modifier).Build());
 
-        Assert.Equal(Severity.Warning, Assert.Single(result.Edits, e => e.EditType == EditTypes.NcciPtp).Severity);
+        Assert.Equal(Severity.HardStop, Assert.Single(result.Edits, e => e.EditType == EditTypes.NcciPtp).Severity);
         var notPtp = Assert.Single(result.Edits, e => e.EditType == EditTypes.ModifierNotPtp);
         Assert.StartsWith($"Modifier {modifier} on line L2 does not bypass an NCCI PTP edit: {modifier} (", notPtp.Message, StringComparison.Ordinal);
     }

@@ -33,7 +33,7 @@ public sealed class CrossClaimTests
         var edit = Assert.Single(Scrub(claim, Prior("CLM-EARLIER", "3", "99213")).Edits);
 
         Assert.Equal(("L1", "3", "CLM-EARLIER"), (edit.LineId, edit.RelatedLineId, edit.RelatedClaimId));
-        Assert.Equal((Severity.Warning, RecommendedAction.ReplaceEarlierClaim), (edit.Severity, edit.Action));
+        Assert.Equal((Severity.HardStop, RecommendedAction.ReplaceEarlierClaim), (edit.Severity, edit.Action));
         Assert.Contains("Keep 0001A", edit.Message, StringComparison.Ordinal);
         Assert.Contains("send a replacement (frequency 7) of claim CLM-EARLIER that carries both services", edit.Message, StringComparison.Ordinal);
         var suggestion = Assert.Single(edit.SuggestedModifiers);
