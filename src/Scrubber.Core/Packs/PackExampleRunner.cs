@@ -21,7 +21,8 @@ public static class PackExampleRunner
         ScrubResult result;
         try
         {
-            result = scrubber.Scrub(example.Claim, ncci, pack);
+            // An example that declares its NCCI rows is proved against them alone, so a new quarter cannot break it.
+            result = scrubber.Scrub(example.Claim, example.AssumedTables ?? ncci, pack);
         }
         catch (NcciTableMissingException ex)
         {
@@ -40,6 +41,34 @@ public static class PackExampleRunner
                 .Concat(unexpected.Select(u => $"the pack raised {u}, which the example does not expect"))
                 .Concat(faults));
         return new ExampleOutcome(example, passed, [.. missing], [.. unexpected], [.. result.Edits.Where(e => IsFromPack(e, pack))], explanation);
+    }
+
+    /// <summary>For <c>rules lint</c>: per example, the NCCI pairs of the loaded tables its claim hits that it does
+    /// not declare in <c>assumes</c>. A new quarter that changes those rows changes the example's result.</summary>
+    public static IEnumerable<(PackExample Example, IReadOnlyList<string> Pairs)> UndeclaredRows(CompiledPack pack, ClaimScrubber scrubber, NcciSnapshot ncci)
+    {
+        foreach (var example in pack.Examples)
+        {
+            ScrubResult result;
+            try
+            {
+                result = scrubber.Scrub(example.Claim, ncci, pack);
+            }
+            catch (NcciTableMissingException)
+            {
+                continue;
+            }
+
+            var undeclared = result.Edits
+                .Where(e => e.Row is { } row && !example.AssumedPairs.Contains((row.Column1, row.Column2)))
+                .Select(e => $"{e.Row!.Value.Column1}/{e.Row.Value.Column2}")
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            if (undeclared.Count > 0)
+            {
+                yield return (example, undeclared);
+            }
+        }
     }
 
     private static bool IsFromPack(Edit edit, CompiledPack pack) =>

@@ -128,9 +128,15 @@ public static class PackLoader
                 }
             }
 
+            var assumed = document.Assumes is { Count: > 0 } rows ? Ncci.AssumedTables.Build(rows, file, errors) : null;
             if (claim is not null)
             {
-                examples.Add(new PackExample(file, document.Description, claim, [.. document.Expect]));
+                examples.Add(new PackExample(file, document.Description, claim, [.. document.Expect])
+                {
+                    AssumedTables = assumed,
+                    AssumedPairs = [.. (document.Assumes ?? []).Where(r => HcpcsCode.TryParse(r.Column1, out _) && HcpcsCode.TryParse(r.Column2, out _))
+                        .Select(r => (HcpcsCode.Parse(r.Column1), HcpcsCode.Parse(r.Column2)))],
+                });
             }
         }
 

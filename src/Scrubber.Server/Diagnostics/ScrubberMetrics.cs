@@ -12,6 +12,7 @@ internal sealed class ScrubberMetrics
     private readonly Histogram<double> _scrubDuration;
     private readonly Counter<long> _claimsInvalid;
     private readonly Counter<long> _ruleFaults;
+    private readonly Counter<long> _packsRejected;
 
     public ScrubberMetrics(IMeterFactory meterFactory)
     {
@@ -20,6 +21,8 @@ internal sealed class ScrubberMetrics
         _scrubDuration = meter.CreateHistogram<double>("scrubber.scrub.duration", "s", "Time to scrub one claim, in seconds.");
         _claimsInvalid = meter.CreateCounter<long>("scrubber.claims.invalid", "{claim}", "Claims rejected as INVALID_ARGUMENT.");
         _ruleFaults = meter.CreateCounter<long>("scrubber.rules.faults", "{fault}", "Payer rules that threw while running.");
+        _packsRejected = meter.CreateCounter<long>("scrubber.packs.rejected", "{pack}",
+            "Pack loads refused (bad file, failing example): the previous version, if any, stays live. Tagged with the pack id.");
     }
 
     public void Scrubbed(Disposition disposition, TimeSpan elapsed)
@@ -31,4 +34,6 @@ internal sealed class ScrubberMetrics
     public void Invalid() => _claimsInvalid.Add(1);
 
     public void RuleFault() => _ruleFaults.Add(1);
+
+    public void PackRejected(string packId) => _packsRejected.Add(1, new KeyValuePair<string, object?>("pack", packId));
 }

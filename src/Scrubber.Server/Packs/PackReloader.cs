@@ -16,6 +16,7 @@ internal sealed class PackReloader(
     LiveNcciTables ncci,
     ClaimScrubber scrubber,
     TimeProvider time,
+    ScrubberMetrics metrics,
     ILogger<PackReloader> logger) : IDisposable
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
@@ -31,7 +32,8 @@ internal sealed class PackReloader(
         try
         {
             var current = ncci.Current ?? tables;
-            var result = PackCatalog.Load(Root, live.Current, pack => PackExampleRunner.Errors(PackExampleRunner.Run(pack, scrubber, current)), time.GetUtcNow());
+            var now = time.GetUtcNow();
+            var result = PackCatalog.Load(Root, live.Current, pack => PackExampleRunner.Errors(PackExampleRunner.Run(pack, scrubber, current)), now);
             live.Publish(result.Set);
             foreach (var change in result.Changes)
             {
@@ -40,6 +42,11 @@ internal sealed class PackReloader(
 
             foreach (var rejection in result.Set.Rejections)
             {
+                if (rejection.At == now)
+                {
+                    metrics.PackRejected(rejection.PackId);
+                }
+
                 foreach (var error in rejection.Errors)
                 {
                     Log.PackRejected(logger, rejection.PackId, error.ToString());

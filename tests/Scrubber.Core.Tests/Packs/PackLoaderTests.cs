@@ -136,6 +136,26 @@ public sealed class PackLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_AssumedRowWithABadCodeOrWindow_IsAnErrorNamingTheRow()
+    {
+        var examples = Directory.GetFiles(Path.Combine(_pack, "examples"), "*.json").Order(StringComparer.Ordinal).ToArray();
+        Assume(examples[0], """[ { "column1": "90837", "column2": "9084", "indicator": 1, "effective": "2020-01-01" } ]""");
+        Assume(examples[1], """[ { "column1": "90837", "column2": "90847", "indicator": 1, "effective": "2020-01-01", "deletion": "2019-12-31" } ]""");
+
+        var errors = PackLoader.Load(_pack).Errors;
+
+        Assert.Contains(errors, e => e.File == examples[0] && e.Message.Contains("assumes[0].column2", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.File == examples[1] && e.Message == "assumes[0]: the dates '2020-01-01' to '2019-12-31' are not a valid window");
+    }
+
+    private static void Assume(string example, string rows)
+    {
+        var document = JsonNode.Parse(File.ReadAllText(example))!;
+        document["assumes"] = JsonNode.Parse(rows);
+        File.WriteAllText(example, document.ToJsonString());
+    }
+
+    [Fact]
     public void Load_UnknownMessagePlaceholder_IsAnError()
     {
         PackFiles.Edit(_pack, p => p["rules"]![1]!["edit"]!["message"] = "Add-on {line.Procedure} needs a base code");

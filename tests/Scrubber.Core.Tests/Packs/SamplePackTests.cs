@@ -1,4 +1,5 @@
 using Scrubber.Core.Claims;
+using Scrubber.Core.Ncci;
 using Scrubber.Core.Packs;
 using Scrubber.Core.Scrubbing;
 using Scrubber.Testing;
@@ -23,6 +24,21 @@ public sealed class SamplePackTests
         Assert.Matches("^[0-9a-f]{12}$", pack.Version);
         Assert.NotEmpty(pack.Examples);
         var outcomes = PackExampleRunner.Run(pack, Scrubber, SampleTables.Snapshot);
+        Assert.All(outcomes, o => Assert.True(o.Passed, $"{o.Example.File}: {o.Explanation}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(SamplePackIds))]
+    public void SamplePack_ExamplesPassOnAQuarterWithoutTheirPairs(string packId)
+    {
+        // A quarter holding one unrelated row: the examples stand on the rows they declare.
+        using var temp = new TempDirectory();
+        var file = PtpFiles.Write(temp.File("ccipra-v322r0-f1.txt"), PtpFiles.Row("10005", "10006", "20100101", "*", "1"));
+        var quarter = SampleTables.With(NcciLoader.Load(NcciTableKind.Practitioner, "k", [file], new RecordingLoadReport()));
+        var pack = PackLoader.Load(Path.Combine(RepositoryPaths.Packs, packId)).Pack!;
+
+        var outcomes = PackExampleRunner.Run(pack, Scrubber, quarter);
+
         Assert.All(outcomes, o => Assert.True(o.Passed, $"{o.Example.File}: {o.Explanation}"));
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Scrubber.Core.Packs;
+using Scrubber.Core.Scrubbing;
 
 namespace Scrubber.Cli.Commands;
 
@@ -7,6 +8,7 @@ namespace Scrubber.Cli.Commands;
 internal sealed class RulesLintCommand : CliCommand
 {
     private readonly Argument<string> _packs = new("packs") { Description = "a pack folder (with pack.json) or a folder of packs" };
+    private readonly LocalTables _tables = new();
 
     public RulesLintCommand(CliConsole console)
         : base("lint", "Check rule packs: schema, every expression compiled, examples well formed.", console,
@@ -15,19 +17,32 @@ internal sealed class RulesLintCommand : CliCommand
             JSON Schema in rules/schema, every rule expression compiled with RulesEngine (and refused if it reaches
             beyond the rule vocabulary), every example claim valid. Does not run the examples: see 'rules test'.
 
+            Warns (without failing) when an example's claim hits NCCI rows of the loaded tables that its 'assumes'
+            list does not declare: a new quarter that changes those rows would change the example's result.
+
             Exit code 1 when any pack has an error; each error names the file, the rule and what is wrong.
-            """) =>
+            """)
+    {
         Arguments.Add(_packs);
+        _tables.AddTo(this);
+    }
 
     protected override Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var failed = 0;
-        foreach (var folder in PackFolders.Find(parse.GetRequiredValue(_packs)))
+        var folders = PackFolders.Find(parse.GetRequiredValue(_packs));
+        var ncci = _tables.Load(parse, folders[0], Console);
+        foreach (var folder in folders)
         {
             var result = PackLoader.Load(folder);
             if (result.Pack is { } pack)
             {
                 Console.Out.WriteLine($"ok    {pack.Source}: {pack.RuleNames.Length} rules, {pack.Examples.Length} examples, payers {string.Join(", ", pack.Payers)}");
+                foreach (var (example, pairs) in PackExampleRunner.UndeclaredRows(pack, new ClaimScrubber(new ScrubOptions()), ncci))
+                {
+                    Console.Out.WriteLine($"  warning {example.File}: relies on NCCI rows it does not declare in 'assumes': {string.Join(", ", pairs)}");
+                }
+
                 continue;
             }
 

@@ -15,6 +15,9 @@ public sealed record ExampleDocument
     /// <summary>The claim, in the same JSON as the API's <c>scrubber.v1.Claim</c>.</summary>
     public required ClaimInput Claim { get; init; }
 
+    /// <summary>The NCCI rows the example assumes; when given, the example is scrubbed against these rows alone.</summary>
+    public IReadOnlyList<AssumedRow>? Assumes { get; init; }
+
     /// <summary>Every edit the pack raises on the claim; an empty list means the pack must raise none.</summary>
     public required IReadOnlyList<ExpectedEdit> Expect { get; init; }
 }

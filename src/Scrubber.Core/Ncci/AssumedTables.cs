@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+using Scrubber.Core.Claims;
+using Scrubber.Core.Packs.Documents;
+
+namespace Scrubber.Core.Ncci;
+
+/// <summary>Builds a table of its own from the rows a pack example declares, so the example proves the pack against
+/// those rows whatever quarter is loaded.</summary>
+internal static class AssumedTables
+{
+    /// <summary>The table, or null with errors naming the row when a code or date is not valid.</summary>
+    public static NcciSnapshot? Build(IReadOnlyList<AssumedRow> rows, string file, List<Packs.PackError> errors)
+    {
+        var builder = new PtpTableBuilder();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var where = $"assumes[{i}]";
+            if (!HcpcsCode.TryParse(row.Column1, out var column1) || !HcpcsCode.TryParse(row.Column2, out var column2))
+            {
+                errors.Add(new Packs.PackError(file, null, $"{where}: '{row.Column1}/{row.Column2}' is not a pair of HCPCS codes"));
+                continue;
+            }
+
+            if (Days(row.Effective) is not { } effective || (row.Deletion is { } d ? Days(d) : PtpDate.Open) is not { } deletion || deletion < effective)
+            {
+                errors.Add(new Packs.PackError(file, null, $"{where}: the dates '{row.Effective}' to '{row.Deletion ?? "*"}' are not a valid window"));
+                continue;
+            }
+
+            builder.Add(column1, column2, effective, deletion, (byte)row.Indicator, before1996: false, Encoding.Latin1.GetBytes(row.Rationale ?? string.Empty));
+        }
+
+        if (builder.Count == 0)
+        {
+            return null;
+        }
+
+        var practitioner = Table(builder, NcciTableKind.Practitioner, file);
+        return new NcciSnapshot(practitioner, new NcciTableSet(NcciTableKind.OutpatientHospital, [.. practitioner.Releases]), DateTimeOffset.UnixEpoch);
+    }
+
+    private static NcciTableSet Table(PtpTableBuilder builder, NcciTableKind kind, string file)
+    {
+        var table = builder.Build(counts => new NcciTableInfo(kind, "assumed by " + Path.GetFileName(file), DateOnly.MinValue, [], [file],
+            counts.Rows, counts.Pairs, 0, counts.Overlaps));
+        return new NcciTableSet(kind, [table]);
+    }
+
+    private static ushort? Days(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year >= 1980 && date <= PtpDate.Latest
+            ? PtpDate.ToDays(date)
+            : null;
+}
