@@ -40,9 +40,12 @@ public sealed class RemittanceFuzzDriver(Outcomes.OutcomesClient outcomes, Claim
                 verdict = FuzzVerdict.Broken("OK", "the scrub after it has no scrub id");
             }
         }
-        catch (RpcException ex) when (!verdict.IsBroken)
+        catch (RpcException ex)
         {
-            verdict = FuzzVerdict.Broken(ex.StatusCode.ToString(), "the scrub after it was not answered: " + ex.Status.Detail);
+            // A broken ingest keeps its own verdict; the unanswered scrub after it is reported, never thrown.
+            verdict = verdict.IsBroken
+                ? verdict
+                : FuzzVerdict.Broken(ex.StatusCode.ToString(), "the scrub after it was not answered: " + ex.Status.Detail);
         }
 
         return (verdict, response);
