@@ -1,6 +1,8 @@
 using System.Net;
+using Grpc.Core;
 using Scrubber.Server.Tests.Infrastructure;
 using Scrubber.Testing;
+using Scrubber.V1;
 
 namespace Scrubber.Server.Tests;
 
@@ -96,15 +98,46 @@ public sealed class SignInThrottleTests
             await browser.SignInAsync(WrongKey + i);
         }
 
-        var during = server.Logs.Lines.Skip(before).Where(l => !l.StartsWith("Debug", StringComparison.Ordinal) && !l.StartsWith("Trace", StringComparison.Ordinal)).ToList();
+        var during = server.Logs.Lines.Skip(before).Where(AboutARequest).ToList();
         time.Advance(TimeSpan.FromSeconds(65));
         var failures = server.Logs.Lines.Where(l => l.Contains("[6003]", StringComparison.Ordinal)).ToList();
 
         Assert.Equal(2, failures.Count);
-        Assert.Contains("Dashboard sign-in failed 1 time(s) from 127.0.0.1 since", failures[0], StringComparison.Ordinal);
-        Assert.Contains("Dashboard sign-in failed 24 time(s) from 127.0.0.1 since", failures[1], StringComparison.Ordinal);
-        Assert.Contains("; 15 of them refused for too many attempts", failures[1], StringComparison.Ordinal);
+        Assert.Contains("Refused 1 time(s) from 127.0.0.1 since", failures[0], StringComparison.Ordinal);
+        Assert.Contains("Refused 24 time(s) from 127.0.0.1 since", failures[1], StringComparison.Ordinal);
+        Assert.Contains("; 15 of them for too many sign-in attempts", failures[1], StringComparison.Ordinal);
         Assert.Equal([failures[0]], during);
         Assert.DoesNotContain(server.Logs.Lines, l => l.Contains(WrongKey, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task CallsWithAnUnknownKey_AreLoggedOncePerAddressPerMinuteWithACount()
+    {
+        var time = new ManualTime();
+        await using var server = await RunningServer.StartAsync(time);
+        using var channel = server.ChannelFor(WrongKey);
+        var before = server.Logs.Lines.Count;
+
+        for (var i = 0; i < 20; i++)
+        {
+            await Assert.ThrowsAsync<RpcException>(() => new Admin.AdminClient(channel).PingAsync(new PingRequest()).ResponseAsync);
+            await DashboardClient.GetWithBearerAsync(server.WebAddress, "/api/weekly", WrongKey);
+        }
+
+        var during = server.Logs.Lines.Skip(before).Where(AboutARequest).ToList();
+        time.Advance(TimeSpan.FromSeconds(65));
+        var failures = server.Logs.Lines.Where(l => l.Contains("[6003]", StringComparison.Ordinal)).ToList();
+
+        Assert.Single(during);
+        Assert.Equal(2, failures.Count);
+        Assert.Contains("Refused 1 time(s) from 127.0.0.1 since", failures[0], StringComparison.Ordinal);
+        Assert.Contains("Refused 39 time(s) from 127.0.0.1 since", failures[1], StringComparison.Ordinal);
+    }
+
+    /// <summary>A line at Information or above from what answers requests (not table or pack loading, which may still
+    /// be logging as the test starts).</summary>
+    private static bool AboutARequest(string line) =>
+        !line.StartsWith("Debug", StringComparison.Ordinal) && !line.StartsWith("Trace", StringComparison.Ordinal) &&
+        (line.Contains(" Microsoft.AspNetCore", StringComparison.Ordinal) || line.Contains(" Scrubber.Server.Security", StringComparison.Ordinal) ||
+         line.Contains(" Scrubber.Server.Web", StringComparison.Ordinal) || line.Contains(" Scrubber.Server.Grpc", StringComparison.Ordinal));
 }

@@ -69,8 +69,9 @@ internal static partial class Log
     [LoggerMessage(6002, LogLevel.Error, "Dashboard sessions of a removed caller could not be revoked in the store; every request still checks the callers in force")]
     public static partial void SessionRevocationFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(6003, LogLevel.Warning, "Dashboard sign-in failed {Count} time(s) from {Address} since {Since:O}; {Throttled} of them refused for too many attempts")]
-    public static partial void SignInFailed(ILogger logger, int count, string address, DateTimeOffset since, int throttled);
+    [LoggerMessage(6003, LogLevel.Warning,
+        "Refused {Count} time(s) from {Address} since {Since:O}: dashboard sign-ins and calls with a key or certificate that is not configured; {Throttled} of them for too many sign-in attempts")]
+    public static partial void AuthenticationFailed(ILogger logger, int count, string address, DateTimeOffset since, int throttled);
 
     [LoggerMessage(6004, LogLevel.Information, "Data-protection keys kept in {Directory}, {Protection}")]
     public static partial void DataProtectionKeys(ILogger logger, string directory, string protection);

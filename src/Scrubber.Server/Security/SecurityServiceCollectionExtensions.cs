@@ -27,7 +27,11 @@ internal static class SecurityServiceCollectionExtensions
         services.AddSingleton<CallerDirectory>();
         services.AddSingleton<DashboardSessions>();
         services.AddSingleton<SignInThrottle>();
-        services.AddSingleton<SignInFailureLog>();
+        services.AddSingleton<FailedAuthenticationLog>();
+
+        // The handler's own lines (two Information lines for every refused call) would let a guesser flood the log;
+        // FailedAuthenticationLog counts refusals per address instead.
+        services.Configure<LoggerFilterOptions>(o => o.Rules.Add(new LoggerFilterRule(null, typeof(CallerAuthenticationHandler).FullName, LogLevel.Warning, null)));
 
         // The dashboard answers on the Web endpoint only; its connections are tagged as Kestrel accepts them.
         services.Configure<KestrelServerOptions>(WebEndpoint.TagConnections);

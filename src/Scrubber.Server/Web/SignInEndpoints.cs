@@ -33,7 +33,7 @@ internal static class SignInEndpoints
     }
 
     private static async Task<IResult> SignInAsync(
-        HttpContext context, IAntiforgery antiforgery, CallerDirectory callers, DashboardSessions sessions, SignInThrottle throttle, SignInFailureLog failures)
+        HttpContext context, IAntiforgery antiforgery, CallerDirectory callers, DashboardSessions sessions, SignInThrottle throttle, FailedAuthenticationLog failures)
     {
         // The address is the connection's own: a forwarded-for header is the client's to write, so trusting it would
         // give every guess a fresh bucket.

@@ -1,27 +1,27 @@
 using System.Collections.Concurrent;
 using Scrubber.Server.Diagnostics;
 
-namespace Scrubber.Server.Web;
+namespace Scrubber.Server.Security;
 
-/// <summary>Logs failed sign-ins at most once per client address per minute, with a count, so that a guesser cannot
-/// flood the log: the first failure from an address is logged at once, the ones after it within the minute are
-/// counted and logged as one line when the minute is up.</summary>
-internal sealed class SignInFailureLog : IDisposable
+/// <summary>Logs failed dashboard sign-ins, and calls refused for an unknown key or certificate, at most once per client
+/// address per minute, with a count, so that a guesser cannot flood the log: the first failure from an address is
+/// logged at once, the ones after it within the minute are counted and logged as one line when the minute is up.</summary>
+internal sealed class FailedAuthenticationLog : IDisposable
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
     private readonly ConcurrentDictionary<string, Tally> _tallies = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
-    private readonly ILogger<SignInFailureLog> _logger;
+    private readonly ILogger<FailedAuthenticationLog> _logger;
     private readonly ITimer _flush;
 
-    public SignInFailureLog(TimeProvider time, ILogger<SignInFailureLog> logger)
+    public FailedAuthenticationLog(TimeProvider time, ILogger<FailedAuthenticationLog> logger)
     {
         (_time, _logger) = (time, logger);
         _flush = time.CreateTimer(_ => Flush(), null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
     }
 
-    /// <summary>Counts a failed sign-in from <paramref name="address"/>; <paramref name="throttled"/> when it was refused
+    /// <summary>Counts a failure from <paramref name="address"/>; <paramref name="throttled"/> when a sign-in was refused
     /// for too many attempts rather than for a wrong key.</summary>
     public void Failed(string address, bool throttled)
     {
@@ -68,7 +68,7 @@ internal sealed class SignInFailureLog : IDisposable
 
     private void Write(string address, Tally tally, DateTimeOffset now)
     {
-        Log.SignInFailed(_logger, tally.Count, address, tally.Since!.Value, tally.Throttled);
+        Log.AuthenticationFailed(_logger, tally.Count, address, tally.Since!.Value, tally.Throttled);
         (tally.LoggedAt, tally.Since, tally.Count, tally.Throttled) = (now, null, 0, 0);
     }
 

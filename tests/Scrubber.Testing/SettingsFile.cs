@@ -1,8 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Scrubber.Testing;
 
-namespace Scrubber.Server.Tests.Infrastructure;
+namespace Scrubber.Testing;
 
 /// <summary>A content root of the test's own whose <c>appsettings.json</c> (the shipped one, with a <c>Security</c>
 /// section added) the host reads, and the test edits as an operator would.</summary>
