@@ -120,6 +120,25 @@ public sealed class SecurityReloadTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, (await DashboardClient.GetWithCookieAsync(server.WebAddress, "/api/weekly", cookie)).StatusCode);
     }
 
+    [Fact]
+    public async Task ScrubClaimsStream_KeyRemovedWhileItIsOpen_IsRefusedAtItsNextClaim()
+    {
+        _settings.Write([("billing", BillingKey, ["scrub"])]);
+        await using var server = await RunningServer.StartAsync(_settings.Args(watch: false));
+        using var channel = server.ChannelFor(BillingKey);
+        using var call = new ClaimScrubber.ClaimScrubberClient(channel).ScrubClaims();
+        await call.RequestStream.WriteAsync(ProtoClaims.Of("2026-08-03", "99213").Request());
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+
+        _settings.Write([]);
+        await server.Admin.ReloadSecurityAsync(new ReloadSecurityRequest());
+        await call.RequestStream.WriteAsync(ProtoClaims.Of("2026-08-03", "99213").Request());
+        var ex = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None));
+
+        Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
+        Assert.Equal(1, AuditFile.Scalar(server.DatabasePath, "SELECT COUNT(*) FROM scrubs"));
+    }
+
     /// <summary>Asks with the manager's cookie, Bearer key and gRPC channel until all three are refused or the time is
     /// up; returns the last answers.</summary>
     private static async Task<(HttpStatusCode Cookie, HttpStatusCode Bearer, StatusCode Grpc)> UntilRefusedAsync(

@@ -1,3 +1,4 @@
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -32,6 +33,9 @@ internal static class SecurityServiceCollectionExtensions
         // The handler's own lines (two Information lines for every refused call) would let a guesser flood the log;
         // FailedAuthenticationLog counts refusals per address instead.
         services.Configure<LoggerFilterOptions>(o => o.Rules.Add(new LoggerFilterRule(null, typeof(CallerAuthenticationHandler).FullName, LogLevel.Warning, null)));
+
+        // A stream is authenticated once, when it opens; its caller is checked again at every message it sends.
+        services.Configure<GrpcServiceOptions>(o => o.Interceptors.Add<StreamCallerInterceptor>());
 
         // The dashboard answers on the Web endpoint only; its connections are tagged as Kestrel accepts them.
         services.Configure<KestrelServerOptions>(WebEndpoint.TagConnections);
