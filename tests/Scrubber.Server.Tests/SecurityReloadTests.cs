@@ -41,6 +41,29 @@ public sealed class SecurityReloadTests : IDisposable
         Assert.True(elapsed < TimeSpan.FromSeconds(1), $"refused after {elapsed.TotalMilliseconds:F0} ms");
         Assert.Equal(HttpStatusCode.OK, (await DashboardClient.GetWithBearerAsync(server.WebAddress, "/api/weekly", RunningServer.ApiKey)).StatusCode);
         Assert.Contains(server.Logs.Lines, l => l.Contains("Security settings: API key 'manager' removed", StringComparison.Ordinal));
+        Assert.DoesNotContain(server.Logs.Lines, l => l.Contains(ApiKeySettings.HashOf(ManagerKey)[7..], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task KeyReplacedInAppSettings_OldKeyRefusedAndNewKeyAcceptedWithinASecond()
+    {
+        await using var server = await RunningServer.StartAsync(_settings.Args());
+        var oldKey = await DashboardClient.GetWithBearerAsync(server.WebAddress, "/api/weekly", ManagerKey);
+
+        var replaced = Stopwatch.StartNew();
+        _settings.Write([("manager", BillingKey, ["reports"])]);
+        (HttpStatusCode Old, HttpStatusCode New) answers;
+        do
+        {
+            answers = ((await DashboardClient.GetWithBearerAsync(server.WebAddress, "/api/weekly", ManagerKey)).StatusCode,
+                (await DashboardClient.GetWithBearerAsync(server.WebAddress, "/api/weekly", BillingKey)).StatusCode);
+        }
+        while (answers != (HttpStatusCode.Unauthorized, HttpStatusCode.OK) && replaced.Elapsed < TimeSpan.FromSeconds(1));
+
+        Assert.Equal(HttpStatusCode.OK, oldKey.StatusCode);
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.OK), answers);
+        Assert.True(replaced.Elapsed < TimeSpan.FromSeconds(1), $"in force after {replaced.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.Contains(server.Logs.Lines, l => l.Contains("Security settings: API key 'manager' replaced (reports)", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -24,9 +24,12 @@ public sealed class SignInThrottleTests
         await using var server = await RunningServer.StartAsync(time);
         using var browser = new DashboardClient(server.WebAddress);
 
+        // A forwarded-for header is the client's to write; a new one each time must not make a new client.
         var wrong = new List<HttpStatusCode>();
         for (var i = 0; i < 10; i++)
         {
+            browser.Http.DefaultRequestHeaders.Remove("X-Forwarded-For");
+            browser.Http.DefaultRequestHeaders.Add("X-Forwarded-For", $"203.0.113.{i + 1}");
             wrong.Add((await browser.SignInAsync(WrongKey + i)).StatusCode);
         }
 
