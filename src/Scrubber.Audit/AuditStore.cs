@@ -1,6 +1,7 @@
 using Scrubber.Audit.Outcomes;
 using Scrubber.Audit.Schema;
 using Scrubber.Audit.Scrubs;
+using Scrubber.Audit.Sessions;
 using Scrubber.Core.Claims;
 
 namespace Scrubber.Audit;
@@ -82,6 +83,25 @@ public sealed class AuditStore : IAsyncDisposable
         using var connection = _database.ConnectForRead();
         return StoreCounts.Read(connection);
     }
+
+    /// <summary>Records a new dashboard session; completes once it is committed.</summary>
+    public Task OpenSessionAsync(DashboardSession session, CancellationToken cancellationToken = default) =>
+        _writer.WriteAsync(new OpenSessionWrite(session), cancellationToken);
+
+    /// <summary>The session whose id hashes to <paramref name="sessionHash"/>, in force or not; null when there is none.</summary>
+    public DashboardSession? FindSession(string sessionHash)
+    {
+        using var connection = _database.ConnectForRead();
+        return SessionQuery.Find(connection, sessionHash);
+    }
+
+    /// <summary>Revokes one session; returns whether it was in force.</summary>
+    public async Task<bool> RevokeSessionAsync(string sessionHash, DateTimeOffset at, string why, CancellationToken cancellationToken = default) =>
+        await _writer.WriteAsync(new RevokeSessionsWrite(sessionHash, null, at, why), cancellationToken).ConfigureAwait(false) > 0;
+
+    /// <summary>Revokes every session in force of the caller whose key hashes to <paramref name="callerHash"/>; returns how many.</summary>
+    public Task<int> RevokeSessionsOfCallerAsync(string callerHash, DateTimeOffset at, string why, CancellationToken cancellationToken = default) =>
+        _writer.WriteAsync(new RevokeSessionsWrite(null, callerHash, at, why), cancellationToken);
 
     /// <summary>Runs a read-only query on a pooled connection; for reports and tests.</summary>
     public T Read<T>(Func<Microsoft.Data.Sqlite.SqliteConnection, T> query)

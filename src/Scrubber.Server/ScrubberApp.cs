@@ -4,6 +4,7 @@ using Scrubber.Server.Grpc;
 using Scrubber.Server.Ncci;
 using Scrubber.Server.Packs;
 using Scrubber.Server.Security;
+using Scrubber.Server.Web;
 
 namespace Scrubber.Server;
 
@@ -26,8 +27,11 @@ public static class ScrubberApp
         builder.Services.AddPayerPacks(builder.Configuration);
         builder.Services.AddScrubberGrpc(builder.Configuration);
         builder.Services.AddScrubberSecurity(builder.Configuration);
+        builder.Services.AddKeyRingWithStore(builder.Configuration, builder.Environment);
 
         var app = builder.Build();
+        app.UseRouting();
+        app.UseWebEndpoint();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapScrubberGrpc();

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Scrubber.Testing;
 
@@ -47,6 +48,47 @@ public sealed partial class KeysCommandTests
         Assert.Contains("Claim DEMO-0003", scrub.Out, StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Problems, status.ExitCode);
         Assert.Contains("does not allow this call with the API key (PermissionDenied)", status.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KeysReload_KeyAddedToTheSettingsFile_IsInForceAtOnceAndPrinted()
+    {
+        using var settings = new SettingsFile();
+        await using var server = await RunningServer.StartAsync(settings.Args(watch: false));
+        var key = PrintedKey().Match((await CliRun.RunAsync("keys", "new", "--scope", "scrub", "--name", "pm-system")).Out).Value;
+        settings.Write([("pm-system", key, ["scrub"])]);
+        var before = await CliRun.RunAsync("scrub", ClaimSample, "--server", server.Address, "--api-key", key);
+
+        var reload = await CliRun.RunAsync("keys", "reload", "--server", server.Address);
+        var after = await CliRun.RunAsync("scrub", ClaimSample, "--server", server.Address, "--api-key", key);
+
+        Assert.NotEqual(ExitCodes.Ok, before.ExitCode);
+        Assert.Equal(ExitCodes.Ok, reload.ExitCode);
+        Assert.Matches(@"^Security settings in force at \d{4}-\d\d-\d\dT", reload.Out);
+        Assert.Contains("\n  API key 'pm-system' added (scrub)\n", reload.Out, StringComparison.Ordinal);
+        Assert.Contains("\nAPI keys: pm-system, tests\n", reload.Out, StringComparison.Ordinal);
+        Assert.Contains("\nClient certificates: none", reload.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, reload.Out, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Ok, after.ExitCode);
+    }
+
+    [Fact]
+    public async Task KeysReload_SettingsWithAMalformedHash_ExitsOneNamingTheSetting()
+    {
+        using var settings = new SettingsFile();
+        await using var server = await RunningServer.StartAsync(settings.Args(watch: false));
+        settings.WriteSecurity(new JsonObject
+        {
+            ["ApiKeys"] = new JsonArray(
+                new JsonObject { ["Name"] = "tests", ["Hash"] = RunningServer.ApiKeyHash, ["Scopes"] = new JsonArray("admin") },
+                new JsonObject { ["Name"] = "pm-system", ["Hash"] = "sha256:0123", ["Scopes"] = new JsonArray("scrub") }),
+        });
+
+        var reload = await CliRun.RunAsync("keys", "reload", "--server", server.Address);
+
+        Assert.Equal(ExitCodes.Problems, reload.ExitCode);
+        Assert.Contains("Security:ApiKeys:1:Hash: is not 'sha256:' and 64 hex digits", reload.Error, StringComparison.Ordinal);
+        Assert.Empty(reload.Out);
     }
 
     [Fact]

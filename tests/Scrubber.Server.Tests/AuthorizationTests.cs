@@ -23,6 +23,7 @@ public sealed class AuthorizationTests(AuthorizationTests.ScopedKeysServer fixtu
         { "Admin.GetStatus", "admin" },
         { "Admin.ReloadPacks", "admin" },
         { "Admin.ReloadTables", "admin" },
+        { "Admin.ReloadSecurity", "admin" },
         { "Reflection.ListServices", "admin" },
     };
 
@@ -155,6 +156,9 @@ public sealed class AuthorizationTests(AuthorizationTests.ScopedKeysServer fixtu
                 break;
             case "Admin.ReloadTables":
                 await new Admin.AdminClient(channel).ReloadTablesAsync(new ReloadTablesRequest());
+                break;
+            case "Admin.ReloadSecurity":
+                await new Admin.AdminClient(channel).ReloadSecurityAsync(new ReloadSecurityRequest());
                 break;
             case "Reflection.ListServices":
                 using (var call = new ServerReflection.ServerReflectionClient(channel).ServerReflectionInfo())

@@ -1,12 +1,11 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Scrubber.Server.Tests.Infrastructure;
 using Scrubber.Testing;
 
 namespace Scrubber.Server.Tests;
 
 /// <summary>The dashboard's sign-in form over plain HTTP: the cookie it sets, over https, and what ends a session.</summary>
-public sealed partial class DashboardSignInTests : IDisposable
+public sealed class DashboardSignInTests : IDisposable
 {
     private const string ReportsKey = "scr_test_dashboard_reports_0123456789";
 
@@ -23,7 +22,7 @@ public sealed partial class DashboardSignInTests : IDisposable
             $"--Kestrel:Endpoints:Web:Url=https://127.0.0.1:{RunningServer.FreePort()}",
             $"--Kestrel:Endpoints:Web:Certificate:Path={pfx}",
             $"--Kestrel:Endpoints:Web:Certificate:Password={TestCertificates.PfxPassword}");
-        using var browser = new Browser(server.WebAddress, TestCertificates.Trusting(certificate));
+        using var browser = new DashboardClient(server.WebAddress, TestCertificates.Trusting(certificate));
 
         var signedIn = await browser.SignInAsync(RunningServer.ApiKey);
         var cookie = Assert.Single(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("scrubber.dashboard=", StringComparison.Ordinal));
@@ -50,67 +49,77 @@ public sealed partial class DashboardSignInTests : IDisposable
     }
 
     [Fact]
-    public async Task Session_KeyRemovedFromSettings_EndsAtTheNextRequest()
+    public async Task Session_KeyRemovedFromSettings_EndsAtTheNextRequestAfterARestart()
     {
+        var store = $"--Audit:Path={_files.File("scrubber.db")}";
         string removedKeyCookie, keptKeyCookie;
-        await using (var before = await RunningServer.StartAsync(ApiKeySettings.Args(1, "dashboard", ReportsKey, "reports")))
+        await using (var before = await RunningServer.StartAsync([store, .. ApiKeySettings.Args(1, "dashboard", ReportsKey, "reports")]))
         {
-            removedKeyCookie = await SignedInCookieAsync(before.WebAddress, ReportsKey);
-            keptKeyCookie = await SignedInCookieAsync(before.WebAddress, RunningServer.ApiKey);
+            removedKeyCookie = await DashboardClient.SignedInCookieAsync(before.WebAddress, ReportsKey);
+            keptKeyCookie = await DashboardClient.SignedInCookieAsync(before.WebAddress, RunningServer.ApiKey);
         }
 
-        await using var after = await RunningServer.StartAsync();
+        await using var after = await RunningServer.StartAsync(store);
 
-        // The kept key's session still opens the API after the restart, so the refusal is the removed key's alone.
-        Assert.Equal(HttpStatusCode.OK, await ApiWithCookieAsync(after.WebAddress, keptKeyCookie));
-        Assert.Equal(HttpStatusCode.Unauthorized, await ApiWithCookieAsync(after.WebAddress, removedKeyCookie));
+        // The kept key's session still opens the API after the restart (its session and the key ring are in the store),
+        // so the refusal is the removed key's alone.
+        Assert.Equal(HttpStatusCode.OK, (await DashboardClient.GetWithCookieAsync(after.WebAddress, "/api/weekly", keptKeyCookie)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await DashboardClient.GetWithCookieAsync(after.WebAddress, "/api/weekly", removedKeyCookie)).StatusCode);
     }
 
-    private static async Task<string> SignedInCookieAsync(string webAddress, string key)
+    [Fact]
+    public async Task SignOut_ReplayedCookie_Gets401OnTheApiAndARedirectToSignInOnPages()
     {
-        using var browser = new Browser(webAddress, new SocketsHttpHandler());
-        var response = await browser.SignInAsync(key);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return browser.Cookies.GetCookies(new Uri(webAddress))["scrubber.dashboard"]!.Value;
+        await using var server = await RunningServer.StartAsync();
+        using var browser = new DashboardClient(server.WebAddress);
+        await browser.SignInAsync(RunningServer.ApiKey);
+        var saved = browser.Cookie!;
+        var before = await DashboardClient.GetWithCookieAsync(server.WebAddress, "/api/reports", saved);
+
+        var signedOut = await browser.Http.GetAsync(new Uri(server.WebAddress + "/signout"));
+        var api = await DashboardClient.GetWithCookieAsync(server.WebAddress, "/api/reports", saved);
+        var page = await DashboardClient.GetWithCookieAsync(server.WebAddress, "/", saved);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Null(browser.Cookie);
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/signin", page.Headers.Location?.PathAndQuery ?? page.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(1, AuditFile.Scalar(server.DatabasePath, "SELECT COUNT(*) FROM dashboard_sessions WHERE revoked_why = 'signed_out' AND revoked_at IS NOT NULL"));
     }
 
-    private static async Task<HttpStatusCode> ApiWithCookieAsync(string webAddress, string cookie)
+    [Fact]
+    public async Task Session_TwoReplicasOnOneStore_AgreeOnSignInAndSignOut()
     {
-        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false });
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(webAddress + "/api/weekly"));
-        request.Headers.Add("Cookie", "scrubber.dashboard=" + cookie);
-        return (await http.SendAsync(request)).StatusCode;
+        var store = $"--Audit:Path={_files.File("scrubber.db")}";
+        await using var first = await RunningServer.StartAsync(store);
+        await using var second = await RunningServer.StartAsync(store);
+        using var browser = new DashboardClient(first.WebAddress);
+        await browser.SignInAsync(RunningServer.ApiKey);
+        var cookie = browser.Cookie!;
+
+        var onSecond = await DashboardClient.GetWithCookieAsync(second.WebAddress, "/api/weekly", cookie);
+        await browser.Http.GetAsync(new Uri(first.WebAddress + "/signout"));
+        var afterSignOut = await DashboardClient.GetWithCookieAsync(second.WebAddress, "/api/weekly", cookie);
+
+        Assert.Equal(HttpStatusCode.OK, onSecond.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterSignOut.StatusCode);
     }
 
-    [GeneratedRegex("name=\"(?<field>[^\"]+)\" value=\"(?<token>[^\"]+)\"")]
-    private static partial Regex FormToken();
-
-    /// <summary>An HTTP client that keeps cookies and posts the sign-in form as a browser would.</summary>
-    private sealed class Browser : IDisposable
+    [Fact]
+    public async Task Session_PastEightHours_IsRefused()
     {
-        private readonly string _webAddress;
+        var time = new ManualTime();
+        await using var server = await RunningServer.StartAsync(time);
+        var cookie = await DashboardClient.SignedInCookieAsync(server.WebAddress, RunningServer.ApiKey);
 
-        public Browser(string webAddress, SocketsHttpHandler handler)
-        {
-            _webAddress = webAddress;
-            handler.CookieContainer = Cookies;
-            handler.AllowAutoRedirect = false;
-            Http = new HttpClient(handler);
-        }
+        time.Advance(TimeSpan.FromHours(8) - TimeSpan.FromMinutes(1));
+        var late = await DashboardClient.GetWithCookieAsync(server.WebAddress, "/api/weekly", cookie);
+        time.Advance(TimeSpan.FromMinutes(2));
+        var expired = await DashboardClient.GetWithCookieAsync(server.WebAddress, "/api/weekly", cookie);
 
-        public CookieContainer Cookies { get; } = new();
-
-        public HttpClient Http { get; }
-
-        public async Task<HttpResponseMessage> SignInAsync(string key)
-        {
-            var page = await Http.GetStringAsync(new Uri(_webAddress + "/signin"));
-            var token = FormToken().Match(page);
-            return await Http.PostAsync(
-                new Uri(_webAddress + "/signin"),
-                new FormUrlEncodedContent([new("key", key), new(token.Groups["field"].Value, token.Groups["token"].Value)]));
-        }
-
-        public void Dispose() => Http.Dispose();
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
     }
 }

@@ -55,6 +55,16 @@ public sealed class DashboardTests : IAsyncLifetime
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
 
+        // The pages run under a self-only Content-Security-Policy; chromium reports anything it blocks on the console.
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                violations.Add(message.Text);
+            }
+        };
+
         await page.GotoAsync(Server.WebAddress);
         Assert.StartsWith($"{Server.WebAddress}/signin", page.Url, StringComparison.Ordinal);
         var refusals = new List<string>();
@@ -120,9 +130,14 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.True(png.Length > 10_000, $"the screenshot is only {png.Length} bytes");
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
 
+        Assert.Equal("right", await page.EvalOnSelectorAsync<string>("#sign-out", "a => getComputedStyle(a).cssFloat"));
+        Assert.Empty(violations);
+
         await page.ClickAsync("#sign-out");
         await page.GotoAsync(Server.WebAddress);
         Assert.StartsWith($"{Server.WebAddress}/signin", page.Url, StringComparison.Ordinal);
+        Assert.Equal("420px", await page.EvalOnSelectorAsync<string>("body", "b => getComputedStyle(b).maxWidth"));
+        Assert.Empty(violations);
     }
 
     [Fact]

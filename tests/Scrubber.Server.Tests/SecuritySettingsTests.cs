@@ -28,6 +28,8 @@ public sealed partial class SecuritySettingsTests : IDisposable
             ["--Security:ClientCertificates:0:Name=lab", "--Security:ClientCertificates:0:Thumbprint=AB:CD", "--Security:ClientCertificates:0:Scopes:0=scrub"],
             "Security:ClientCertificates:0:Thumbprint: is not a SHA-256 thumbprint"
         },
+        { ["--Security:SignIn:MaxAttemptsPerMinute=0"], "Security:SignIn:MaxAttemptsPerMinute: is 0; give 1 to 1000 attempts a minute." },
+        { ["--Security:SignIn:MaxAttemptsPerMinute=1001"], "Security:SignIn:MaxAttemptsPerMinute: is 1001; give 1 to 1000 attempts a minute." },
     };
 
     [Theory]

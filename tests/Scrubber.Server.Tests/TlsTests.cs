@@ -88,6 +88,68 @@ public sealed class TlsTests : IDisposable
         Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
     }
 
+    [Fact]
+    public async Task ClientCertificates_IssuedByOneFreshAuthority_OnlyThePinnedOneIsAccepted()
+    {
+        using var authority = TestCertificates.Authority("scrubber-test-ca");
+        using var server = TestCertificates.ServerIssuedBy(authority);
+        using var pinned = TestCertificates.ClientIssuedBy(authority, "billing-batch");
+        using var unpinned = TestCertificates.ClientIssuedBy(authority, "billing-batch");
+        await using var host = await RunningServer.StartAsync(
+            () => TestCertificates.TrustingAuthority(authority, pinned),
+            [.. TlsEndpoint(server, "RequireCertificate"), .. MutualTls(pinned, "scrub")]);
+        using var strangerChannel = host.ChannelFor(apiKey: null, TestCertificates.TrustingAuthority(authority, unpinned));
+        using var noCertificateChannel = host.ChannelFor(apiKey: null, TestCertificates.TrustingAuthority(authority));
+        using var pinnedChannel = host.ChannelFor(apiKey: null);
+
+        var accepted = await new ClaimScrubber.ClaimScrubberClient(pinnedChannel).ScrubClaimAsync(ProtoClaims.Of("2026-08-03", "99213", "93000").Request());
+        var stranger = await Assert.ThrowsAsync<RpcException>(() =>
+            new ClaimScrubber.ClaimScrubberClient(strangerChannel).ScrubClaimAsync(ProtoClaims.Of("2026-08-03", "99213", "93000").Request()).ResponseAsync);
+        var none = await Assert.ThrowsAsync<RpcException>(() =>
+            new ClaimScrubber.ClaimScrubberClient(noCertificateChannel).ScrubClaimAsync(ProtoClaims.Of("2026-08-03", "99213", "93000").Request()).ResponseAsync);
+
+        Assert.NotEmpty(accepted.ScrubId);
+        Assert.Equal(StatusCode.Unauthenticated, stranger.StatusCode);
+        // Refused at the handshake or, where the client finishes its side of a TLS 1.3 handshake first, at the call.
+        Assert.Contains(none.StatusCode, new[] { StatusCode.Unavailable, StatusCode.Unauthenticated });
+    }
+
+    [Fact]
+    public async Task ClientCertificate_RemovedFromAppSettings_IsRefusedWithinASecond()
+    {
+        using var client = TestCertificates.Client("billing-batch");
+        using var settings = new SettingsFile();
+        settings.Write([], [("billing-batch", TestCertificates.Sha256Fingerprint(client), ["scrub"])]);
+        await using var server = await RunningServer.StartAsync(
+            () => TestCertificates.Trusting(_serverCertificate, client),
+            [.. TlsEndpoint(), "--Kestrel:Endpoints:Grpc:ClientCertificateMode=AllowCertificate", .. settings.Args()]);
+        using var channel = server.ChannelFor(apiKey: null);
+        var scrubber = new ClaimScrubber.ClaimScrubberClient(channel);
+        var before = await scrubber.ScrubClaimAsync(ProtoClaims.Of("2026-08-03", "99213").Request());
+
+        var removed = System.Diagnostics.Stopwatch.StartNew();
+        settings.Write([]);
+        StatusCode answer;
+        do
+        {
+            try
+            {
+                await scrubber.ScrubClaimAsync(ProtoClaims.Of("2026-08-03", "99213").Request());
+                answer = StatusCode.OK;
+                await Task.Delay(20);
+            }
+            catch (RpcException ex)
+            {
+                answer = ex.StatusCode;
+            }
+        }
+        while (answer == StatusCode.OK && removed.Elapsed < TimeSpan.FromSeconds(1));
+
+        Assert.NotEmpty(before.ScrubId);
+        Assert.Equal(StatusCode.Unauthenticated, answer);
+        Assert.True(removed.Elapsed < TimeSpan.FromSeconds(1), $"refused after {removed.Elapsed.TotalMilliseconds:F0} ms");
+    }
+
     private static IEnumerable<Exception> Causes(Exception? exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
@@ -101,6 +163,14 @@ public sealed class TlsTests : IDisposable
         "--Kestrel:Endpoints:Grpc:Url=https://127.0.0.1:0",
         $"--Kestrel:Endpoints:Grpc:Certificate:Path={TestCertificates.WritePfx(_serverCertificate, _files.File("server.pfx"))}",
         $"--Kestrel:Endpoints:Grpc:Certificate:Password={TestCertificates.PfxPassword}",
+    ];
+
+    private string[] TlsEndpoint(X509Certificate2 certificate, string clientCertificateMode) =>
+    [
+        "--Kestrel:Endpoints:Grpc:Url=https://127.0.0.1:0",
+        $"--Kestrel:Endpoints:Grpc:Certificate:Path={TestCertificates.WritePfx(certificate, _files.File("issued-server.pfx"))}",
+        $"--Kestrel:Endpoints:Grpc:Certificate:Password={TestCertificates.PfxPassword}",
+        $"--Kestrel:Endpoints:Grpc:ClientCertificateMode={clientCertificateMode}",
     ];
 
     private static string[] MutualTls(X509Certificate2 client, string scope) =>

@@ -1,6 +1,7 @@
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Scrubber.Client;
 using Scrubber.Server;
@@ -86,16 +87,28 @@ public sealed class RunningServer : IAsyncDisposable
         ScrubberChannel.Open(new ScrubberChannelOptions(Address, apiKey) { HttpHandler = handler ?? _handler?.Invoke() });
 
     /// <summary>Starts the host and waits until grpc.health.v1 reports SERVING.</summary>
-    public static Task<RunningServer> StartAsync(params string[] extraArgs) => StartAsync(null, extraArgs);
+    public static Task<RunningServer> StartAsync(params string[] extraArgs) => StartCoreAsync(null, null, extraArgs);
 
     /// <summary>Starts the host, with <paramref name="handler"/> making the HTTP handler of every channel to it (to
     /// trust a test TLS certificate or present a client certificate), and waits until it reports SERVING.</summary>
-    public static async Task<RunningServer> StartAsync(Func<HttpMessageHandler>? handler, params string[] extraArgs)
+    public static Task<RunningServer> StartAsync(Func<HttpMessageHandler>? handler, params string[] extraArgs) => StartCoreAsync(handler, null, extraArgs);
+
+    /// <summary>Starts the host on <paramref name="time"/>'s clock instead of the system's, and waits until it reports SERVING.</summary>
+    public static Task<RunningServer> StartAsync(TimeProvider time, params string[] extraArgs) => StartCoreAsync(null, time, extraArgs);
+
+    private static async Task<RunningServer> StartCoreAsync(Func<HttpMessageHandler>? handler, TimeProvider? time, string[] extraArgs)
     {
         var logs = new LogCapture();
         var data = extraArgs.Any(a => a.StartsWith("--Audit:Path=", StringComparison.Ordinal)) ? null : new TempDirectory();
         string[] databaseArgs = data is null ? [] : [$"--Audit:Path={data.File("scrubber.db")}"];
-        var app = ScrubberApp.Create([.. DefaultArgs, .. databaseArgs, .. extraArgs], b => b.Logging.AddProvider(logs));
+        var app = ScrubberApp.Create([.. DefaultArgs, .. databaseArgs, .. extraArgs], b =>
+        {
+            b.Logging.AddProvider(logs);
+            if (time is not null)
+            {
+                b.Services.AddSingleton(time);
+            }
+        });
         await app.StartAsync();
         var server = new RunningServer(app, logs, data, handler);
         await server.WaitUntilServingAsync();

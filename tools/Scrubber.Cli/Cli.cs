@@ -38,7 +38,7 @@ public static class Cli
             },
             new ReportCommand(console),
             new Command("demo", "Demonstration data.") { new DemoSeedCommand(console) },
-            new Command("keys", "API keys.") { new KeysNewCommand(console) },
+            new Command("keys", "API keys: make one, put the service's settings in force.") { new KeysNewCommand(console), new KeysReloadCommand(console) },
         };
         // Help names the tool as its users type it, also when it runs inside another host (dotnet run, tests).
         root.HelpName = "scrubctl";

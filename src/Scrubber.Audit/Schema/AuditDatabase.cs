@@ -67,7 +67,8 @@ internal sealed class AuditDatabase
 
     private static void CreateOwnerOnly(string path)
     {
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        // Folders made for the store are its owner's alone (App_Data under dotnet run).
+        OwnerOnlyFolder.Create(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
         if (OperatingSystem.IsWindows())
         {
             return;

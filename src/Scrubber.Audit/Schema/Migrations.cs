@@ -229,5 +229,22 @@ internal static class Migrations
                           AND rl.remit_line_id = (SELECT MAX(x.remit_line_id) FROM remit_lines x WHERE x.scrub_id = rl.scrub_id AND x.line_id = rl.line_id)
                           AND rl.denied_in_full = 1);
             """),
+        (6, "dashboard sessions", """
+            -- Dashboard sign-ins, kept here rather than in one process's memory so that every replica on the store
+            -- agrees on which are in force. The cookie carries a random session id; only its SHA-256 is stored, so a
+            -- copy of the store cannot be replayed as a cookie. A session ends at expires_at, or when it is revoked:
+            -- signed out, or its key removed from the settings (it stays ended if the key comes back).
+            CREATE TABLE dashboard_sessions (
+                session_hash TEXT PRIMARY KEY,   -- SHA-256 hex of the cookie's session id
+                caller_hash  TEXT NOT NULL,      -- SHA-256 hex of the key that signed in, as the settings hold it
+                caller_name  TEXT NOT NULL,
+                created_at   TEXT NOT NULL,      -- ISO 8601 UTC
+                expires_at   TEXT NOT NULL,      -- ISO 8601 UTC
+                revoked_at   TEXT,               -- NULL: in force
+                revoked_why  TEXT NOT NULL DEFAULT ''  -- signed_out, caller_removed
+            ) STRICT, WITHOUT ROWID;
+            CREATE INDEX dashboard_sessions_by_caller ON dashboard_sessions (caller_hash) WHERE revoked_at IS NULL;
+            CREATE INDEX dashboard_sessions_by_expiry ON dashboard_sessions (expires_at);
+            """),
     ];
 }

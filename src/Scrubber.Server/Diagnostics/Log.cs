@@ -60,6 +60,22 @@ internal static partial class Log
     [LoggerMessage(5001, LogLevel.Warning, "Remittance {File} refused at byte {ByteOffset}, nothing ingested: {Reason}")]
     public static partial void RemittanceRefused(ILogger logger, string file, long byteOffset, string reason);
 
+    [LoggerMessage(6000, LogLevel.Information, "Security settings: {Change}")]
+    public static partial void SecurityChanged(ILogger logger, string change);
+
+    [LoggerMessage(6001, LogLevel.Error, "Security settings refused; only the callers they still hold unchanged stay in force: {Reason}")]
+    public static partial void SecurityReloadRefused(ILogger logger, string reason);
+
+    [LoggerMessage(6002, LogLevel.Error, "Dashboard sessions of a removed caller could not be revoked in the store; every request still checks the callers in force")]
+    public static partial void SessionRevocationFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(6003, LogLevel.Warning,
+        "Refused {Count} time(s) from {Address} since {Since:O}: dashboard sign-ins and calls with a key or certificate that is not configured; {Throttled} of them for too many sign-in attempts")]
+    public static partial void AuthenticationFailed(ILogger logger, int count, string address, DateTimeOffset since, int throttled);
+
+    [LoggerMessage(6004, LogLevel.Information, "Data-protection keys kept in {Directory}, {Protection}")]
+    public static partial void DataProtectionKeys(ILogger logger, string directory, string protection);
+
     [LoggerMessage(9000, LogLevel.Error, "Call {Method} failed with an unexpected error; answered INTERNAL with error id {ErrorId}")]
     public static partial void CallDefect(ILogger logger, Exception exception, string method, string errorId);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
 using Scrubber.Core.Ncci;
 using Scrubber.Core.Packs;
 using Scrubber.Server.Audit;
@@ -12,7 +13,9 @@ using Proto = Scrubber.V1;
 namespace Scrubber.Server.Grpc;
 
 /// <summary>The Admin gRPC service: what tables, packs and store the service runs on, and explicit reloads.</summary>
-internal sealed class AdminService(LiveNcciTables live, NcciTableLoader tableLoader, LivePacks packs, PackReloader reloader, AuditStoreHost audit) : Proto.Admin.AdminBase
+internal sealed class AdminService(
+    LiveNcciTables live, NcciTableLoader tableLoader, LivePacks packs, PackReloader reloader, AuditStoreHost audit, CallerDirectory callers, IConfiguration configuration)
+    : Proto.Admin.AdminBase
 {
     [Authorize(Scopes.Admin)]
     public override Task<Proto.GetStatusResponse> GetStatus(Proto.GetStatusRequest request, ServerCallContext context)
@@ -72,6 +75,36 @@ internal sealed class AdminService(LiveNcciTables live, NcciTableLoader tableLoa
         };
         response.NcciTables.AddRange(snapshot.AllReleases.Select(r => ToStatus(r.Info)));
         return response;
+    }
+
+    [Authorize(Scopes.Admin)]
+    public override Task<Proto.ReloadSecurityResponse> ReloadSecurity(Proto.ReloadSecurityRequest request, ServerCallContext context)
+    {
+        // Re-reading every source covers those that cannot signal a change (environment, files mounted without
+        // events); the reload that follows sees them. The changes are counted from before both.
+        var before = callers.Current;
+        try
+        {
+            (configuration as IConfigurationRoot)?.Reload();
+        }
+        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            // Another section's listener refused its new settings; the sources were read all the same, and the security
+            // settings are judged on their own below.
+        }
+
+        var reload = callers.Reload();
+        if (reload.Refused)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition,
+                $"The security settings were refused; the keys and certificates they still hold unchanged stay in force: {string.Join(" ", reload.Failures)}"));
+        }
+
+        var response = new Proto.ReloadSecurityResponse { LoadedAt = Time(reload.At) };
+        response.Changes.AddRange(reload.Callers.ChangesFrom(before));
+        response.ApiKeys.AddRange(reload.Callers.Keys.Select(c => c.Name));
+        response.ClientCertificates.AddRange(reload.Callers.Certificates.Select(c => c.Name));
+        return Task.FromResult(response);
     }
 
     public override Task<Proto.PingResponse> Ping(Proto.PingRequest request, ServerCallContext context) => Task.FromResult(PingResponse);

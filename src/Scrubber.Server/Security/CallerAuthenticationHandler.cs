@@ -8,7 +8,7 @@ namespace Scrubber.Server.Security;
 /// <remarks>A presented key that is unknown fails the call even when a good certificate is also there: a caller that
 /// sends a wrong key has a configuration problem it should hear about.</remarks>
 internal sealed class CallerAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, CallerDirectory callers)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, CallerDirectory callers, FailedAuthenticationLog failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ScrubberCaller";
@@ -23,19 +23,15 @@ internal sealed class CallerAuthenticationHandler(
             ReadOnlySpan<char> value = authorization[0];
             if (authorization.Count > 1 || !value.StartsWith(Bearer, StringComparison.OrdinalIgnoreCase))
             {
-                return Task.FromResult(AuthenticateResult.Fail("The authorization header is not one Bearer API key."));
+                return Refused("The authorization header is not one Bearer API key.");
             }
 
-            return Task.FromResult(callers.FindByKey(value[Bearer.Length..].Trim()) is { } caller
-                ? Success(caller)
-                : AuthenticateResult.Fail("The API key is not configured."));
+            return callers.FindByKey(value[Bearer.Length..].Trim()) is { } caller ? Success(caller) : Refused("The API key is not configured.");
         }
 
         if (Context.Connection.ClientCertificate is { } certificate)
         {
-            return Task.FromResult(callers.FindByCertificate(certificate) is { } caller
-                ? Success(caller)
-                : AuthenticateResult.Fail("The client certificate is not configured."));
+            return callers.FindByCertificate(certificate) is { } caller ? Success(caller) : Refused("The client certificate is not configured.");
         }
 
         return Task.FromResult(AuthenticateResult.NoResult());
@@ -47,6 +43,12 @@ internal sealed class CallerAuthenticationHandler(
         return base.HandleChallengeAsync(properties);
     }
 
-    private AuthenticateResult Success(Caller caller) =>
-        AuthenticateResult.Success(new AuthenticationTicket(caller.Principal, Scheme.Name));
+    private Task<AuthenticateResult> Success(Caller caller) =>
+        Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(caller.Principal, Scheme.Name)));
+
+    private Task<AuthenticateResult> Refused(string why)
+    {
+        failures.Failed(Context.Connection.RemoteIpAddress?.ToString() ?? "unknown", throttled: false);
+        return Task.FromResult(AuthenticateResult.Fail(why));
+    }
 }

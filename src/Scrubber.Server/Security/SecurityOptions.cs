@@ -11,4 +11,7 @@ internal sealed class SecurityOptions
 
     /// <summary>Client certificates accepted on endpoints with a <c>ClientCertificateMode</c>. Default: none.</summary>
     public List<ClientCertificateSetting> ClientCertificates { get; init; } = [];
+
+    /// <summary>Sign-in throttling for the dashboard.</summary>
+    public SignInOptions SignIn { get; init; } = new();
 }

@@ -18,6 +18,11 @@ internal sealed class SecurityOptionsValidator(IConfiguration configuration) : I
         }
 
         var failures = new List<string>();
+        if (options.SignIn.MaxAttemptsPerMinute is < 1 or > 1000)
+        {
+            failures.Add($"Security:SignIn:MaxAttemptsPerMinute: is {options.SignIn.MaxAttemptsPerMinute}; give 1 to 1000 attempts a minute.");
+        }
+
         var names = new HashSet<string>(StringComparer.Ordinal);
         var hashes = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.ApiKeys.Count; i++)

@@ -1,6 +1,8 @@
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Scrubber.Server.Web;
 
@@ -17,9 +19,26 @@ internal static class SecurityServiceCollectionExtensions
 
     public static IServiceCollection AddScrubberSecurity(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
+        // Bound once at start, without a change-token source: an options monitor whose settings turn invalid throws from
+        // inside the configuration's reload. CallerDirectory follows changes itself and refuses bad settings fail-closed.
+        services.AddOptions<SecurityOptions>().Configure(o => configuration.GetSection(SecurityOptions.Section).Bind(o)).ValidateOnStart();
+        services.AddSingleton<SecurityOptionsValidator>();
+        services.AddSingleton<IValidateOptions<SecurityOptions>>(sp => sp.GetRequiredService<SecurityOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CallerDirectory>();
+        services.AddSingleton<DashboardSessions>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<FailedAuthenticationLog>();
+
+        // The handler's own lines (two Information lines for every refused call) would let a guesser flood the log;
+        // FailedAuthenticationLog counts refusals per address instead.
+        services.Configure<LoggerFilterOptions>(o => o.Rules.Add(new LoggerFilterRule(null, typeof(CallerAuthenticationHandler).FullName, LogLevel.Warning, null)));
+
+        // A stream is authenticated once, when it opens; its caller is checked again at every message it sends.
+        services.Configure<GrpcServiceOptions>(o => o.Interceptors.Add<StreamCallerInterceptor>());
+
+        // The dashboard answers on the Web endpoint only; its connections are tagged as Kestrel accepts them.
+        services.Configure<KestrelServerOptions>(WebEndpoint.TagConnections);
 
         // Trust in a client certificate comes from its SHA-256 pinned in Security:ClientCertificates, not from a CA
         // chain, so the TLS handshake takes any certificate and the call is refused (UNAUTHENTICATED) when it is not pinned.

@@ -1,9 +1,9 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Scrubber.Server.Security;
 
 namespace Scrubber.Server.Web;
 
-/// <summary>The dashboard's sign-in cookie: HttpOnly, SameSite=Strict, Secure over https, for a working day.</summary>
+/// <summary>The dashboard's sign-in cookie: HttpOnly, SameSite=Strict, Secure over https, for a working day from sign-in.</summary>
 internal static class DashboardCookie
 {
     public static void Configure(CookieAuthenticationOptions options)
@@ -12,8 +12,10 @@ internal static class DashboardCookie
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Strict;
         options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        options.ExpireTimeSpan = TimeSpan.FromHours(8);
-        options.SlidingExpiration = true;
+        options.ExpireTimeSpan = DashboardSessions.Lifetime;
+
+        // The session in the store ends eight hours after sign-in; a sliding cookie would outlive it for nothing.
+        options.SlidingExpiration = false;
         options.LoginPath = SignInEndpoints.SignInPath;
         options.Events = new CookieAuthenticationEvents
         {
@@ -21,22 +23,24 @@ internal static class DashboardCookie
             OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized),
             OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden),
 
-            // A key removed from settings ends the sessions signed in with it, at their next request.
-            OnValidatePrincipal = context =>
+            // Every request: the session must be in force in the store (not signed out, not expired) and its key must
+            // still open the dashboard under the settings in force. The request runs with the key's scopes of now.
+            OnValidatePrincipal = async context =>
             {
-                var hash = context.Principal?.FindFirst(Caller.HashClaimType)?.Value;
-                var callers = context.HttpContext.RequestServices.GetRequiredService<CallerDirectory>();
-                if (hash is null || callers.FindByHash(hash) is not { } caller || !caller.Has(Scopes.Reports))
+                var sessions = context.HttpContext.RequestServices.GetRequiredService<DashboardSessions>();
+                if (sessions.Validate(context.Principal) is { } principal)
                 {
-                    context.RejectPrincipal();
+                    context.ReplacePrincipal(principal);
+                    return;
                 }
 
-                return Task.CompletedTask;
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);
             },
         };
     }
 
-    private static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    private static Task Answer(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) || status == StatusCodes.Status403Forbidden)
         {

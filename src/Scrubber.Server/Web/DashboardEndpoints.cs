@@ -13,8 +13,15 @@ internal static class DashboardEndpoints
 {
     public static WebApplication MapDashboard(this WebApplication app)
     {
-        app.MapSignIn();
-        var dashboard = app.MapGroup(string.Empty).RequireAuthorization(SecurityServiceCollectionExtensions.DashboardPolicy);
+        var web = app.MapGroup(string.Empty).WithMetadata(WebEndpoint.DashboardRoute.Instance);
+        web.MapSignIn();
+
+        // Static, and the same for everyone: the sign-in page needs its styles before anyone has signed in.
+        web.MapGet("/signin.css", () => Results.Text(SignInPage.Styles, "text/css; charset=utf-8")).AllowAnonymous();
+        web.MapGet("/dashboard.css", () => Results.Text(DashboardPage.Styles, "text/css; charset=utf-8")).AllowAnonymous();
+        web.MapGet("/dashboard.js", () => Results.Text(DashboardScript.Source, "text/javascript; charset=utf-8")).AllowAnonymous();
+
+        var dashboard = web.MapGroup(string.Empty).RequireAuthorization(SecurityServiceCollectionExtensions.DashboardPolicy);
         dashboard.MapGet("/", () => Results.Content(DashboardPage.Html, "text/html; charset=utf-8"));
         dashboard.MapGet("/api/weekly", (string? payer, string? provider, string? week, string? families, AuditStoreHost audit, IOptions<FeedbackOptions> options) =>
         {

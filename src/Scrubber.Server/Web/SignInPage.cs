@@ -2,7 +2,7 @@ using System.Net;
 
 namespace Scrubber.Server.Web;
 
-/// <summary>The dashboard's sign-in page: paste an API key with the <c>reports</c> scope. Inline, nothing from a CDN.</summary>
+/// <summary>The dashboard's sign-in page: paste an API key with the <c>reports</c> scope. Its styles are served as <c>/signin.css</c>; nothing inline, nothing from a CDN.</summary>
 internal static class SignInPage
 {
     public static string Render(string tokenField, string token, bool failed) => $$"""
@@ -11,12 +11,7 @@ internal static class SignInPage
 <head>
 <meta charset="utf-8">
 <title>Scrubber · sign in</title>
-<style>
-  body { font: 14px/1.4 system-ui, sans-serif; margin: 48px auto; max-width: 420px; color: #1d2733; background: #f7f8fa; }
-  h1 { font-size: 20px; } form { background: #fff; border: 1px solid #dde2e8; border-radius: 6px; padding: 16px; }
-  label { display: block; font-size: 12px; color: #55606d; margin-bottom: 4px; } input[type=password] { width: 100%; box-sizing: border-box; font-size: 14px; padding: 6px; }
-  button { margin-top: 12px; font-size: 14px; padding: 6px 16px; } .error { color: #b42318; margin: 0 0 12px; }
-</style>
+<link rel="stylesheet" href="/signin.css">
 </head>
 <body>
 <h1>Weekly CO-97 dashboard</h1>
@@ -29,5 +24,12 @@ internal static class SignInPage
 </form>
 </body>
 </html>
+""";
+
+    public const string Styles = """
+  body { font: 14px/1.4 system-ui, sans-serif; margin: 48px auto; max-width: 420px; color: #1d2733; background: #f7f8fa; }
+  h1 { font-size: 20px; } form { background: #fff; border: 1px solid #dde2e8; border-radius: 6px; padding: 16px; }
+  label { display: block; font-size: 12px; color: #55606d; margin-bottom: 4px; } input[type=password] { width: 100%; box-sizing: border-box; font-size: 14px; padding: 6px; }
+  button { margin-top: 12px; font-size: 14px; padding: 6px 16px; } .error { color: #b42318; margin: 0 0 12px; }
 """;
 }

@@ -28,4 +28,14 @@ public static class AuditFile
             return (long)count.ExecuteScalar()!;
         });
     }
+
+    /// <summary>The first column of the first row of <paramref name="sql"/>, read from the file at <paramref name="path"/>.</summary>
+    public static long Scalar(string path, string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
+    }
 }

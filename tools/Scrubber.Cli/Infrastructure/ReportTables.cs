@@ -11,14 +11,14 @@ internal static class ReportTables
     [
         ("Column 1", r => r.Column1Code), ("Column 2", r => r.Column2Code), ("Payer", r => r.PayerId), ("Provider", r => r.ProviderNpi),
         ("Modifier", r => r.ModifierUsed), ("Week", r => r.IsoWeek), ("Fate", r => r.Fate), ("Denied", r => Number(r.Denied)),
-        ("Dollars", r => r.DollarsDenied), ("Paid same override", r => Number(r.PaidWithSameOverride)),
-        ("Success rate", r => r.SuccessRate.ToString("P0", CultureInfo.InvariantCulture)), ("Family", r => r.Family), ("Group", r => r.GroupCode),
+        ("Dollars", r => TableCell.Number(r.DollarsDenied)), ("Paid same override", r => Number(r.PaidWithSameOverride)),
+        ("Success rate", r => Percent(r.SuccessRate, "P0")), ("Family", r => r.Family), ("Group", r => r.GroupCode),
     ]);
 
     public static string Missed(MissedReport report, string format) => Render(report, report.Rows, format,
     [
         ("Payer", r => r.PayerId), ("Code", r => r.ProcedureCode), ("Modifiers", r => r.Modifiers), ("Provider", r => r.ProviderNpi),
-        ("Week", r => r.IsoWeek), ("Denied", r => Number(r.Denied)), ("Dollars", r => r.DollarsDenied),
+        ("Week", r => r.IsoWeek), ("Denied", r => Number(r.Denied)), ("Dollars", r => TableCell.Number(r.DollarsDenied)),
         ("Claim/line", r => string.Join(' ', r.ClaimLines)), ("Family", r => r.Family), ("Group", r => r.GroupCode),
     ]);
 
@@ -26,7 +26,7 @@ internal static class ReportTables
     [
         ("Week", r => r.IsoWeek), ("Column 1", r => HasPair(r) ? r.Column1Code : "(no pair)"), ("Column 2", r => HasPair(r) ? r.Column2Code : r.DeniedCode),
         ("Count", r => Number(r.Occurrences)), ("Indicator", r => r.ModifierIndicator), ("Primary provider", r => $"{r.PrimaryProviderNpi} ({r.PrimaryProviderShare.ToString("P0", CultureInfo.InvariantCulture)})"),
-        ("Payers", r => Tally(r.Payers)), ("Dollars", r => r.DollarsDenied), ("Root cause", r => r.RootCause),
+        ("Payers", r => Tally(r.Payers)), ("Dollars", r => TableCell.Number(r.DollarsDenied)), ("Root cause", r => r.RootCause),
         ("Resolution", r => Tally(r.Resolutions)), ("Repeat", r => r.RepeatOffender ? "REPEAT" : string.Empty), ("Action", r => r.Action),
         ("Family", r => r.Family), ("Group", r => r.GroupCode), ("Same-day codes", r => string.Join(' ', r.ContextCodes)),
     ]);
@@ -45,13 +45,13 @@ internal static class ReportTables
             return JsonFormatter.Default.Format(report);
         }
 
-        var percent = (double d) => d.ToString("P1", CultureInfo.InvariantCulture);
+        var percent = (double d) => Percent(d, "P1");
         return string.Join("\n\n",
-            "Denials by month\n" + TableWriter.Write(report.Months, [("Month", m => m.Month), ("Denied $", m => m.BundlingDollars), ("Charges $", m => m.Charges),
+            "Denials by month\n" + TableWriter.Write(report.Months, [("Month", m => m.Month), ("Denied $", m => TableCell.Number(m.BundlingDollars)), ("Charges $", m => TableCell.Number(m.Charges)),
                 ("Share of charges", m => percent(m.ShareOfCharges)), ("Denials", m => Number(m.BundlingDenials)), ("All denials", m => Number(m.AllDenials)),
                 ("Share of denials", m => percent(m.ShareOfDenials))], format),
             "Top pairs by dollars\n" + TableWriter.Write(report.TopPairs, [("Column 1", p => p.Column1Code.Length > 0 ? p.Column1Code : "(no pair)"),
-                ("Column 2", p => p.Column2Code), ("Payer", p => p.PayerId), ("Denied", p => Number(p.Denied)), ("Dollars", p => p.DollarsDenied), ("Family", p => p.Family)], format),
+                ("Column 2", p => p.Column2Code), ("Payer", p => p.PayerId), ("Denied", p => Number(p.Denied)), ("Dollars", p => TableCell.Number(p.DollarsDenied)), ("Family", p => p.Family)], format),
             "Overturn rate\n" + TableWriter.Write(report.Overturns, [("Payer", o => o.PayerId), ("Scenario", o => o.Scenario), ("Contested", o => Number(o.Contested)),
                 ("Recovered", o => Number(o.Recovered)), ("Rate", o => percent(o.Rate))], format),
             $"Average days from denial to resolution: {report.AverageDaysToResolution.ToString("F1", CultureInfo.InvariantCulture)}\n" +
@@ -62,11 +62,13 @@ internal static class ReportTables
     /// "(no pair)" in column 1 and the claims' other same-day codes, so a reader never takes a guess for a pair.</summary>
     private static bool HasPair(WeeklyPairRow row) => row.Column1Code.Length > 0 || row.Column2Code.Length > 0 || row.DeniedCode.Length == 0;
 
-    private static string Render<TReport, TRow>(TReport report, IReadOnlyList<TRow> rows, string format, (string, Func<TRow, string>)[] columns)
+    private static string Render<TReport, TRow>(TReport report, IReadOnlyList<TRow> rows, string format, (string, Func<TRow, TableCell>)[] columns)
         where TReport : IMessage =>
         format == OutputFormat.Json ? JsonFormatter.Default.Format(report) : TableWriter.Write(rows, columns, format);
 
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+    private static TableCell Number(int value) => TableCell.Number(value.ToString(CultureInfo.InvariantCulture));
+
+    private static TableCell Percent(double value, string format) => TableCell.Number(value.ToString(format, CultureInfo.InvariantCulture));
 
     private static string Tally(IDictionary<string, int> counts) => string.Join(' ', counts.Select(kv => $"{kv.Key}:{kv.Value}"));
 }
