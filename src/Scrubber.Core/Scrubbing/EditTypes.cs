@@ -30,6 +30,10 @@ public static class EditTypes
     /// <summary>A payer pack policy: the line carries an X modifier and the payer does not accept them.</summary>
     public const string PayerXModifierNotAccepted = "PAYER_X_MODIFIER_NOT_ACCEPTED";
 
+    /// <summary>The payer's pack ran past its evaluation budget on the claim (<c>Packs:MaxEvaluationMilliseconds</c>): a
+    /// warning naming the pack and the rule reached; that rule and the rest were not run, so the claim needs a person.</summary>
+    public const string PackBudgetExceeded = "PACK_BUDGET_EXCEEDED";
+
     /// <summary>The default type of an edit a payer rule raises.</summary>
     public const string PayerRule = "PAYER_RULE";
 }

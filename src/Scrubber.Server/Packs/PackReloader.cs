@@ -11,6 +11,7 @@ namespace Scrubber.Server.Packs;
 /// flight keep the set they started with, so a swap fails none of them.</remarks>
 internal sealed class PackReloader(
     IOptions<PacksOptions> options,
+    IOptions<ScrubOptions> scrubOptions,
     IHostEnvironment environment,
     LivePacks live,
     LiveNcciTables ncci,
@@ -31,7 +32,8 @@ internal sealed class PackReloader(
         try
         {
             var current = ncci.Current ?? tables;
-            var result = PackCatalog.Load(Root, live.Current, pack => PackExampleRunner.Errors(PackExampleRunner.Run(pack, scrubber, current)), time.GetUtcNow());
+            var result = PackCatalog.Load(Root, live.Current, pack => PackExampleRunner.Errors(PackExampleRunner.Run(pack, scrubber, current)), time.GetUtcNow(),
+                options.Value.Limits(scrubOptions.Value));
             live.Publish(result.Set);
             foreach (var change in result.Changes)
             {
