@@ -1,6 +1,7 @@
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Scrubber.Client;
 using Scrubber.Server;
@@ -90,12 +91,22 @@ public sealed class RunningServer : IAsyncDisposable
 
     /// <summary>Starts the host, with <paramref name="handler"/> making the HTTP handler of every channel to it (to
     /// trust a test TLS certificate or present a client certificate), and waits until it reports SERVING.</summary>
-    public static async Task<RunningServer> StartAsync(Func<HttpMessageHandler>? handler, params string[] extraArgs)
+    public static Task<RunningServer> StartAsync(Func<HttpMessageHandler>? handler, params string[] extraArgs) => StartAsync(handler, null, extraArgs);
+
+    /// <summary>Starts the host with <paramref name="services"/> registered before its own (a service registered there
+    /// with TryAdd by the host, such as a clock, is then the test's), and waits until it reports SERVING.</summary>
+    public static Task<RunningServer> StartWithServicesAsync(Action<IServiceCollection> services, params string[] extraArgs) => StartAsync(null, services, extraArgs);
+
+    private static async Task<RunningServer> StartAsync(Func<HttpMessageHandler>? handler, Action<IServiceCollection>? services, string[] extraArgs)
     {
         var logs = new LogCapture();
         var data = extraArgs.Any(a => a.StartsWith("--Audit:Path=", StringComparison.Ordinal)) ? null : new TempDirectory();
         string[] databaseArgs = data is null ? [] : [$"--Audit:Path={data.File("scrubber.db")}"];
-        var app = ScrubberApp.Create([.. DefaultArgs, .. databaseArgs, .. extraArgs], b => b.Logging.AddProvider(logs));
+        var app = ScrubberApp.Create([.. DefaultArgs, .. databaseArgs, .. extraArgs], b =>
+        {
+            b.Logging.AddProvider(logs);
+            services?.Invoke(b.Services);
+        });
         await app.StartAsync();
         var server = new RunningServer(app, logs, data, handler);
         await server.WaitUntilServingAsync();

@@ -9,6 +9,10 @@ public sealed class PacksOptions
 {
     public const string Section = "Packs";
 
+    /// <summary>The key of a keyed <see cref="TimeProvider"/> service that, when registered, measures the evaluation
+    /// budget instead of the host's clock: tests step one so that "over budget" is a fact of the test.</summary>
+    public const string BudgetClockKey = "packs-budget";
+
     /// <summary>The folder of pack folders (each holding pack.json). Default <c>../../rules/packs</c>, relative to the content root.
     /// A missing folder means no packs: every claim gets NCCI alone.</summary>
     [Required]
