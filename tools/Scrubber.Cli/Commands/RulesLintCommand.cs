@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Scrubber.Core.Packs;
 
 namespace Scrubber.Cli.Commands;
@@ -12,8 +13,10 @@ internal sealed class RulesLintCommand : CliCommand
         : base("lint", "Check rule packs: schema, every expression compiled, examples well formed.", console,
             """
             Checks each pack the way the service does before it goes live: pack.json and examples/*.json against the
-            JSON Schema in rules/schema, every rule expression compiled with RulesEngine (and refused if it reaches
-            beyond the rule vocabulary), every example claim valid. Does not run the examples: see 'rules test'.
+            JSON Schema in rules/schema, every rule expression checked on the tree RulesEngine's parser builds (and
+            refused if it reaches beyond the rule vocabulary) and compiled, the pack's computed cost for a 50-line claim
+            against the default Packs:MaxEvaluationCost, every example claim valid. Does not run the examples: see
+            'rules test'.
 
             Exit code 1 when any pack has an error; each error names the file, the rule and what is wrong.
             """) =>
@@ -27,7 +30,9 @@ internal sealed class RulesLintCommand : CliCommand
             var result = PackLoader.Load(folder);
             if (result.Pack is { } pack)
             {
-                Console.Out.WriteLine($"ok    {pack.Source}: {pack.RuleNames.Length} rules, {pack.Examples.Length} examples, payers {string.Join(", ", pack.Payers)}");
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"ok    {pack.Source}: {pack.RuleNames.Length} rules, {pack.Examples.Length} examples, payers {string.Join(", ", pack.Payers)}, " +
+                    $"cost {pack.EvaluationCost:N0} of {PackLimits.Default.MaxEvaluationCost:N0}"));
                 continue;
             }
 
