@@ -15,7 +15,7 @@ public sealed class RulesCommandTests : IDisposable
         var run = await CliRun.RunAsync("rules", "lint", RepositoryPaths.Packs);
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        Assert.Matches(@"ok    acme-commercial@[0-9a-f]{12}: 3 rules, 6 examples", run.Out);
+        Assert.Matches(@"ok    acme-commercial@[0-9a-f]{12}: 3 rules, 6 examples, payers ACME01, ACME02, cost [\d,]+ of 1,000,000", run.Out);
         Assert.Contains("ok    mindwell-behavioral@", run.Out, StringComparison.Ordinal);
     }
 
@@ -30,6 +30,43 @@ public sealed class RulesCommandTests : IDisposable
         Assert.Equal(ExitCodes.Problems, run.ExitCode);
         Assert.Contains("error acme-commercial:", run.Out, StringComparison.Ordinal);
         Assert.Contains("rule 'ecg-with-office-visit-needs-25': expression refused: 'System' is not part of the rule vocabulary", run.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0x7fffffff.GetType() != null", "'GetType' is used on the literal 2147483647")]
+    [InlineData("1e5.GetType() != null", "'GetType' is used on the literal 100000")]
+    [InlineData("1.0.Equals(1.0)", "'Equals' is used on the literal 1")]
+    public async Task Lint_MemberCalledOnANumberLiteral_IsRefusedNamingTheFileRuleAndNode(string expression, string refusal)
+    {
+        var pack = PackFiles.CopySample("acme-commercial", _temp.Path);
+        PackFiles.Edit(pack, p => PackFiles.FirstRule(p)["expression"] = expression);
+
+        var run = await CliRun.RunAsync("rules", "lint", pack);
+
+        Assert.Equal(ExitCodes.Problems, run.ExitCode);
+        Assert.Contains($"{Path.Combine(pack, "pack.json")}: rule 'ecg-with-office-visit-needs-25': expression refused: {refusal}", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lint_GeneratedCostlyPack_IsRefusedByItsComputedCost()
+    {
+        var folder = Path.Combine(_temp.Path, "costly");
+        var generate = await CliRun.RunAsync("rules", "generate", "--costly", "--rules", "100", "--list-items", "60", "--payer", "COSTLY01", "--out", folder);
+        Assert.Equal(ExitCodes.Ok, generate.ExitCode);
+
+        var run = await CliRun.RunAsync("rules", "lint", folder);
+
+        Assert.Equal(ExitCodes.Problems, run.ExitCode);
+        Assert.Matches(@"pack\.json: the pack costs 1,2\d\d,\d{3} to evaluate on a claim of 50 lines \(Scrub:MaxLinesPerClaim\), more than Packs:MaxEvaluationCost \(1,000,000\)", run.Out);
+    }
+
+    [Fact]
+    public async Task Generate_CostlyAndPairsTogether_ExitsTwoSayingWhichToGive()
+    {
+        var run = await CliRun.RunAsync("rules", "generate", "--costly", "--pairs", "x.tsv", "--out", Path.Combine(_temp.Path, "p"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Give either --pairs (rules on code pairs) or --costly", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

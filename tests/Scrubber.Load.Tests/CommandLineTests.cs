@@ -19,6 +19,7 @@ public sealed class CommandLineTests
     [InlineData("fuzz", "--seeds")]
     [InlineData("verify", "--database")]
     [InlineData("wait", "--timout")]
+    [InlineData("mix", "--costly-payr")]
     public async Task EveryMode_UnknownOption_ExitsTwoNamingIt(string mode, string option)
     {
         var run = await LoadRun.RunAsync(mode, option, "1");
@@ -48,6 +49,15 @@ public sealed class CommandLineTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--swap packs needs --pack-file", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Mix_WithoutTheCostlyPayer_ExitsTwoNamingIt()
+    {
+        var run = await LoadRun.RunAsync("mix", "--cheap-payer", "ACME01");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("'--costly-payer'", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

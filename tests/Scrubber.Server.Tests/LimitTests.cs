@@ -44,6 +44,10 @@ public sealed class LimitTests
     [InlineData("--Grpc:MaxReceiveMessageSizeBytes=100", "MaxReceiveMessageSizeBytes")]
     [InlineData("--Scrub:MaxFieldLength=0", "MaxFieldLength")]
     [InlineData("--Outcomes:MaxRemittanceBytes=-1", "MaxRemittanceBytes")]
+    [InlineData("--Packs:MaxEvaluationMilliseconds=0", "MaxEvaluationMilliseconds")]
+    [InlineData("--Packs:MaxExpressionLength=2001", "MaxExpressionLength")]
+    [InlineData("--Packs:MaxEvaluationCost=0", "MaxEvaluationCost")]
+    [InlineData("--Packs:MaxListItems=0", "MaxListItems")]
     public async Task Start_LimitOutOfRange_FailsValidationNamingTheSetting(string setting, string name)
     {
         using var data = new TempDirectory();

@@ -94,9 +94,13 @@ public sealed class RunningServer : IAsyncDisposable
     public static Task<RunningServer> StartAsync(Func<HttpMessageHandler>? handler, params string[] extraArgs) => StartCoreAsync(handler, null, extraArgs);
 
     /// <summary>Starts the host on <paramref name="time"/>'s clock instead of the system's, and waits until it reports SERVING.</summary>
-    public static Task<RunningServer> StartAsync(TimeProvider time, params string[] extraArgs) => StartCoreAsync(null, time, extraArgs);
+    public static Task<RunningServer> StartAsync(TimeProvider time, params string[] extraArgs) => StartCoreAsync(null, s => s.AddSingleton(time), extraArgs);
 
-    private static async Task<RunningServer> StartCoreAsync(Func<HttpMessageHandler>? handler, TimeProvider? time, string[] extraArgs)
+    /// <summary>Starts the host with <paramref name="services"/> registered before its own (a service registered there
+    /// with TryAdd by the host, such as a clock, is then the test's), and waits until it reports SERVING.</summary>
+    public static Task<RunningServer> StartWithServicesAsync(Action<IServiceCollection> services, params string[] extraArgs) => StartCoreAsync(null, services, extraArgs);
+
+    private static async Task<RunningServer> StartCoreAsync(Func<HttpMessageHandler>? handler, Action<IServiceCollection>? services, string[] extraArgs)
     {
         var logs = new LogCapture();
         var data = extraArgs.Any(a => a.StartsWith("--Audit:Path=", StringComparison.Ordinal)) ? null : new TempDirectory();
@@ -104,10 +108,7 @@ public sealed class RunningServer : IAsyncDisposable
         var app = ScrubberApp.Create([.. DefaultArgs, .. databaseArgs, .. extraArgs], b =>
         {
             b.Logging.AddProvider(logs);
-            if (time is not null)
-            {
-                b.Services.AddSingleton(time);
-            }
+            services?.Invoke(b.Services);
         });
         await app.StartAsync();
         var server = new RunningServer(app, logs, data, handler);

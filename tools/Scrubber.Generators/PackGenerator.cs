@@ -46,6 +46,50 @@ public static class PackGenerator
         File.WriteAllText(Path.Combine(folder, "pack.json"), pack.ToJsonString(Indented));
     }
 
+    /// <summary>Writes a costly pack into <paramref name="folder"/>: <paramref name="rules"/> line rules that run on every
+    /// line (no codes) and each walk a list of <paramref name="listItems"/> modifiers no generated claim carries, so they
+    /// cost the most the vocabulary allows and never fire on load-run claims. One example, whose line carries the first
+    /// listed modifier, fires them all. For runs of the evaluation budget: a service loads it only with a raised
+    /// <c>Packs:MaxEvaluationCost</c> (and <c>Packs:MaxListItems</c> above 100).</summary>
+    public static void WriteCostly(string folder, string payerId, int rules, int listItems)
+    {
+        // Letter-digit pairs: no real-world claim the generators write carries one.
+        var modifiers = Enumerable.Range(0, listItems).Select(i => string.Create(CultureInfo.InvariantCulture, $"{(char)('A' + (i / 10 % 26))}{i % 10}")).ToArray();
+        var expression = $"line.HasAnyModifier(\"{string.Join(' ', modifiers)}\")";
+        var ruleNodes = new JsonArray();
+        var expect = new JsonArray();
+        for (var i = 0; i < rules; i++)
+        {
+            var name = string.Create(CultureInfo.InvariantCulture, $"costly-{i + 1:D3}");
+            ruleNodes.Add(new JsonObject
+            {
+                ["name"] = name,
+                ["scope"] = "line",
+                ["expression"] = expression,
+                ["edit"] = new JsonObject { ["type"] = "PAYER_RULE", ["severity"] = "info", ["message"] = "{line.Code} (line {line.LineId}) carries a listed modifier." },
+            });
+            expect.Add(new JsonObject { ["rule"] = name, ["line"] = "1", ["severity"] = "info" });
+        }
+
+        var line = Line("1", "99213", units: 1, diagnosis: "I10");
+        line["modifiers"] = new JsonArray(modifiers[0]);
+        Directory.CreateDirectory(Path.Combine(folder, "examples"));
+        File.WriteAllText(Path.Combine(folder, "examples", "every-rule.json"), new JsonObject
+        {
+            ["description"] = "A line carrying the first listed modifier fires every rule.",
+            ["claim"] = new JsonObject { ["claimId"] = "GEN-COSTLY", ["payerId"] = payerId, ["billingProviderNpi"] = "1234567893", ["lines"] = new JsonArray(line) },
+            ["expect"] = expect,
+        }.ToJsonString(Indented));
+        File.WriteAllText(Path.Combine(folder, "pack.json"), new JsonObject
+        {
+            ["id"] = Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)),
+            ["name"] = $"Costly generated pack of {rules} rules for {payerId}",
+            ["payers"] = new JsonArray(payerId),
+            ["ncciTable"] = "none",
+            ["rules"] = ruleNodes,
+        }.ToJsonString(Indented));
+    }
+
     /// <summary>The pairs none of whose codes appeared in an earlier pair, in order: each rule then has codes of its own.</summary>
     public static IReadOnlyList<(string Code, string OtherCode)> PairsWithOwnCodes(IEnumerable<(string, string)> pairs)
     {

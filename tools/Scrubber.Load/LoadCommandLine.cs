@@ -11,6 +11,7 @@ internal static class LoadCommandLine
         var root = new RootCommand("scrubber-load: drives a running Scrubber service on loopback and measures it.")
         {
             new RunCommand(),
+            new MixCommand(),
             new FuzzCommand(),
             new RemittanceFuzzCommand(),
             new VerifyCommand(),

@@ -140,7 +140,7 @@ internal static class LoadRun
     private static double[] Latencies(WorkerResult[] results, Func<long, bool> endedWhen) =>
         [.. results.SelectMany(r => r.Latencies.Zip(r.Ends).Where(x => endedWhen(x.Second)).Select(x => x.First)).Order()];
 
-    private static string Describe(double[] sorted) => string.Create(CultureInfo.InvariantCulture,
+    internal static string Describe(double[] sorted) => string.Create(CultureInfo.InvariantCulture,
         $"p50={Percentile(sorted, 0.50):F2}ms p95={Percentile(sorted, 0.95):F2}ms p99={Percentile(sorted, 0.99):F2}ms max={(sorted.Length == 0 ? 0 : sorted[^1]):F2}ms");
 
     private static double Percentile(double[] sorted, double p) =>

@@ -58,6 +58,10 @@ public sealed class CompiledPack
 
     public ImmutableArray<string> RuleNames => [.. Rules.Select(r => r.Name)];
 
+    /// <summary>What scrubbing the worst claim with this pack costs (see rules/README.md), checked against
+    /// <see cref="PackLimits.MaxEvaluationCost"/> when it loaded.</summary>
+    public long EvaluationCost { get; internal init; }
+
     /// <summary>The pack's examples, validated; set once they have passed.</summary>
     public ImmutableArray<PackExample> Examples { get; internal set; } = [];
 

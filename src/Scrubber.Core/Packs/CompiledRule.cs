@@ -19,7 +19,13 @@ internal sealed record CompiledRule(
     /// <summary>The workflow that holds this rule's one RulesEngine rule.</summary>
     public string WorkflowName => Name;
 
-    /// <summary>The expression compiled by RulesEngine's parser; takes <see cref="PackCompiler.Arguments"/>. Set once the
+    /// <summary>What one evaluation costs on the worst claim, in the units of <see cref="Sandbox.PackCost"/>.</summary>
+    public long Weight { get; init; }
+
+    /// <summary>The expression tree the sandbox accepted; <see cref="Condition"/> is compiled from it.</summary>
+    internal Sandbox.CheckedExpression? Checked { get; init; }
+
+    /// <summary>The checked expression, compiled; takes <see cref="PackCompiler.Arguments"/>. Set once the
     /// pack has compiled and warmed up.</summary>
     public Func<object?[], bool> Condition { get; init; } = static _ => throw new InvalidOperationException("The rule is not compiled.");
 }

@@ -12,7 +12,16 @@ public static class PackCatalog
     /// <param name="previous">The set in force; unchanged packs are reused and failed ones fall back to it.</param>
     /// <param name="verify">Runs a compiled pack's examples and returns their failures.</param>
     /// <param name="now">When the load happens, for rejections and the set.</param>
-    public static PackCatalogResult Load(string root, PackSet previous, Func<CompiledPack, IEnumerable<PackError>> verify, DateTimeOffset now)
+    public static PackCatalogResult Load(string root, PackSet previous, Func<CompiledPack, IEnumerable<PackError>> verify, DateTimeOffset now) =>
+        Load(root, previous, verify, now, PackLimits.Default);
+
+    /// <summary>Loads every pack folder under <paramref name="root"/> under <paramref name="limits"/>.</summary>
+    /// <param name="root">The packs folder, e.g. rules/packs.</param>
+    /// <param name="previous">The set in force; unchanged packs are reused and failed ones fall back to it.</param>
+    /// <param name="verify">Runs a compiled pack's examples and returns their failures.</param>
+    /// <param name="now">When the load happens, for rejections and the set.</param>
+    /// <param name="limits">What a pack may ask of the service.</param>
+    public static PackCatalogResult Load(string root, PackSet previous, Func<CompiledPack, IEnumerable<PackError>> verify, DateTimeOffset now, PackLimits limits)
     {
         var accepted = new List<CompiledPack>();
         var rejections = new List<PackRejection>();
@@ -25,7 +34,7 @@ public static class PackCatalog
         {
             var id = Path.GetFileName(folder);
             var live = previous.Packs.FirstOrDefault(p => p.Id == id);
-            var result = PackLoader.Load(folder);
+            var result = PackLoader.Load(folder, limits);
             var errors = result.Errors.ToList();
             var pack = result.Pack;
             if (pack is not null && live is not null && live.Version == pack.Version)

@@ -1,11 +1,12 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Linq.Expressions;
 using RulesEngine.Exceptions;
-using RulesEngine.ExpressionBuilders;
 using RulesEngine.Models;
 using Scrubber.Core.Claims;
 using Scrubber.Core.Ncci;
 using Scrubber.Core.Packs.Documents;
+using Scrubber.Core.Packs.Sandbox;
 using Scrubber.Core.Packs.Vocabulary;
 using Scrubber.Core.Scrubbing;
 
@@ -21,8 +22,9 @@ internal static class PackCompiler
 {
     private static readonly DateOnly WarmUpDate = new(2026, 1, 5);
 
-    public static CompiledPack? Compile(PackDocument document, string folder, string file, string version, List<PackError> errors)
+    public static CompiledPack? Compile(PackDocument document, string folder, string file, string version, List<PackError> errors, PackLimits? limits = null)
     {
+        limits ??= PackLimits.Default;
         var before = errors.Count;
         var modifiers = ModifierPolicyOf(document.Modifiers);
         var pairs = PairSeveritiesOf(document.Severity, file, errors);
@@ -36,7 +38,7 @@ internal static class PackCompiler
                 continue;
             }
 
-            if (CheckRule(rule, file, errors) is { } compiled)
+            if (CheckRule(rule, file, errors, limits) is { } compiled)
             {
                 rules.Add(compiled);
             }
@@ -44,6 +46,13 @@ internal static class PackCompiler
 
         if (errors.Count > before)
         {
+            return null;
+        }
+
+        // Refused by what it would cost on the worst claim, computed before anything is compiled.
+        if (PackCost.Check(rules, limits, file, out var cost) is { } tooCostly)
+        {
+            errors.Add(tooCostly);
             return null;
         }
 
@@ -61,24 +70,23 @@ internal static class PackCompiler
             return null;
         }
 
-        // The workflow run above proved each expression under RulesEngine's own checks; scrubs then call the delegate
-        // RulesEngine's expression parser compiles from it, with the same settings, which skips the per-call workflow
-        // bookkeeping (result trees, cache keys) that otherwise costs microseconds per evaluation.
-        var parser = new RuleExpressionParser(Settings);
+        // The workflow run above proved each expression under RulesEngine's own checks; scrubs then call a delegate
+        // compiled from the very tree the sandbox checked, which skips the per-call workflow bookkeeping (result trees,
+        // cache keys) that otherwise costs microseconds per evaluation.
         var ready = new List<CompiledRule>(rules.Count);
         foreach (var rule in rules)
         {
             try
             {
-                ready.Add(rule with { Condition = parser.Compile<bool>(rule.Expression, ParameterTypes(rule.Scope)) });
+                ready.Add(rule with { Condition = rule.Checked!.Compile() });
             }
-            catch (Exception ex) when (ex is RuleException or InvalidOperationException or ArgumentException)
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
             {
                 errors.Add(new PackError(file, rule.Name, $"expression does not compile: {Unwrap(ex.Message, rule.Name)}"));
             }
         }
 
-        return errors.Count > before ? null : new CompiledPack(document, folder, version, modifiers, pairs!, [.. ready]);
+        return errors.Count > before ? null : new CompiledPack(document, folder, version, modifiers, pairs!, [.. ready]) { EvaluationCost = cost };
     }
 
     /// <summary>RulesEngine settings: the vocabulary types only, exceptions thrown, no actions, no formatted messages.</summary>
@@ -115,6 +123,9 @@ internal static class PackCompiler
         _ => [claim],
     };
 
+    /// <summary>The parameter expressions the parser binds a rule of <paramref name="scope"/>'s inputs to.</summary>
+    internal static ParameterExpression[] ParameterExpressions(RuleScope scope) => [.. ParameterTypes(scope).Select(p => p.ParameterExpression)];
+
     private static RuleParameter[] ParameterTypes(RuleScope scope) => scope switch
     {
         RuleScope.Line => [RuleParameter.Create<LineFacts>(RuleInputs.Line, null!), RuleParameter.Create<ClaimFacts>(RuleInputs.Claim, null!)],
@@ -126,7 +137,7 @@ internal static class PackCompiler
         _ => [RuleParameter.Create<ClaimFacts>(RuleInputs.Claim, null!)],
     };
 
-    private static CompiledRule? CheckRule(RuleDocument rule, string file, List<PackError> errors)
+    private static CompiledRule? CheckRule(RuleDocument rule, string file, List<PackError> errors, PackLimits limits)
     {
         var problems = new List<string>();
         if (rule.Scope != RuleScope.Pair && rule.OtherCodes.Count > 0)
@@ -145,10 +156,7 @@ internal static class PackCompiler
         var codes = CodeFilter.TryParse(rule.Codes, "codes", problems);
         var otherCodes = CodeFilter.TryParse(rule.OtherCodes, "otherCodes", problems);
         var message = MessageTemplate.TryParse(rule.Edit.Message, rule.Scope == RuleScope.Pair, problems);
-        if (ExpressionGuard.Check(rule.Expression, RuleInputs.Of(rule.Scope)) is { } refusal)
-        {
-            problems.Add($"expression refused: {refusal}");
-        }
+        var sandboxed = RuleCheck.Check(rule, limits, problems);
 
         CodeSetNames.Check(rule.Expression, problems);
 
@@ -160,7 +168,7 @@ internal static class PackCompiler
         return problems.Count > 0
             ? null
             : new CompiledRule(rule.Name, rule.Scope, codes!, otherCodes!, rule.Expression, rule.Edit.Type, ToSeverity(rule.Edit.Severity),
-                message!, [.. rule.Edit.Suggest]);
+                message!, [.. rule.Edit.Suggest]) { Weight = sandboxed!.Weight, Checked = sandboxed.Checked };
     }
 
     private static Workflow Workflow(CompiledRule rule) => new()

@@ -9,8 +9,13 @@ namespace Scrubber.Core.Packs;
 public static class PackExampleRunner
 {
     /// <summary>Runs every example; NCCI edits are scrubbed too (pack policies act on them) but only the pack's own edits are compared.</summary>
-    public static ImmutableArray<ExampleOutcome> Run(CompiledPack pack, ClaimScrubber scrubber, NcciSnapshot ncci) =>
-        [.. pack.Examples.Select(example => RunOne(pack, example, scrubber, ncci))];
+    /// <remarks>Without the scrubber's time budget: a pack is accepted or refused by what it raises, never by how busy
+    /// the machine was while it loaded (its cost is checked, deterministically, when it compiles).</remarks>
+    public static ImmutableArray<ExampleOutcome> Run(CompiledPack pack, ClaimScrubber scrubber, NcciSnapshot ncci)
+    {
+        var unbudgeted = scrubber.WithoutBudget();
+        return [.. pack.Examples.Select(example => RunOne(pack, example, unbudgeted, ncci))];
+    }
 
     /// <summary>The errors of failed examples, in the form pack rejections report.</summary>
     public static IEnumerable<PackError> Errors(IEnumerable<ExampleOutcome> outcomes) =>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Scrubber.Core.Claims;
 using Scrubber.Core.Packs.Documents;
+using Scrubber.Core.Packs.Sandbox;
 
 namespace Scrubber.Core.Packs;
 
@@ -16,8 +17,13 @@ public static class PackLoader
     /// megabytes is a data dump or a wrong path, and reading it would hold up every other pack's reload.</summary>
     public const long MaxFileBytes = 1024 * 1024;
 
-    /// <summary>Loads and compiles the pack in <paramref name="folder"/>; the errors name file, rule and problem.</summary>
-    public static PackLoadResult Load(string folder)
+    /// <summary>Loads and compiles the pack in <paramref name="folder"/> under the default <see cref="PackLimits"/>; the
+    /// errors name file, rule and problem.</summary>
+    public static PackLoadResult Load(string folder) => Load(folder, PackLimits.Default);
+
+    /// <summary>Loads and compiles the pack in <paramref name="folder"/> under <paramref name="limits"/>; the errors name
+    /// file, rule and problem.</summary>
+    public static PackLoadResult Load(string folder, PackLimits limits)
     {
         var errors = new List<PackError>();
         var packFile = Path.Combine(folder, PackFileName);
@@ -58,7 +64,8 @@ public static class PackLoader
             errors.Add(new PackError(packFile, null, $"id '{document.Id}' must be the same as the folder name '{folderName}'"));
         }
 
-        var pack = PackCompiler.Compile(document, folder, packFile, version, errors);
+        // The parser and compiler recurse as deep as an expression nests; a deep stack keeps that a refusal, not a crash.
+        var pack = DeepStack.Run(() => PackCompiler.Compile(document, folder, packFile, version, errors, limits));
         var examples = ReadExamples(Path.Combine(folder, ExamplesFolder), exampleFiles, document, errors);
         if (pack is null || errors.Count > 0)
         {

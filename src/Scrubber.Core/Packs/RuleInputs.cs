@@ -1,8 +1,6 @@
-using Scrubber.Core.Packs.Documents;
-
 namespace Scrubber.Core.Packs;
 
-/// <summary>The fixed input names rule expressions use, and which a scope binds.</summary>
+/// <summary>The fixed input names rule expressions use; <see cref="PackCompiler.Arguments"/> binds them by scope.</summary>
 internal static class RuleInputs
 {
     public const string Line = "line";
@@ -10,15 +8,4 @@ internal static class RuleInputs
     public const string Claim = "claim";
 
     public static readonly string[] All = [Line, Other, Claim];
-
-    private static readonly string[] LineScope = [Line, Claim];
-    private static readonly string[] PairScope = [Line, Other, Claim];
-    private static readonly string[] ClaimScope = [Claim];
-
-    public static IReadOnlyCollection<string> Of(RuleScope scope) => scope switch
-    {
-        RuleScope.Line => LineScope,
-        RuleScope.Pair => PairScope,
-        _ => ClaimScope,
-    };
 }

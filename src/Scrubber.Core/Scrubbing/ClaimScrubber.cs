@@ -7,13 +7,24 @@ namespace Scrubber.Core.Scrubbing;
 
 /// <summary>Scrubs a claim: the NCCI PTP tables under the payer's policy, then the payer pack's own rules.</summary>
 /// <remarks>Takes the snapshots it is given and nothing else, so a request keeps the tables and packs it started
-/// with while a new version is swapped in.</remarks>
-public sealed class ClaimScrubber(ScrubOptions options)
+/// with while a new version is swapped in. A cancelled call stops between phases and between pack rules.</remarks>
+/// <param name="options">The scrub settings.</param>
+/// <param name="budget">How long a pack's rules may run on one claim; none when null.</param>
+public sealed class ClaimScrubber(ScrubOptions options, PackBudget? budget = null)
 {
+    /// <summary>How long a pack's rules may run on one claim.</summary>
+    public PackBudget Budget { get; } = budget ?? PackBudget.Unlimited;
+
+    /// <summary>The same scrubber without a time budget, for a pack's examples: whether a pack goes live must not
+    /// depend on how busy the machine is while it loads.</summary>
+    public ClaimScrubber WithoutBudget() => Budget.IsLimited ? new ClaimScrubber(options) : this;
+
     /// <summary>Scrubs <paramref name="claim"/> with the pack of its payer, if there is one.</summary>
     /// <exception cref="NcciTableMissingException">The NCCI table the claim needs is not loaded.</exception>
-    public ScrubResult Scrub(Claim claim, NcciSnapshot ncci, PackSet packs, IReadOnlyList<PriorLine>? history = null, IList<RuleTrace>? trace = null) =>
-        Scrub(claim, ncci, packs.ForPayer(claim.PayerId), history, trace);
+    /// <exception cref="ScrubCancelledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ScrubResult Scrub(Claim claim, NcciSnapshot ncci, PackSet packs, IReadOnlyList<PriorLine>? history = null, IList<RuleTrace>? trace = null,
+        CancellationToken cancellationToken = default) =>
+        Scrub(claim, ncci, packs.ForPayer(claim.PayerId), history, trace, cancellationToken);
 
     /// <summary>Scrubs <paramref name="claim"/> with <paramref name="pack"/> (null: NCCI alone).</summary>
     /// <param name="claim">The claim.</param>
@@ -21,8 +32,11 @@ public sealed class ClaimScrubber(ScrubOptions options)
     /// <param name="pack">The payer's pack, or null.</param>
     /// <param name="history">Lines already sent on earlier claims of the same patient, for NCCI pairs across claims.</param>
     /// <param name="trace">Receives every rule run, for <c>scrubctl rules explain</c>.</param>
+    /// <param name="cancellationToken">The call's; checked between phases and before every pack rule.</param>
     /// <exception cref="NcciTableMissingException">The NCCI table the claim needs is not loaded.</exception>
-    public ScrubResult Scrub(Claim claim, NcciSnapshot ncci, CompiledPack? pack, IReadOnlyList<PriorLine>? history = null, IList<RuleTrace>? trace = null)
+    /// <exception cref="ScrubCancelledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ScrubResult Scrub(Claim claim, NcciSnapshot ncci, CompiledPack? pack, IReadOnlyList<PriorLine>? history = null, IList<RuleTrace>? trace = null,
+        CancellationToken cancellationToken = default)
     {
         // A void asks the payer to take a claim back: nothing on it will be paid or denied, so nothing is edited.
         if (claim.Frequency == ClaimFrequency.Void)
@@ -34,12 +48,14 @@ public sealed class ClaimScrubber(ScrubOptions options)
         var edits = new List<Edit>();
         var versions = new List<string>(1);
         var faults = new List<RuleFault>();
+        ScrubCancelledException.ThrowIfCancelled(ScrubPhases.Ncci, cancellationToken);
         if (TablesFor(claim, ncci, pack) is { } tables)
         {
             var context = new PairContext(claim.Setting, options.ProviderScope, policy);
             NcciPtpScrubber.Scrub(claim, tables, context, edits, versions);
             if (history is { Count: > 0 })
             {
+                ScrubCancelledException.ThrowIfCancelled(ScrubPhases.CrossClaim, cancellationToken);
                 CrossClaimPairs.Scrub(claim, history, tables, context, edits);
             }
         }
@@ -47,7 +63,8 @@ public sealed class ClaimScrubber(ScrubOptions options)
         DuplicateServices.Scrub(claim, history ?? [], new PairContext(claim.Setting, options.ProviderScope, policy), edits);
         if (pack is not null)
         {
-            PackRuleEvaluator.Evaluate(pack, claim, options.ProviderScope, edits, faults, trace);
+            ScrubCancelledException.ThrowIfCancelled(ScrubPhases.Packs, cancellationToken);
+            PackRuleEvaluator.Evaluate(pack, claim, options.ProviderScope, new PackRuleEvaluator.Outputs(edits, faults, trace), Budget, cancellationToken);
         }
 
         return new ScrubResult(ScrubResult.DispositionOf(edits), [.. edits.Select(e => WithClaim(e, claim.ClaimId))], [.. versions])

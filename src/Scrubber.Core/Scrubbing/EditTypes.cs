@@ -40,6 +40,10 @@ public static class EditTypes
     /// <summary>Two or more E/M visits of one category on one date by one provider; CMS pays one.</summary>
     public const string SameDayEm = "SAME_DAY_EM";
 
+    /// <summary>The payer's pack ran past its evaluation budget on the claim (<c>Packs:MaxEvaluationMilliseconds</c>): a
+    /// warning naming the pack and the rule reached; that rule and the rest were not run, so the claim needs a person.</summary>
+    public const string PackBudgetExceeded = "PACK_BUDGET_EXCEEDED";
+
     /// <summary>The default type of an edit a payer rule raises.</summary>
     public const string PayerRule = "PAYER_RULE";
 }

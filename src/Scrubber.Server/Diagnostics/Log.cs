@@ -28,6 +28,9 @@ internal static partial class Log
     [LoggerMessage(2000, LogLevel.Information, "Claim rejected as invalid: {Violations} field violation(s), first {Field}: {Description}")]
     public static partial void ClaimInvalid(ILogger logger, int violations, string field, string description);
 
+    [LoggerMessage(2001, LogLevel.Debug, "Scrub {ScrubId} stopped before its {Phase} phase: the call was cancelled or its deadline passed; nothing is recorded")]
+    public static partial void ScrubStopped(ILogger logger, string scrubId, string phase);
+
 
     [LoggerMessage(3000, LogLevel.Information, "Pack {Change}")]
     public static partial void PackChanged(ILogger logger, string change);
@@ -46,6 +49,9 @@ internal static partial class Log
 
     [LoggerMessage(3005, LogLevel.Error, "Rule {Source} failed on scrub {ScrubId}: {Message}")]
     public static partial void RuleFault(ILogger logger, string source, string scrubId, string message);
+
+    [LoggerMessage(3006, LogLevel.Warning, "Pack rule {Source} was reached after the pack's evaluation budget ran out on scrub {ScrubId}; it and the rules after it were skipped")]
+    public static partial void PackBudgetExceeded(ILogger logger, string source, string scrubId);
 
     [LoggerMessage(4000, LogLevel.Information, "Audit store open at {Path}")]
     public static partial void AuditStoreOpen(ILogger logger, string path);

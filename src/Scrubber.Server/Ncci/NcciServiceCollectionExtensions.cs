@@ -22,7 +22,9 @@ internal static class NcciServiceCollectionExtensions
         services.AddSingleton<LiveNcciTables>();
         services.AddSingleton<NcciTableLoader>();
         services.AddHostedService<NcciLoaderService>();
-        services.AddSingleton(sp => new ClaimScrubber(sp.GetRequiredService<IOptions<ScrubOptions>>().Value));
+        services.AddSingleton(sp => new ClaimScrubber(sp.GetRequiredService<IOptions<ScrubOptions>>().Value,
+            sp.GetRequiredService<IOptions<Packs.PacksOptions>>().Value.Budget(
+                sp.GetKeyedService<TimeProvider>(Packs.PacksOptions.BudgetClockKey) ?? sp.GetRequiredService<TimeProvider>())));
         services.AddHealthChecks().AddCheck<NcciHealthCheck>("ncci");
         return services;
     }

@@ -11,6 +11,7 @@ namespace Scrubber.Server.Packs;
 /// flight keep the set they started with, so a swap fails none of them.</remarks>
 internal sealed class PackReloader(
     IOptions<PacksOptions> options,
+    IOptions<ScrubOptions> scrubOptions,
     IHostEnvironment environment,
     LivePacks live,
     LiveNcciTables ncci,
@@ -33,7 +34,8 @@ internal sealed class PackReloader(
         {
             var current = ncci.Current ?? tables;
             var now = time.GetUtcNow();
-            var result = PackCatalog.Load(Root, live.Current, pack => PackExampleRunner.Errors(PackExampleRunner.Run(pack, scrubber, current)), now);
+            var result = PackCatalog.Load(Root, live.Current, pack => PackExampleRunner.Errors(PackExampleRunner.Run(pack, scrubber, current)), now,
+                options.Value.Limits(scrubOptions.Value));
             live.Publish(result.Set);
             foreach (var change in result.Changes)
             {

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Scrubber.Core.Packs;
+using Scrubber.Core.Scrubbing;
 
 namespace Scrubber.Server.Packs;
 
@@ -6,6 +8,10 @@ namespace Scrubber.Server.Packs;
 public sealed class PacksOptions
 {
     public const string Section = "Packs";
+
+    /// <summary>The key of a keyed <see cref="TimeProvider"/> service that, when registered, measures the evaluation
+    /// budget instead of the host's clock: tests step one so that "over budget" is a fact of the test.</summary>
+    public const string BudgetClockKey = "packs-budget";
 
     /// <summary>The folder of pack folders (each holding pack.json). Default <c>../../rules/packs</c>, relative to the content root.
     /// A missing folder means no packs: every claim gets NCCI alone.</summary>
@@ -19,4 +25,31 @@ public sealed class PacksOptions
     /// writes make one reload. Default 500.</summary>
     [Range(0, 60_000)]
     public int DebounceMilliseconds { get; set; } = 500;
+
+    /// <summary>How long a pack's rules may run on one claim, in milliseconds. Default 50. A claim over it gets a
+    /// <c>PACK_BUDGET_EXCEEDED</c> warning naming the pack and the rule reached, and the rest of the pack's rules are
+    /// skipped; the claim is still answered and recorded. Examples run without it.</summary>
+    [Range(1, 60_000)]
+    public int MaxEvaluationMilliseconds { get; set; } = 50;
+
+    /// <summary>The highest computed cost of scrubbing one claim with a pack (see rules/README.md); a pack over it is
+    /// refused when it loads. Default 1,000,000. Computed from the pack and <c>Scrub:MaxLinesPerClaim</c>, never timed.</summary>
+    [Range(1, 1e15)]
+    public long MaxEvaluationCost { get; set; } = PackLimits.Default.MaxEvaluationCost;
+
+    /// <summary>The longest rule expression, in characters. Default 2,000, the pack schema's maxLength, which is also
+    /// the most it may be.</summary>
+    [Range(1, PackLimits.SchemaMaxExpressionLength)]
+    public int MaxExpressionLength { get; set; } = PackLimits.Default.MaxExpressionLength;
+
+    /// <summary>The most entries in a rule's codes or otherCodes, and items in a list an expression passes to a
+    /// vocabulary method (HasAnyModifier, CodeIn, SameDayHasCode, HasCode, HasDiagnosisStartingWith). Default 100.</summary>
+    [Range(1, 10_000)]
+    public int MaxListItems { get; set; } = PackLimits.Default.MaxListItems;
+
+    /// <summary>The load-time limits, with the claim size the cost is computed for.</summary>
+    public PackLimits Limits(ScrubOptions scrub) => new(MaxExpressionLength, MaxListItems, MaxEvaluationCost, scrub.MaxLinesPerClaim);
+
+    /// <summary>The run-time budget, measured by <paramref name="time"/>.</summary>
+    public PackBudget Budget(TimeProvider time) => new(TimeSpan.FromMilliseconds(MaxEvaluationMilliseconds), time);
 }

@@ -28,14 +28,29 @@ internal sealed class ScrubPipeline(
     /// or the scrub could not be recorded.</exception>
     public async Task<(string ScrubId, ScrubResult Result)> ScrubAsync(Claim claim, CancellationToken cancellationToken)
     {
-        // A call whose deadline has passed or whose client has gone does no work: nobody would read the answer.
-        cancellationToken.ThrowIfCancellationRequested();
+        var scrubId = Guid.CreateVersion7().ToString();
+        try
+        {
+            return await ScrubAsync(scrubId, claim, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ScrubCancelledException ex)
+        {
+            Log.ScrubStopped(logger, scrubId, ex.Phase);
+            metrics.Stopped(ex.Phase);
+            throw;
+        }
+    }
+
+    private async Task<(string ScrubId, ScrubResult Result)> ScrubAsync(string scrubId, Claim claim, CancellationToken cancellationToken)
+    {
+        // A call whose deadline has passed or whose client has gone does no work: nobody would read the answer. The
+        // same holds between every phase below and every pack rule, so an expired call stops within one rule.
+        ScrubCancelledException.ThrowIfCancelled(ScrubPhases.History, cancellationToken);
 
         // Both snapshots are read once: a swap during this call does not change what the call scrubs with.
         var ncci = tables.Current ?? throw new ScrubUnavailableException(ScrubUnavailableException.Reason.Loading,
             "The NCCI tables are still loading; retry shortly (grpc.health.v1 reports SERVING when ready).");
         var packSet = packs.Current;
-        var scrubId = Guid.CreateVersion7().ToString();
         var started = Stopwatch.GetTimestamp();
 
         var key = patientKey.Of(claim.PatientId);
@@ -46,7 +61,7 @@ internal sealed class ScrubPipeline(
         ScrubResult result;
         try
         {
-            result = scrubber.Scrub(claim, ncci, packSet, history);
+            result = scrubber.Scrub(claim, ncci, packSet, history, cancellationToken: cancellationToken);
         }
         catch (NcciTableMissingException ex)
         {
@@ -59,6 +74,13 @@ internal sealed class ScrubPipeline(
             metrics.RuleFault();
         }
 
+        if (result.Edits.FirstOrDefault(e => e.EditType == EditTypes.PackBudgetExceeded) is { } overBudget)
+        {
+            Log.PackBudgetExceeded(logger, overBudget.Source, scrubId);
+            metrics.BudgetExceeded(result.Pack ?? string.Empty);
+        }
+
+        ScrubCancelledException.ThrowIfCancelled(ScrubPhases.Record, cancellationToken);
         try
         {
             await audit.Store.RecordAsync(new ScrubRecord(scrubId, time.GetUtcNow(), claim, key, result), cancellationToken).ConfigureAwait(false);

@@ -102,6 +102,13 @@ public sealed class PackLoaderTests : IDisposable
         "@0 == null",
         "line.Code.GetHashCode() > 0",
         "Activator.CreateInstance(\"System.IO\", \"System.IO.FileInfo\") != null",
+
+        // A text scanner read letters and dots after a digit as part of the number, and let these through.
+        "0x7fffffff.GetType() != null",
+        "1e5.GetType() != null",
+        "1.0.Equals(1.0)",
+        "0x1.GetType().Assembly.Location != \"\"",
+        "0X1F.ToString() == \"31\"",
     };
 
     [Theory]
@@ -114,7 +121,7 @@ public sealed class PackLoaderTests : IDisposable
 
         Assert.Null(result.Pack);
         var error = Assert.Single(result.Errors);
-        Assert.Equal("psychotherapy-add-on-needs-em", error.Rule);
+        Assert.Equal(("psychotherapy-add-on-needs-em", PackJson), (error.Rule, error.File));
         Assert.StartsWith("expression refused:", error.Message, StringComparison.Ordinal);
     }
 

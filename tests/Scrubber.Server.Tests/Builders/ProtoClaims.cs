@@ -38,4 +38,11 @@ public static class ProtoClaims
     }
 
     public static ScrubClaimRequest Request(this Claim claim) => new() { Claim = claim };
+
+    /// <summary>Sends the claim to <paramref name="payerId"/>, so its pack runs.</summary>
+    public static Claim ForPayer(this Claim claim, string payerId)
+    {
+        claim.PayerId = payerId;
+        return claim;
+    }
 }

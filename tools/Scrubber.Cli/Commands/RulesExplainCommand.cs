@@ -54,7 +54,7 @@ internal sealed class RulesExplainCommand : CliCommand
 
         var pack = packs.Select(p => p.Pack).FirstOrDefault(p => p is not null && p.Payers.Contains(claim.PayerId));
         var trace = new List<RuleTrace>();
-        var result = new ClaimScrubber(new ScrubOptions()).Scrub(claim, ncci, pack, trace: trace);
+        var result = new ClaimScrubber(new ScrubOptions()).Scrub(claim, ncci, pack, trace: trace, cancellationToken: cancellationToken);
 
         await Console.Out.WriteLineAsync($"Claim {claim.ClaimId}, payer {claim.PayerId}: {(pack is null ? "no pack for this payer, NCCI alone" : $"pack {pack.Source}")}").ConfigureAwait(false);
         await Console.Out.WriteLineAsync($"NCCI: {(result.NcciVersions.IsEmpty ? "none" : string.Join(", ", result.NcciVersions))}").ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Scrubber.Core.Packs;
 using Scrubber.Core.Scrubbing;
 
@@ -14,8 +15,10 @@ internal sealed class RulesLintCommand : CliCommand
         : base("lint", "Check rule packs: schema, every expression compiled, examples well formed.", console,
             """
             Checks each pack the way the service does before it goes live: pack.json and examples/*.json against the
-            JSON Schema in rules/schema, every rule expression compiled with RulesEngine (and refused if it reaches
-            beyond the rule vocabulary), every example claim valid. Does not run the examples: see 'rules test'.
+            JSON Schema in rules/schema, every rule expression checked on the tree RulesEngine's parser builds (and
+            refused if it reaches beyond the rule vocabulary) and compiled, the pack's computed cost for a 50-line claim
+            against the default Packs:MaxEvaluationCost, every example claim valid. Does not run the examples: see
+            'rules test'.
 
             Warns (without failing) when an example's claim hits NCCI rows of the loaded tables that its 'assumes'
             list does not declare: a new quarter that changes those rows would change the example's result.
@@ -37,7 +40,9 @@ internal sealed class RulesLintCommand : CliCommand
             var result = PackLoader.Load(folder);
             if (result.Pack is { } pack)
             {
-                Console.Out.WriteLine($"ok    {pack.Source}: {pack.RuleNames.Length} rules, {pack.Examples.Length} examples, payers {string.Join(", ", pack.Payers)}");
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"ok    {pack.Source}: {pack.RuleNames.Length} rules, {pack.Examples.Length} examples, payers {string.Join(", ", pack.Payers)}, " +
+                    $"cost {pack.EvaluationCost:N0} of {PackLimits.Default.MaxEvaluationCost:N0}"));
                 foreach (var (example, pairs) in PackExampleRunner.UndeclaredRows(pack, new ClaimScrubber(new ScrubOptions()), ncci))
                 {
                     Console.Out.WriteLine($"  warning {example.File}: relies on NCCI rows it does not declare in 'assumes': {string.Join(", ", pairs)}");
