@@ -22,7 +22,8 @@ public sealed class ModifierAdviceEndToEndTests : IAsyncLifetime
             PtpFiles.Row("99291", "36000", "20100101", "*", "1", "CPT Manual or CMS manual coding instruction"),
             PtpFiles.Row("11055", "11042", "20100101", "*", "1", "Mutually exclusive procedures"),
             PtpFiles.Row("20610", "20611", "20100101", "*", "1", "Misuse of Column Two code with Column One code"),
-            PtpFiles.Row("64483", "64484", "20100101", "*", "1", "Mutually exclusive procedures"));
+            PtpFiles.Row("64483", "64484", "20100101", "*", "1", "Mutually exclusive procedures"),
+            PtpFiles.Row("82565", "82570", "20100101", "*", "1", "Mutually exclusive procedures"));
         _server = await RunningServer.StartAsync($"--Ncci:Practitioner:0={table}");
     }
 
@@ -89,6 +90,18 @@ public sealed class ModifierAdviceEndToEndTests : IAsyncLifetime
         Assert.Equal("L2", edit.LineId);
         Assert.All(edit.SuggestedModifiers, s => Assert.Equal("L2", s.LineId));
         Assert.DoesNotContain(edit.SuggestedModifiers, s => s.Modifier == "25");
+    }
+
+    [Theory]
+    [InlineData("11055", "11042", "XS,XE,XU,59")]
+    [InlineData("64483-RT", "64484", "XS,XE,XU,59")]
+    [InlineData("82565", "82570", "XE,XU,91")]
+    public async Task ModifiersFollowTheClaimsFacts(string column1, string column2, string expected)
+    {
+        var edit = Assert.Single((await Scrub(column1, column2)).Edits);
+
+        Assert.Equal(expected, string.Join(",", edit.SuggestedModifiers.Select(s => s.Modifier)));
+        Assert.Equal(RecommendedAction.AddModifier, edit.RecommendedAction);
     }
 
     [Fact]
