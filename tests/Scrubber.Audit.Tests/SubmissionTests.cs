@@ -126,6 +126,34 @@ public sealed class SubmissionTests : IAsyncLifetime
         Assert.Empty(_store.Store.History(_store.Keys.Of("PAT-V"), ["CLM-NEW"], [new DateOnly(2023, 6, 15)]));
     }
 
+    [Fact]
+    public async Task History_ReadByManyScrubsAtOnce_EachGetsItsOwnPatientsLines()
+    {
+        // Pooled read connections go back to the pool only once their reader is closed, so concurrent reads never
+        // share an open statement.
+        for (var p = 0; p < 4; p++)
+        {
+            await Confirmed(new ClaimBuilder().For($"CLM-P{p}", $"PAT-P{p}").LineWith("1", "99213", 80m).LineWith("2", p % 2 == 0 ? "93000" : "85025", 20m).Build());
+        }
+
+        var day = new DateOnly(2023, 6, 15);
+        var failures = 0;
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(() =>
+        {
+            for (var i = 0; i < 2_000; i++)
+            {
+                var p = (worker + i) % 4;
+                var history = _store.Store.History(_store.Keys.Of($"PAT-P{p}"), ["CLM-NEW"], [day]);
+                if (history.Count != 2 || history.Any(h => h.ClaimId != $"CLM-P{p}"))
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        })));
+
+        Assert.Equal(0, failures);
+    }
+
     private async Task Confirmed(Scrubber.Core.Claims.Claim claim)
     {
         var record = await _store.RecordAsync(claim);

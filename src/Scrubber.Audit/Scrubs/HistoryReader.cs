@@ -37,20 +37,23 @@ internal sealed class HistoryReader(AuditDatabase database) : IDisposable
             command.Parameters["$claim"].Value = excludedClaims[0];
             command.Parameters["$original"].Value = excludedClaims.Count > 1 ? excludedClaims[1] : excludedClaims[0];
             var lines = new List<PriorLine>();
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            using (var reader = command.ExecuteReader())
             {
-                var date = DateOnly.ParseExact(reader.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                if (!dates.Contains(date) || !HcpcsCode.TryParse(reader.GetString(3), out var code))
+                while (reader.Read())
                 {
-                    continue;
-                }
+                    var date = DateOnly.ParseExact(reader.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    if (!dates.Contains(date) || !HcpcsCode.TryParse(reader.GetString(3), out var code))
+                    {
+                        continue;
+                    }
 
-                ImmutableArray<string> modifiers = [.. reader.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries)];
-                var line = new ClaimLine(reader.GetString(2), code, modifiers, date, reader.GetString(6), Money.ToDollars(reader.GetInt64(7)), reader.GetDouble(8), []);
-                lines.Add(new PriorLine(reader.GetString(0), reader.GetString(1), line));
+                    ImmutableArray<string> modifiers = [.. reader.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries)];
+                    var line = new ClaimLine(reader.GetString(2), code, modifiers, date, reader.GetString(6), Money.ToDollars(reader.GetInt64(7)), reader.GetDouble(8), []);
+                    lines.Add(new PriorLine(reader.GetString(0), reader.GetString(1), line));
+                }
             }
 
+            // Only a connection whose reader is closed goes back: another scrub may take it at once.
             _idle.Add(read);
             read = null;
             return lines;
