@@ -51,7 +51,7 @@ public sealed class BudgetTests : IAsyncLifetime
         {
             Assert.Equal([.. Enumerable.Range(1, 9).Select(i => $"rule-{i:D3}")], response.Edits.Where(e => e.EditType == "PAYER_RULE").Select(e => e.Rule));
             var budget = Assert.Single(response.Edits, e => e.EditType == "PACK_BUDGET_EXCEEDED");
-            Assert.Equal((Severity.Warning, "L1"), (budget.Severity, budget.LineId));
+            Assert.Equal((Severity.Warning, "L1", RecommendedAction.Review), (budget.Severity, budget.LineId, budget.RecommendedAction));
             Assert.Matches(@"^expensive@[0-9a-f]{12}/rule-010$", budget.Source);
             Assert.Equal(Disposition.Warnings, response.Disposition);
         });

@@ -33,6 +33,7 @@ public sealed class PackBudgetTests : IDisposable
         Assert.Equal(["rule-001", "rule-002"], result.Edits.Where(e => e.Rule is not null).Select(e => e.Rule));
         var budget = Assert.Single(result.Edits, e => e.EditType == EditTypes.PackBudgetExceeded);
         Assert.Equal((Severity.Warning, "L1", $"{_pack.Source}/rule-003"), (budget.Severity, budget.LineId, budget.Source));
+        Assert.Equal(RecommendedAction.Review, budget.Action);
         Assert.Contains("Synthetic pack five-rules ran past its evaluation budget of 25 ms on this claim at rule 'rule-003' on line L1",
             budget.Message, StringComparison.Ordinal);
         Assert.Equal(Disposition.Warnings, result.Disposition);
