@@ -5,7 +5,8 @@ using Scrubber.Core.Packs.Documents;
 
 namespace Scrubber.Core.Scrubbing;
 
-/// <summary>Scrubs a claim: the NCCI PTP tables under the payer's policy, then the payer pack's own rules.</summary>
+/// <summary>Scrubs a claim: the NCCI PTP tables under the payer's policy (on the claim and against lines already sent),
+/// then duplicates and same-day visits, then the payer pack's own rules.</summary>
 /// <remarks>Takes the snapshots it is given and nothing else, so a request keeps the tables and packs it started
 /// with while a new version is swapped in. A cancelled call stops between phases and between pack rules.</remarks>
 /// <param name="options">The scrub settings.</param>
