@@ -8,7 +8,6 @@ public static class EvaluationAndManagement
 {
     private static readonly CodeSet Set = CodeSetCatalog.Default["em"];
     private static readonly CodeSet Eligible25 = CodeSetCatalog.Default["em-25-eligible"];
-    private static readonly CodeSet Lab = CodeSetCatalog.Default["clinical-lab"];
 
     /// <summary>Whether <paramref name="code"/> is an E/M service.</summary>
     public static bool Contains(HcpcsCode code) => Set.Contains(code);
@@ -19,8 +18,4 @@ public static class EvaluationAndManagement
     /// <summary>Whether 25 (and 57) is valid on <paramref name="code"/>: the E/M services and the general
     /// ophthalmological exams 92002–92014 (the <c>em-25-eligible</c> set; NCCI Policy Manual ch. XI, domain.md §9.3).</summary>
     public static bool Takes25(HcpcsCode code) => Eligible25.Contains(code);
-
-    /// <summary>Whether <paramref name="code"/> is a clinical laboratory test (the <c>clinical-lab</c> set), which a repeat
-    /// on the same day marks with 91 rather than 59.</summary>
-    public static bool IsClinicalLab(HcpcsCode code) => Lab.Contains(code);
 }

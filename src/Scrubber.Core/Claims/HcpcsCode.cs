@@ -71,7 +71,7 @@ public readonly record struct HcpcsCode : ISpanFormattable
     public bool Takes25 => EvaluationAndManagement.Takes25(this);
 
     /// <summary>Whether this code is a clinical laboratory test, which a same-day repeat marks with 91.</summary>
-    public bool IsClinicalLab => EvaluationAndManagement.IsClinicalLab(this);
+    public bool IsClinicalLab => ClinicalLab.Contains(this);
 
     /// <summary>Whether this code lies in the inclusive range [<paramref name="low"/>, <paramref name="high"/>] in code order.</summary>
     public bool IsInRange(HcpcsCode low, HcpcsCode high) => Value >= low.Value && Value <= high.Value;

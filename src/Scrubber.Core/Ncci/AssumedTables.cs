@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using Scrubber.Core.Claims;
@@ -9,10 +10,13 @@ namespace Scrubber.Core.Ncci;
 /// those rows whatever quarter is loaded.</summary>
 internal static class AssumedTables
 {
-    /// <summary>The table, or null with errors naming the row when a code or date is not valid.</summary>
-    public static NcciSnapshot? Build(IReadOnlyList<AssumedRow> rows, string file, List<Packs.PackError> errors)
+    /// <summary>The table, or null with errors naming the row when a code or date is not valid; <paramref name="pairs"/>
+    /// receives the pairs it holds.</summary>
+    public static NcciSnapshot? Build(IReadOnlyList<AssumedRow> rows, string file, List<Packs.PackError> errors,
+        out ImmutableArray<(HcpcsCode Column1, HcpcsCode Column2)> pairs)
     {
         var builder = new PtpTableBuilder();
+        var held = ImmutableArray.CreateBuilder<(HcpcsCode, HcpcsCode)>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -30,8 +34,10 @@ internal static class AssumedTables
             }
 
             builder.Add(column1, column2, effective, deletion, (byte)row.Indicator, before1996: false, Encoding.Latin1.GetBytes(row.Rationale ?? string.Empty));
+            held.Add((column1, column2));
         }
 
+        pairs = held.ToImmutable();
         if (builder.Count == 0)
         {
             return null;

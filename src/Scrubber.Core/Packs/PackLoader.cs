@@ -135,14 +135,13 @@ public static class PackLoader
                 }
             }
 
-            var assumed = document.Assumes is { Count: > 0 } rows ? Ncci.AssumedTables.Build(rows, file, errors) : null;
+            var assumed = Ncci.AssumedTables.Build(document.Assumes ?? [], file, errors, out var assumedPairs);
             if (claim is not null)
             {
                 examples.Add(new PackExample(file, document.Description, claim, [.. document.Expect])
                 {
                     AssumedTables = assumed,
-                    AssumedPairs = [.. (document.Assumes ?? []).Where(r => HcpcsCode.TryParse(r.Column1, out _) && HcpcsCode.TryParse(r.Column2, out _))
-                        .Select(r => (HcpcsCode.Parse(r.Column1), HcpcsCode.Parse(r.Column2)))],
+                    AssumedPairs = assumedPairs,
                 });
             }
         }

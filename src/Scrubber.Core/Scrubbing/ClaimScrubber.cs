@@ -49,10 +49,10 @@ public sealed class ClaimScrubber(ScrubOptions options, PackBudget? budget = nul
         var edits = new List<Edit>();
         var versions = new List<string>(1);
         var faults = new List<RuleFault>();
+        var context = new PairContext(claim.Setting, options.ProviderScope, policy);
         ScrubCancelledException.ThrowIfCancelled(ScrubPhases.Ncci, cancellationToken);
         if (TablesFor(claim, ncci, pack) is { } tables)
         {
-            var context = new PairContext(claim.Setting, options.ProviderScope, policy);
             NcciPtpScrubber.Scrub(claim, tables, context, edits, versions);
             if (history is { Count: > 0 })
             {
@@ -61,7 +61,7 @@ public sealed class ClaimScrubber(ScrubOptions options, PackBudget? budget = nul
             }
         }
 
-        DuplicateServices.Scrub(claim, history ?? [], new PairContext(claim.Setting, options.ProviderScope, policy), edits);
+        DuplicateServices.Scrub(claim, history ?? [], context, edits);
         if (pack is not null)
         {
             ScrubCancelledException.ThrowIfCancelled(ScrubPhases.Packs, cancellationToken);

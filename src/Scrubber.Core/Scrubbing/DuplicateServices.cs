@@ -137,7 +137,7 @@ internal static class DuplicateServices
     /// <summary>91 for a repeated clinical laboratory test, 76 for another repeated procedure; none for an E/M visit.</summary>
     private static string? RepeatModifier(Claims.HcpcsCode code) =>
         code.IsEvaluationAndManagement ? null
-        : EvaluationAndManagement.IsClinicalLab(code) ? "91"
+        : code.IsClinicalLab ? "91"
         : "76";
 
     private static string RepeatReason(string modifier) => modifier == "91"
