@@ -107,13 +107,6 @@ public sealed class BudgetTests : IAsyncLifetime
     private Task<ScrubClaimResponse> Scrub(string payer, params string[] codes) =>
         Server.Scrubber.ScrubClaimAsync(ProtoClaims.Of("2026-07-01", codes).ForPayer(payer).Request()).ResponseAsync;
 
-    private async Task WaitForLogAsync(string text)
-    {
-        var until = DateTime.UtcNow.AddSeconds(20);
-        while (!Server.Logs.Lines.Any(l => l.Contains(text, StringComparison.Ordinal)))
-        {
-            Assert.True(DateTime.UtcNow < until, $"no log line with '{text}'. Log:\n" + string.Join('\n', Server.Logs.Lines.TakeLast(30)));
-            await Task.Delay(20);
-        }
-    }
+    private async Task WaitForLogAsync(string text) =>
+        Assert.True(await Server.Logs.ContainsWithinAsync(text, TimeSpan.FromSeconds(20)), $"no log line with '{text}'. Log:\n" + string.Join('\n', Server.Logs.Lines.TakeLast(30)));
 }

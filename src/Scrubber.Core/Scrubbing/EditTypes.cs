@@ -44,6 +44,16 @@ public static class EditTypes
     /// warning naming the pack and the rule reached; that rule and the rest were not run, so the claim needs a person.</summary>
     public const string PackBudgetExceeded = "PACK_BUDGET_EXCEEDED";
 
+    /// <summary>A line's units, or the day's units of a code, exceed the code's MUE (domain.md §3): the units over the
+    /// limit (MAI 1: the line; MAI 2 and 3: every unit of the code that day) are denied and cannot be billed to the patient.</summary>
+    public const string MueUnitsExceeded = "MUE_UNITS_EXCEEDED";
+
+    /// <summary>The code's MUE is 0 in the claim's setting: it is not payable there at all.</summary>
+    public const string MueNotPayable = "MUE_NOT_PAYABLE";
+
+    /// <summary>An add-on code with no eligible primary for the same patient, practitioner and date (domain.md §4).</summary>
+    public const string AddOnWithoutPrimary = "ADDON_WITHOUT_PRIMARY";
+
     /// <summary>The default type of an edit a payer rule raises.</summary>
     public const string PayerRule = "PAYER_RULE";
 }
