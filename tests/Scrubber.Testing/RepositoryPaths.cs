@@ -11,6 +11,9 @@ public static class RepositoryPaths
     /// <summary>The outpatient hospital sample (two quoted ccioph v323r0 rows).</summary>
     public static string OutpatientSample => Path.Combine(Root, "rules", "ncci", "outpatient-hospital", "ccioph-v323r0-f1.sample.txt");
 
+    /// <summary>The real CMS practitioner MUE excerpt shipped as the sample MUE table (effective 2026-07-01).</summary>
+    public static string MueExcerpt => Path.Combine(Root, "rules", "ncci", "mue", "practitioner", "MCR_MUE_PractitionerServices_Eff_07-01-2026.excerpt.csv");
+
     /// <summary>The shipped payer packs.</summary>
     public static string Packs => Path.Combine(Root, "rules", "packs");
 

@@ -69,6 +69,7 @@ public sealed class RunningServer : IAsyncDisposable
         "--Kestrel:Endpoints:Grpc:Url=http://127.0.0.1:0",
         $"--Ncci:Practitioner:0={RepositoryPaths.PractitionerExcerpt}",
         $"--Ncci:OutpatientHospital:0={RepositoryPaths.OutpatientSample}",
+        $"--Mue:Practitioner:0={RepositoryPaths.MueExcerpt}",
         $"--Packs:Root={RepositoryPaths.Packs}",
     ];
 

@@ -21,6 +21,11 @@ public static class Cli
                 new NcciGenerateCommand(console),
                 new NcciReloadCommand(console),
             },
+            new Command("mue", "MUE tables: check CMS files, generate synthetic ones (the service reloads them with 'ncci reload').")
+            {
+                new MueCheckCommand(console),
+                new MueGenerateCommand(console),
+            },
             new Command("rules", "Payer rule packs: lint, test, explain, reload, propose from denials, generate for benchmarks.")
             {
                 new RulesLintCommand(console),

@@ -1,6 +1,7 @@
 using Scrubber.Core.Claims;
 using Claim = Scrubber.V1.Claim;
 using ClaimLine = Scrubber.V1.ClaimLine;
+using ClaimFrequency = Scrubber.V1.ClaimFrequency;
 using Setting = Scrubber.V1.Setting;
 
 namespace Scrubber.Generators;
@@ -16,7 +17,10 @@ public static class ClaimInputProto
             PayerId = input.PayerId,
             PatientId = input.PatientId,
             BillingProviderNpi = input.BillingProviderNpi,
-            Setting = Setting.Professional,
+            Setting = SettingOf(input.Setting),
+            Frequency = FrequencyOf(input.Frequency),
+            OriginalClaimId = input.OriginalClaimId ?? string.Empty,
+            PayerClaimControlNumber = input.PayerClaimControlNumber ?? string.Empty,
         };
         foreach (var line in input.Lines ?? [])
         {
@@ -25,6 +29,7 @@ public static class ClaimInputProto
                 LineId = line.LineId,
                 ProcedureCode = line.ProcedureCode,
                 ServiceDate = line.ServiceDate,
+                ServiceDateEnd = line.ServiceDateEnd ?? string.Empty,
                 RenderingProviderNpi = line.RenderingProviderNpi,
                 Charge = line.Charge,
                 Units = line.Units,
@@ -36,4 +41,24 @@ public static class ClaimInputProto
 
         return claim;
     }
+
+    /// <summary>The setting the JSON names, as the validator reads it; an unknown name goes through as its number 0
+    /// (unspecified, read as professional) only when empty, else as an unknown value the service refuses naming it.</summary>
+    private static Setting SettingOf(string? setting) => setting?.ToUpperInvariant() switch
+    {
+        null or "" or "SETTING_UNSPECIFIED" => Setting.Unspecified,
+        "SETTING_PROFESSIONAL" or "PROFESSIONAL" => Setting.Professional,
+        "SETTING_OUTPATIENT_HOSPITAL" or "OUTPATIENT_HOSPITAL" => Setting.OutpatientHospital,
+        "SETTING_DME" or "DME" => Setting.Dme,
+        _ => (Setting)(-1),
+    };
+
+    private static ClaimFrequency FrequencyOf(string? frequency) => frequency?.ToUpperInvariant() switch
+    {
+        "CLAIM_FREQUENCY_REPLACEMENT" or "REPLACEMENT" or "7" => ClaimFrequency.Replacement,
+        "CLAIM_FREQUENCY_VOID" or "VOID" or "8" => ClaimFrequency.Void,
+        null or "" or "CLAIM_FREQUENCY_UNSPECIFIED" => ClaimFrequency.Unspecified,
+        "CLAIM_FREQUENCY_ORIGINAL" or "ORIGINAL" or "1" => ClaimFrequency.Original,
+        _ => (ClaimFrequency)(-1),
+    };
 }

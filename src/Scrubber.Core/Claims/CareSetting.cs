@@ -8,4 +8,7 @@ public enum CareSetting
 
     /// <summary>Facility claims through the OPPS Outpatient Code Editor (837I): the outpatient hospital table (ccioph).</summary>
     OutpatientHospital,
+
+    /// <summary>DME supplier claims: edited with the DME supplier MUE table only; NCCI has no PTP table for them.</summary>
+    Dme,
 }

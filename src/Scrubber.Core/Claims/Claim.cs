@@ -26,6 +26,24 @@ public sealed record Claim(
     /// <summary>For a replacement or void: REF*F8, the payer's control number of the original (CLP07); may be empty.</summary>
     public string PayerClaimControlNumber { get; init; } = string.Empty;
 
+    /// <summary>Every day a line of the claim covers: the dates whose sent lines history must hold.</summary>
+    public IReadOnlyCollection<DateOnly> ServiceDates
+    {
+        get
+        {
+            var dates = new HashSet<DateOnly>();
+            foreach (var line in Lines)
+            {
+                for (var day = line.ServiceDate; line.Covers(day); day = day.AddDays(1))
+                {
+                    dates.Add(day);
+                }
+            }
+
+            return dates;
+        }
+    }
+
     /// <summary>The claims whose sent lines this claim must not pair with: itself, and the claim it replaces or voids.</summary>
     public IReadOnlyList<string> ClaimsItStandsFor => OriginalClaimId.Length > 0 && OriginalClaimId != ClaimId ? [ClaimId, OriginalClaimId] : [ClaimId];
 }

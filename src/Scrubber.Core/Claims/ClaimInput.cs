@@ -37,6 +37,9 @@ public sealed record ClaimLineInput
 
     public string? ServiceDate { get; init; }
 
+    /// <summary>The last day of a line that spans several days (DTP*472 RD8), or null/empty for one day.</summary>
+    public string? ServiceDateEnd { get; init; }
+
     public string? RenderingProviderNpi { get; init; }
 
     public string? Charge { get; init; }

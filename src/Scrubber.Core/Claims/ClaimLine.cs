@@ -6,7 +6,7 @@ namespace Scrubber.Core.Claims;
 /// <param name="LineId">REF*6R line item control number, unique within the claim.</param>
 /// <param name="Code">The procedure code.</param>
 /// <param name="Modifiers">Up to four two-character modifiers, upper case, in 837 order.</param>
-/// <param name="ServiceDate">The date of service (DTP*472, the from-date of a range).</param>
+/// <param name="ServiceDate">The date of service (DTP*472, the from-date of a range; see <see cref="ServiceDateEnd"/>).</param>
 /// <param name="RenderingProviderNpi">The rendering NPI, or empty when the billing provider rendered it.</param>
 /// <param name="Charge">The line charge in dollars.</param>
 /// <param name="Units">Service units.</param>
@@ -21,6 +21,15 @@ public sealed record ClaimLine(
     double Units,
     ImmutableArray<string> DiagnosisCodes)
 {
+    /// <summary>The last day of a line that spans several days; null for a line of one day.</summary>
+    public DateOnly? ServiceDateEnd { get; init; }
+
+    /// <summary>The days the line spans: 1 for a line of one day.</summary>
+    public int Days => ServiceDateEnd is { } end ? end.DayNumber - ServiceDate.DayNumber + 1 : 1;
+
+    /// <summary>Whether the line's service covers <paramref name="date"/>.</summary>
+    public bool Covers(DateOnly date) => date == ServiceDate || (ServiceDateEnd is { } end && date > ServiceDate && date <= end);
+
     /// <summary>Whether the line carries <paramref name="modifier"/> (two upper-case characters).</summary>
     public bool HasModifier(string modifier) => Modifiers.Contains(modifier, StringComparer.Ordinal);
 }

@@ -19,6 +19,9 @@ public static class ClaimValidator
     private const decimal MaxCharge = 99_999_999.99m;
     private const double MaxUnits = 99_999;
 
+    /// <summary>The most days one line may span (service_date to service_date_end).</summary>
+    public const int MaxSpanDays = 366;
+
     /// <summary>Returns the claim, or null with <paramref name="violations"/> naming each bad field.</summary>
     public static Claim? TryCreate(ClaimInput? claim, ClaimLimits limits, out List<FieldViolation> violations)
     {
@@ -121,8 +124,10 @@ public static class ClaimValidator
                 return CareSetting.Professional;
             case "SETTING_OUTPATIENT_HOSPITAL" or "OUTPATIENT_HOSPITAL":
                 return CareSetting.OutpatientHospital;
+            case "SETTING_DME" or "DME":
+                return CareSetting.Dme;
             default:
-                violations.Add(new("claim.setting", $"'{setting}' is not a known setting (SETTING_PROFESSIONAL or SETTING_OUTPATIENT_HOSPITAL)"));
+                violations.Add(new("claim.setting", $"'{setting}' is not a known setting (SETTING_PROFESSIONAL, SETTING_OUTPATIENT_HOSPITAL or SETTING_DME)"));
                 return CareSetting.Professional;
         }
     }
@@ -147,6 +152,8 @@ public static class ClaimValidator
         {
             violations.Add(new($"{path}.service_date", Describe(line.ServiceDate, "is not a YYYY-MM-DD date")));
         }
+
+        var serviceDateEnd = ParseDateEnd(line.ServiceDateEnd, serviceDate, path, violations);
 
         var rendering = line.RenderingProviderNpi ?? string.Empty;
         if (rendering.Length > 0 && !Npi.IsValid(rendering))
@@ -182,7 +189,40 @@ public static class ClaimValidator
 
         return violations.Count > before
             ? null
-            : new ClaimLine(lineId, code, modifiers, serviceDate, rendering, charge, line.Units, [.. diagnoses.Select(d => d.ToUpperInvariant())]);
+            : new ClaimLine(lineId, code, modifiers, serviceDate, rendering, charge, line.Units, [.. diagnoses.Select(d => d.ToUpperInvariant())])
+            {
+                ServiceDateEnd = serviceDateEnd,
+            };
+    }
+
+    /// <summary>The last day of a line's span: empty or the from-date itself is a line of one day. A span is bounded
+    /// so that a line's days can be walked: a year covers every rental and supply period a claim line reports.</summary>
+    private static DateOnly? ParseDateEnd(string? text, DateOnly from, string path, List<FieldViolation> violations)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end))
+        {
+            violations.Add(new($"{path}.service_date_end", Describe(text, "is not a YYYY-MM-DD date")));
+            return null;
+        }
+
+        if (end < from)
+        {
+            violations.Add(new($"{path}.service_date_end", $"{text} is before the line's service_date"));
+            return null;
+        }
+
+        if (end.DayNumber - from.DayNumber + 1 > MaxSpanDays)
+        {
+            violations.Add(new($"{path}.service_date_end", $"{text} makes the line span more than {MaxSpanDays} days"));
+            return null;
+        }
+
+        return end == from ? null : end;
     }
 
     private static ImmutableArray<string> CreateModifiers(IReadOnlyList<string> modifiers, string path, List<FieldViolation> violations)

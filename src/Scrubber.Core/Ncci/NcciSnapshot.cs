@@ -1,11 +1,14 @@
 namespace Scrubber.Core.Ncci;
 
-/// <summary>The NCCI tables in force: built off to the side, then published whole by swapping one reference.</summary>
+/// <summary>The NCCI tables in force (PTP pairs, MUE units and add-on codes): built off to the side, then published whole by swapping one reference.</summary>
 /// <param name="Practitioner">The practitioner table releases, or null when none is configured.</param>
 /// <param name="OutpatientHospital">The outpatient hospital table releases, or null when none is configured.</param>
 /// <param name="LoadedAt">When the snapshot was built.</param>
 public sealed record NcciSnapshot(NcciTableSet? Practitioner, NcciTableSet? OutpatientHospital, DateTimeOffset LoadedAt)
 {
+    /// <summary>The MUE tables (practitioner, outpatient hospital, DME supplier); none by default.</summary>
+    public Mue.MueTables Mue { get; init; } = Scrubber.Core.Mue.MueTables.None;
+
     /// <summary>The releases of one table, or null when that table is not configured.</summary>
     public NcciTableSet? For(NcciTableKind kind) =>
         kind == NcciTableKind.OutpatientHospital ? OutpatientHospital : Practitioner;

@@ -1,4 +1,5 @@
 using Scrubber.Core.Claims;
+using Scrubber.Core.Mue;
 using Scrubber.Core.Ncci;
 using Scrubber.Core.Packs;
 using Scrubber.Core.Packs.Documents;
@@ -6,7 +7,7 @@ using Scrubber.Core.Packs.Documents;
 namespace Scrubber.Core.Scrubbing;
 
 /// <summary>Scrubs a claim: the NCCI PTP tables under the payer's policy (on the claim and against lines already sent),
-/// then duplicates and same-day visits, then the payer pack's own rules.</summary>
+/// then MUE units, then duplicates and same-day visits, then the payer pack's own rules.</summary>
 /// <remarks>Takes the snapshots it is given and nothing else, so a request keeps the tables and packs it started
 /// with while a new version is swapped in. A cancelled call stops between phases and between pack rules.</remarks>
 /// <param name="options">The scrub settings.</param>
@@ -61,6 +62,9 @@ public sealed class ClaimScrubber(ScrubOptions options, PackBudget? budget = nul
             }
         }
 
+        var notEvaluated = new List<string>();
+        ScrubCancelledException.ThrowIfCancelled(ScrubPhases.Mue, cancellationToken);
+        MueEdits.Scrub(claim, MueTablesFor(claim, ncci, pack), history ?? [], context, edits, notEvaluated);
         DuplicateServices.Scrub(claim, history ?? [], context, edits);
         if (pack is not null)
         {
@@ -72,13 +76,27 @@ public sealed class ClaimScrubber(ScrubOptions options, PackBudget? budget = nul
         {
             Pack = pack?.Source,
             RuleFaults = [.. faults],
+            UnitsNotEvaluated = [.. notEvaluated],
         };
     }
+
+    /// <summary>The MUE table the claim's lines are edited with: the one of the table the pack chose, else of the
+    /// claim's setting; DME claims always the DME supplier table. None when the pack turns NCCI off.</summary>
+    private static MueTableSet? MueTablesFor(Claim claim, NcciSnapshot ncci, CompiledPack? pack) =>
+        (pack?.NcciTable ?? NcciTableChoice.ClaimSetting) switch
+        {
+            NcciTableChoice.None => null,
+            _ when claim.Setting == CareSetting.Dme => ncci.Mue.Dme,
+            NcciTableChoice.Practitioner => ncci.Mue.Practitioner,
+            NcciTableChoice.OutpatientHospital => ncci.Mue.OutpatientHospital,
+            _ => ncci.Mue.For(claim.Setting),
+        };
 
     private static NcciTableSet? TablesFor(Claim claim, NcciSnapshot ncci, CompiledPack? pack)
     {
         var choice = pack?.NcciTable ?? NcciTableChoice.ClaimSetting;
-        if (choice == NcciTableChoice.None)
+        // NCCI has no PTP table for DME suppliers: their claims get MUE edits only.
+        if (choice == NcciTableChoice.None || claim.Setting == CareSetting.Dme)
         {
             return null;
         }

@@ -32,6 +32,9 @@ public sealed record Edit(
     /// <summary>The NCCI table row that fired, when one did.</summary>
     public PtpMatch? Row { get; init; }
 
+    /// <summary>The MUE row that fired, for an MUE edit.</summary>
+    public Mue.MueMatch? Mue { get; init; }
+
     /// <summary>For a bypassed edit: the modifier that bypassed it.</summary>
     public string? BypassModifier { get; init; }
 

@@ -11,12 +11,18 @@ public static class LinePairing
 
     /// <summary>Whether two lines of <paramref name="claim"/> pair under <paramref name="scope"/>.</summary>
     public static bool Pair(Claim claim, ClaimLine a, ClaimLine b, ProviderScope scope) =>
-        a.ServiceDate == b.ServiceDate &&
-        string.Equals(ProviderOf(claim, a, scope), ProviderOf(claim, b, scope), StringComparison.Ordinal);
+        a.ServiceDate == b.ServiceDate && SameProvider(claim, a, b, scope);
 
     /// <summary>Whether a new claim's line pairs with a line already sent on an earlier claim.</summary>
     public static bool Pair(Claim claim, ClaimLine line, PriorLine prior, ProviderScope scope) =>
-        line.ServiceDate == prior.Line.ServiceDate &&
+        line.ServiceDate == prior.Line.ServiceDate && SameProvider(claim, line, prior, scope);
+
+    /// <summary>Whether two lines of <paramref name="claim"/> are the same provider's under <paramref name="scope"/>.</summary>
+    public static bool SameProvider(Claim claim, ClaimLine a, ClaimLine b, ProviderScope scope) =>
+        string.Equals(ProviderOf(claim, a, scope), ProviderOf(claim, b, scope), StringComparison.Ordinal);
+
+    /// <summary>Whether a new claim's line and a line already sent are the same provider's under <paramref name="scope"/>.</summary>
+    public static bool SameProvider(Claim claim, ClaimLine line, PriorLine prior, ProviderScope scope) =>
         string.Equals(ProviderOf(claim, line, scope), ProviderOf(prior, scope), StringComparison.Ordinal);
 
     private static string ProviderOf(PriorLine prior, ProviderScope scope) =>

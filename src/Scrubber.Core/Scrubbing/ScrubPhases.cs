@@ -12,6 +12,9 @@ public static class ScrubPhases
     /// <summary>NCCI PTP pairs with lines already sent.</summary>
     public const string CrossClaim = "cross-claim";
 
+    /// <summary>MUE units, on the claim and with lines already sent.</summary>
+    public const string Mue = "mue";
+
     /// <summary>The payer pack's rules; checked before every rule.</summary>
     public const string Packs = "packs";
 

@@ -12,6 +12,10 @@ public sealed record ScrubResult(Disposition Disposition, ImmutableArray<Edit> E
     /// <summary>The payer pack (id@version) the claim was scrubbed with, or null when its payer has none.</summary>
     public string? Pack { get; init; }
 
+    /// <summary>Lines whose units no MUE table evaluated: the code has no row in the table for the claim's setting (it
+    /// may still have a confidential MUE), or no such table is loaded. A PM system knows those units were not checked.</summary>
+    public ImmutableArray<string> UnitsNotEvaluated { get; init; } = [];
+
     /// <summary>Payer rules that threw while running; the host logs and counts them.</summary>
     public ImmutableArray<RuleFault> RuleFaults { get; init; } = [];
 

@@ -25,6 +25,10 @@ internal static partial class Log
     [LoggerMessage(1005, LogLevel.Information, "NCCI tables swapped in after {ElapsedMs:F0} ms: {Versions}")]
     public static partial void NcciSwapped(ILogger logger, string versions, double elapsedMs);
 
+    [LoggerMessage(1007, LogLevel.Information,
+        "MUE release {Version} ready: {Codes} codes, {NotPayable} not payable (MUE 0), MAI 1/2/3 {LineEdits}/{PolicyEdits}/{ClinicalEdits}")]
+    public static partial void MueReleaseReady(ILogger logger, string version, int codes, int notPayable, int lineEdits, int policyEdits, int clinicalEdits);
+
     [LoggerMessage(2000, LogLevel.Information, "Claim rejected as invalid: {Violations} field violation(s), first {Field}: {Description}")]
     public static partial void ClaimInvalid(ILogger logger, int violations, string field, string description);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
+using Scrubber.Core.Mue;
 using Scrubber.Core.Ncci;
 using Scrubber.Core.Packs;
 using Scrubber.Server.Audit;
@@ -25,6 +26,7 @@ internal sealed class AdminService(
         {
             response.LoadedAt = Time(snapshot.LoadedAt);
             response.NcciTables.AddRange(snapshot.AllReleases.Select(r => ToStatus(r.Info)));
+            response.MueTables.AddRange(snapshot.Mue.AllReleases.Select(r => ToStatus(r.Info)));
         }
 
         if (live.LastRejection is { } rejection)
@@ -74,6 +76,7 @@ internal sealed class AdminService(
             ElapsedMs = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,
         };
         response.NcciTables.AddRange(snapshot.AllReleases.Select(r => ToStatus(r.Info)));
+        response.MueTables.AddRange(snapshot.Mue.AllReleases.Select(r => ToStatus(r.Info)));
         return response;
     }
 
@@ -123,6 +126,23 @@ internal sealed class AdminService(
             AppliesFrom = info.AppliesFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
         status.Parts.AddRange(info.Parts);
+        status.Files.AddRange(info.Files);
+        return status;
+    }
+
+    private static Proto.MueTableStatus ToStatus(MueTableInfo info)
+    {
+        var status = new Proto.MueTableStatus
+        {
+            Table = MueFileName.TableName(info.Kind),
+            Version = info.Version,
+            AppliesFrom = info.AppliesFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Codes = info.Codes,
+            NotPayable = info.NotPayable,
+            LineEdits = info.ByIndicator[0],
+            PolicyDateEdits = info.ByIndicator[1],
+            ClinicalDateEdits = info.ByIndicator[2],
+        };
         status.Files.AddRange(info.Files);
         return status;
     }

@@ -29,6 +29,7 @@ internal static class ClaimRequestMapper
         ProcedureCode = line.ProcedureCode,
         Modifiers = line.Modifiers,
         ServiceDate = line.ServiceDate,
+        ServiceDateEnd = line.ServiceDateEnd,
         RenderingProviderNpi = line.RenderingProviderNpi,
         Charge = line.Charge,
         Units = line.Units,
@@ -46,6 +47,7 @@ internal static class ClaimRequestMapper
     {
         Proto.Setting.OutpatientHospital => "SETTING_OUTPATIENT_HOSPITAL",
         Proto.Setting.Professional => "SETTING_PROFESSIONAL",
+        Proto.Setting.Dme => "SETTING_DME",
         _ => "SETTING_UNSPECIFIED",
     };
 }

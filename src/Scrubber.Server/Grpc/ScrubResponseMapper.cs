@@ -22,6 +22,8 @@ internal static class ScrubResponseMapper
             response.Edits.Add(ToEdit(edit));
         }
 
+        response.UnitsNotEvaluatedLineIds.AddRange(result.UnitsNotEvaluated);
+
         return response;
     }
 
@@ -53,6 +55,15 @@ internal static class ScrubResponseMapper
             proto.DeletionDate = row.DeletionDate is { } deletion ? Date(deletion) : string.Empty;
             proto.Rationale = row.Rationale;
             proto.TableVersion = row.TableVersion;
+        }
+
+        if (edit.Mue is { } mue)
+        {
+            proto.Mue = mue.Entry.Value;
+            proto.MueAdjudicationIndicator = (int)mue.Entry.Indicator;
+            proto.UnitsCounted = mue.Units;
+            proto.Rationale = mue.Entry.Rationale;
+            proto.TableVersion = mue.TableVersion;
         }
 
         foreach (var suggestion in edit.SuggestedModifiers)

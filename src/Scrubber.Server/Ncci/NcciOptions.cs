@@ -16,3 +16,21 @@ public sealed class NcciOptions
     /// <summary>Outpatient hospital table (ccioph) files, folders or zips. Default: the bundled sample under <c>rules/ncci/outpatient-hospital</c>.</summary>
     public List<string> OutpatientHospital { get; } = [];
 }
+
+/// <summary>Where the MUE tables come from; the <c>Mue</c> section of the settings. Each entry is a CMS MUE CSV, a
+/// folder of them, or the CMS zip; relative paths resolve against the content root. Several quarters may be listed:
+/// each line is edited with the file in force on its date of service. A table left empty is not loaded, and the lines
+/// it would edit are reported as not evaluated.</summary>
+public sealed class MueOptions
+{
+    public const string Section = "Mue";
+
+    /// <summary>Practitioner services MUE files (<c>MCR_MUE_PractitionerServices_Eff_MM-DD-YYYY.csv</c>): professional claims.</summary>
+    public List<string> Practitioner { get; } = [];
+
+    /// <summary>Outpatient hospital services MUE files: outpatient hospital claims.</summary>
+    public List<string> OutpatientHospital { get; } = [];
+
+    /// <summary>DME supplier services MUE files: DME claims.</summary>
+    public List<string> Dme { get; } = [];
+}

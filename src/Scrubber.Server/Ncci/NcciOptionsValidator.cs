@@ -2,9 +2,19 @@ using Microsoft.Extensions.Options;
 
 namespace Scrubber.Server.Ncci;
 
-/// <summary>Checks at start that at least one table is configured and that every path exists.</summary>
-internal sealed class NcciOptionsValidator(IHostEnvironment environment) : IValidateOptions<NcciOptions>
+/// <summary>Checks at start that at least one PTP table is configured and that every path of the PTP and MUE settings
+/// exists.</summary>
+internal sealed class NcciOptionsValidator(IHostEnvironment environment) : IValidateOptions<NcciOptions>, IValidateOptions<MueOptions>
 {
+    public ValidateOptionsResult Validate(string? name, MueOptions options)
+    {
+        var failures = new List<string>();
+        Check("Mue:Practitioner", options.Practitioner, failures);
+        Check("Mue:OutpatientHospital", options.OutpatientHospital, failures);
+        Check("Mue:Dme", options.Dme, failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
     public ValidateOptionsResult Validate(string? name, NcciOptions options)
     {
         if (options.Practitioner.Count == 0 && options.OutpatientHospital.Count == 0)

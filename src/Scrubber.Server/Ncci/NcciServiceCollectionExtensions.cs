@@ -11,6 +11,8 @@ internal static class NcciServiceCollectionExtensions
     {
         services.AddOptions<NcciOptions>().Bind(configuration.GetSection(NcciOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NcciOptions>>(new NcciOptionsValidator(environment));
+        services.AddOptions<MueOptions>().Bind(configuration.GetSection(MueOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MueOptions>>(new NcciOptionsValidator(environment));
         services.AddOptions<ScrubOptions>().Bind(configuration.GetSection(ScrubOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => o.IndicatorOneSeverity is Severity.Warning or Severity.HardStop,

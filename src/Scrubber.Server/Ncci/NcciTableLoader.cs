@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using Scrubber.Core.Mue;
 using Scrubber.Core.Ncci;
 using Scrubber.Server.Diagnostics;
 
@@ -9,6 +10,7 @@ namespace Scrubber.Server.Ncci;
 /// and for each reload (a new quarter's files); one load runs at a time.</summary>
 internal sealed class NcciTableLoader(
     IOptionsMonitor<NcciOptions> options,
+    IOptionsMonitor<MueOptions> mueOptions,
     IHostEnvironment environment,
     LiveNcciTables live,
     TimeProvider time,
@@ -37,13 +39,20 @@ internal sealed class NcciTableLoader(
     {
         var started = Stopwatch.GetTimestamp();
         var settings = options.CurrentValue;
+        var mue = mueOptions.CurrentValue;
         try
         {
             var report = new LoggingLoadReport(logger);
             var snapshot = new NcciSnapshot(
                 LoadTable(NcciTableKind.Practitioner, "Ncci:Practitioner", settings.Practitioner, report),
                 LoadTable(NcciTableKind.OutpatientHospital, "Ncci:OutpatientHospital", settings.OutpatientHospital, report),
-                time.GetUtcNow());
+                time.GetUtcNow())
+            {
+                Mue = new MueTables(
+                    LoadMue(MueTableKind.Practitioner, "Mue:Practitioner", mue.Practitioner, report),
+                    LoadMue(MueTableKind.OutpatientHospital, "Mue:OutpatientHospital", mue.OutpatientHospital, report),
+                    LoadMue(MueTableKind.Dme, "Mue:Dme", mue.Dme, report)),
+            };
             if (snapshot.Practitioner is null && snapshot.OutpatientHospital is null)
             {
                 throw new NcciLoadException("Ncci: no table is configured. Set Ncci:Practitioner and/or Ncci:OutpatientHospital.");
@@ -56,8 +65,14 @@ internal sealed class NcciTableLoader(
                     info.MalformedRows, info.OverlappingWindows, release.IndexBytes);
             }
 
+            foreach (var release in snapshot.Mue.AllReleases)
+            {
+                var info = release.Info;
+                Log.MueReleaseReady(logger, info.Version, info.Codes, info.NotPayable, info.ByIndicator[0], info.ByIndicator[1], info.ByIndicator[2]);
+            }
+
             live.Publish(snapshot);
-            Log.NcciSwapped(logger, string.Join(", ", snapshot.AllReleases.Select(r => r.Info.TableVersion)),
+            Log.NcciSwapped(logger, string.Join(", ", snapshot.AllReleases.Select(r => r.Info.TableVersion).Concat(snapshot.Mue.AllReleases.Select(r => r.Info.Version))),
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             _ = ReturnMemoryAsync();
             return snapshot;
@@ -83,6 +98,11 @@ internal sealed class NcciTableLoader(
         paths.Count == 0
             ? null
             : NcciLoader.Load(kind, key, [.. paths.Select(p => NcciOptionsValidator.Resolve(environment, p))], report);
+
+    private MueTableSet? LoadMue(MueTableKind kind, string key, List<string> paths, INcciLoadReport report) =>
+        paths.Count == 0
+            ? null
+            : MueLoader.Load(kind, key, [.. paths.Select(p => NcciOptionsValidator.Resolve(environment, p))], report);
 
     /// <summary>Logs each file as it is read and the first few malformed rows of each load.</summary>
     private sealed class LoggingLoadReport(ILogger logger) : INcciLoadReport

@@ -57,7 +57,7 @@ internal sealed class ScrubPipeline(
         // A void pairs with nothing, and a replacement is paired with history without the claim it replaces.
         var history = claim.Frequency == ClaimFrequency.Void
             ? []
-            : audit.Store.History(key, claim.ClaimsItStandsFor, [.. claim.Lines.Select(l => l.ServiceDate).Distinct()]);
+            : audit.Store.History(key, claim.ClaimsItStandsFor, claim.ServiceDates);
         ScrubResult result;
         try
         {

@@ -37,7 +37,7 @@ internal sealed class StatusCommand : CliCommand
             }
 
             await Console.Out.WriteLineAsync($"Tables loaded at {status.LoadedAt}").ConfigureAwait(false);
-            await WriteTablesAsync(status.NcciTables, Console).ConfigureAwait(false);
+            await WriteTablesAsync(status.NcciTables, status.MueTables, Console).ConfigureAwait(false);
             if (status.NcciRejection.Length > 0)
             {
                 await Console.Out.WriteLineAsync($"  last reload refused at {status.NcciRejectedAt}: {status.NcciRejection}").ConfigureAwait(false);
@@ -61,14 +61,21 @@ internal sealed class StatusCommand : CliCommand
             $"{store.Scrubs:N0} scrubs, {store.Claims:N0} claims ({store.ConfirmedClaims:N0} confirmed), {store.RemittanceFiles:N0} remittance files " +
             $"({store.RemittanceClaims:N0} claims, {store.RemittanceLines:N0} lines), {store.Resolutions:N0} resolutions");
 
-    /// <summary>One line per resident table release.</summary>
-    public static async Task WriteTablesAsync(IEnumerable<NcciTableStatus> tables, CliConsole console)
+    /// <summary>One line per resident table release: PTP, then MUE.</summary>
+    public static async Task WriteTablesAsync(IEnumerable<NcciTableStatus> tables, IEnumerable<MueTableStatus> mue, CliConsole console)
     {
         foreach (var table in tables)
         {
             await console.Out.WriteLineAsync(
                 $"  {table.Table,-20} {table.Version,-15} parts {string.Join(",", table.Parts),-12} {table.Rows,12:N0} rows " +
                 $"{table.MalformedRows,6:N0} malformed  applies from {table.AppliesFrom}").ConfigureAwait(false);
+        }
+
+        foreach (var table in mue)
+        {
+            await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  MUE {table.Table,-20} {table.Version,-36} {table.Codes,7:N0} codes ({table.NotPayable:N0} MUE 0; MAI 1/2/3 " +
+                $"{table.LineEdits:N0}/{table.PolicyDateEdits:N0}/{table.ClinicalDateEdits:N0})  applies from {table.AppliesFrom}")).ConfigureAwait(false);
         }
     }
 }

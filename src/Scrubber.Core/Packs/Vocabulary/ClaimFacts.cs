@@ -25,8 +25,8 @@ public sealed class ClaimFacts
     /// <summary>The payer id the claim goes to.</summary>
     public string PayerId => _claim.PayerId;
 
-    /// <summary>"professional" or "outpatient_hospital".</summary>
-    public string Setting => _claim.Setting == CareSetting.OutpatientHospital ? "outpatient_hospital" : "professional";
+    /// <summary>"professional", "outpatient_hospital" or "dme".</summary>
+    public string Setting => _claim.Setting switch { CareSetting.OutpatientHospital => "outpatient_hospital", CareSetting.Dme => "dme", _ => "professional" };
 
     /// <summary>The number of lines.</summary>
     public int LineCount => _claim.Lines.Length;

@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Scrubber.Core.Ncci;
+
+namespace Scrubber.Core.Mue;
+
+/// <summary>Loads the configured CMS MUE files of one table into a <see cref="MueTableSet"/>, one index per release.</summary>
+public static class MueLoader
+{
+    /// <summary>Reads every file and builds each release's index; a release is one file, named by its effective date.</summary>
+    /// <param name="kind">The table the paths must hold.</param>
+    /// <param name="configKey">The setting the paths came from, for error messages, e.g. <c>Mue:Practitioner</c>.</param>
+    /// <param name="paths">Absolute paths of CSV files, folders of them, or CMS zips.</param>
+    /// <param name="report">Told of each file read.</param>
+    /// <exception cref="NcciLoadException">A path is missing or unreadable, a file is of another table, a release is
+    /// given twice, or a file has a row that cannot be read (named by file and line).</exception>
+    public static MueTableSet Load(MueTableKind kind, string configKey, IReadOnlyList<string> paths, INcciLoadReport report)
+    {
+        var files = TableFile.Expand(configKey, paths, ".csv", name => MueFileName.Parse(name, name) is not null,
+            "CMS MUE file (expected names like MCR_MUE_PractitionerServices_Eff_07-01-2026.csv or the CMS zip)");
+        var releases = new List<MueTable>();
+        foreach (var file in files)
+        {
+            var name = NameOf(file);
+            if (name.Kind != kind)
+            {
+                throw new NcciLoadException(
+                    $"{configKey}: '{file.DisplayName}' is the {MueFileName.TableName(name.Kind)} MUE table, not {MueFileName.TableName(kind)}.");
+            }
+
+            if (releases.Find(r => r.Info.AppliesFrom == name.Effective) is { } twice)
+            {
+                throw new NcciLoadException(
+                    $"{configKey}: release {name.Version} is given twice ('{twice.Info.Files[0]}' and '{file.DisplayName}').");
+            }
+
+            releases.Add(Read(file, name, report));
+        }
+
+        return new MueTableSet(kind, [.. releases]);
+    }
+
+    private static MueTable Read(TableFile file, MueFileName name, INcciLoadReport report)
+    {
+        var started = Stopwatch.GetTimestamp();
+        Dictionary<Claims.HcpcsCode, MueEntry> entries;
+        try
+        {
+            using var stream = file.Open();
+            entries = MueFileReader.Read(stream, file.DisplayName, name.Kind);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            throw new NcciLoadException($"'{file.DisplayName}' could not be read: {ex.Message}", ex);
+        }
+
+        if (entries.Count == 0)
+        {
+            throw new NcciLoadException($"'{file.DisplayName}' holds no MUE row after its header. Is it a CMS MUE CSV file?");
+        }
+
+        report.FileRead(file.DisplayName, entries.Count, 0, Stopwatch.GetElapsedTime(started));
+        var byIndicator = new int[3];
+        foreach (var entry in entries.Values)
+        {
+            byIndicator[(int)entry.Indicator - 1]++;
+        }
+
+        var info = new MueTableInfo(name.Kind, name.Version, name.Effective, [file.DisplayName], entries.Count,
+            entries.Values.Count(e => e.Value == 0), ImmutableArray.Create(byIndicator));
+        return new MueTable(info, entries);
+    }
+
+    /// <summary>The name of the file, or of its zip when the entry's own name does not say.</summary>
+    private static MueFileName NameOf(TableFile file) =>
+        MueFileName.Parse(file.FileName, file.DisplayName)
+            ?? (file.ZipName is { } zip ? MueFileName.Parse(zip, file.DisplayName) : null)
+            ?? throw new NcciLoadException(
+                $"'{file.DisplayName}': the file name does not say which MUE table and effective date it is (expected a CMS name such as MCR_MUE_PractitionerServices_Eff_07-01-2026.csv).");
+}
