@@ -85,6 +85,20 @@ public sealed partial class ProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Process_BrokenMueFile_ExitsOneWithOneLineNamingTheFileAndLine()
+    {
+        var table = _data.File("MCR_MUE_PractitionerServices_Eff_07-01-2026.csv");
+        File.WriteAllText(table, File.ReadAllText(RepositoryPaths.MueExcerpt, System.Text.Encoding.Latin1) + "0042U,99999999999,2 Date of Service Edit: Policy,x\r\n", System.Text.Encoding.Latin1);
+        using var server = Start($"--Mue:Practitioner:0={table}");
+
+        await server.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, server.Process.ExitCode);
+        Assert.Contains($"Scrubber cannot start: {table}:54: the MUE value '99999999999' of 0042U is not a whole number from 0 to 99999", server.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", server.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Process_MissingPatientKeySecret_ExitsOneNamingTheSetting()
     {
         using var server = Start("--Audit:PatientKeySecret=");

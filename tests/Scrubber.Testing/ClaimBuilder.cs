@@ -33,6 +33,29 @@ public sealed class ClaimBuilder
         return this;
     }
 
+    public ClaimBuilder Dme()
+    {
+        _setting = CareSetting.Dme;
+        return this;
+    }
+
+    /// <summary>Adds a line of <paramref name="units"/> units on the claim's date.</summary>
+    public ClaimBuilder Units(string code, double units, params string[] modifiers)
+    {
+        _lines.Add(new ClaimLine($"L{_lines.Count + 1}", HcpcsCode.Parse(code), [.. modifiers], _date, string.Empty, 100m, units, []));
+        return this;
+    }
+
+    /// <summary>Adds a line of <paramref name="units"/> units spanning the days from the claim's date to <paramref name="last"/>.</summary>
+    public ClaimBuilder Spanning(string code, double units, string last)
+    {
+        _lines.Add(new ClaimLine($"L{_lines.Count + 1}", HcpcsCode.Parse(code), [], _date, string.Empty, 100m, units, [])
+        {
+            ServiceDateEnd = DateOnly.Parse(last, System.Globalization.CultureInfo.InvariantCulture),
+        });
+        return this;
+    }
+
     /// <summary>Adds a line with id <c>L{n}</c>; modifiers are given as in the 837, e.g. "59" or "RT".</summary>
     public ClaimBuilder Line(string code, params string[] modifiers) => LineBy(code, string.Empty, modifiers);
 

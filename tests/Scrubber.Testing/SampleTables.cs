@@ -1,3 +1,4 @@
+using Scrubber.Core.Mue;
 using Scrubber.Core.Ncci;
 
 namespace Scrubber.Testing;
@@ -10,6 +11,15 @@ public static class SampleTables
 
     private static readonly Lazy<NcciTableSet> LazyOutpatient = new(() =>
         NcciLoader.Load(NcciTableKind.OutpatientHospital, "Ncci:OutpatientHospital", [RepositoryPaths.OutpatientSample], new RecordingLoadReport()));
+
+    private static readonly Lazy<MueTableSet> LazyMue = new(() =>
+        MueLoader.Load(MueTableKind.Practitioner, "Mue:Practitioner", [RepositoryPaths.MueExcerpt], new RecordingLoadReport()));
+
+    /// <summary>The real practitioner MUE excerpt (effective 2026-07-01, 44 PLA and MAAA codes).</summary>
+    public static MueTableSet MuePractitioner => LazyMue.Value;
+
+    /// <summary>Both PTP sample tables with these MUE tables.</summary>
+    public static NcciSnapshot WithMue(MueTables mue) => Snapshot with { Mue = mue };
 
     /// <summary>ccipra v322r0 f1, the real first 160 lines.</summary>
     public static NcciTableSet Practitioner => LazyPractitioner.Value;

@@ -18,6 +18,9 @@ public sealed record MueGeneratorSettings(int Codes, int Seed, MueTableKind Kind
     public const int MaxCodes = 60_000;
 }
 
+/// <summary>One code's row of an MUE file: code, value, adjudication indicator (1–3) and rationale.</summary>
+public sealed record MueRow(string Code, int Value, int Indicator, string Rationale = "Clinical: CMS Workgroup");
+
 /// <summary>Writes a synthetic MUE table in the exact CMS layout: a CSV, Latin-1, CRLF, whose first record is the
 /// quoted multi-paragraph AMA notice followed by <c>,,,</c>, and whose header's first cell holds a line break
 /// (domain.md §3). The real tables hold AMA-licensed codes and are downloads, so benchmarks and load runs use these.</summary>
@@ -43,16 +46,26 @@ public static class MueTableGenerator
     public static string Write(string folder, MueGeneratorSettings settings)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(settings.Codes, MueGeneratorSettings.MaxCodes, nameof(settings));
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, MueFileName.CmsName(settings.Kind, settings.Effective));
         var random = new Random(settings.Seed);
-        using var writer = new StreamWriter(path, append: false, Encoding.Latin1, bufferSize: 1 << 16) { NewLine = "\r\n" };
-        writer.Write(Notice);
-        writer.WriteLine($"\"HCPCS/\r\nCPT Code\",{ValueColumn(settings.Kind)},MUE Adjudication Indicator,MUE Rationale");
-        foreach (var code in Codes(random, settings.Codes))
+        return WriteRows(folder, settings.Kind, settings.Effective, Codes(random, settings.Codes).Select(code =>
         {
             var (value, indicator) = Draw(random);
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{code},{value},{Indicator(indicator)},{Rationale(random)}"));
+            return new MueRow(code, value, indicator, Rationale(random));
+        }));
+    }
+
+    /// <summary>Writes these rows into <paramref name="folder"/> as the CMS file of <paramref name="kind"/> in force from
+    /// <paramref name="effective"/>, in the exact CMS layout, and returns its path.</summary>
+    public static string WriteRows(string folder, MueTableKind kind, DateOnly effective, IEnumerable<MueRow> rows)
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, MueFileName.CmsName(kind, effective));
+        using var writer = new StreamWriter(path, append: false, Encoding.Latin1, bufferSize: 1 << 16) { NewLine = "\r\n" };
+        writer.Write(Notice);
+        writer.WriteLine($"\"HCPCS/\r\nCPT Code\",{ValueColumn(kind)},MUE Adjudication Indicator,MUE Rationale");
+        foreach (var row in rows)
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Code},{row.Value},{Indicator(row.Indicator)},{row.Rationale}"));
         }
 
         return path;

@@ -16,7 +16,7 @@ public static class MueLoader
     /// given twice, or a file has a row that cannot be read (named by file and line).</exception>
     public static MueTableSet Load(MueTableKind kind, string configKey, IReadOnlyList<string> paths, INcciLoadReport report)
     {
-        var files = TableFile.Expand(configKey, paths, ".csv", name => MueFileName.Parse(name, name) is not null,
+        var files = TableFile.Expand(configKey, paths, ".csv", (name, path) => MueFileName.Parse(name, path) is not null,
             "CMS MUE file (expected names like MCR_MUE_PractitionerServices_Eff_07-01-2026.csv or the CMS zip)");
         var releases = new List<MueTable>();
         foreach (var file in files)

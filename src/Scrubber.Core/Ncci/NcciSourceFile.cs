@@ -12,7 +12,7 @@ internal sealed record NcciSourceFile(string DisplayName, NcciFileName Name, Fun
     /// <exception cref="NcciLoadException">A path is missing, or holds no file named like a CMS PTP part.</exception>
     public static IReadOnlyList<NcciSourceFile> Expand(string configKey, IReadOnlyList<string> paths) =>
     [
-        .. TableFile.Expand(configKey, paths, ".txt", name => NcciFileName.Parse(name, name) is not null,
+        .. TableFile.Expand(configKey, paths, ".txt", (name, path) => NcciFileName.Parse(name, path) is not null,
                 "NCCI PTP file (expected names like ccipra-v322r0-f1.TXT or the CMS zip)")
             .Select(f => new NcciSourceFile(f.DisplayName, NameOf(f), f.Open)),
     ];

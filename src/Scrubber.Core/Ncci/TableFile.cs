@@ -13,10 +13,11 @@ public sealed record TableFile(string DisplayName, string FileName, string? ZipN
     /// <param name="configKey">The setting the paths came from, e.g. <c>Mue:Practitioner</c>, for error messages.</param>
     /// <param name="paths">Absolute paths.</param>
     /// <param name="extension">The extension of a table file, with its dot (<c>.txt</c>, <c>.csv</c>), any case.</param>
-    /// <param name="belongs">Whether a file found in a folder is one of the table's: a folder may hold other files.</param>
+    /// <param name="belongs">Whether a file found in a folder (its name, then its path for errors) is one of the table's:
+    /// a folder may hold other files.</param>
     /// <param name="expected">What the table's files are named like, for the error when a path holds none.</param>
     /// <exception cref="NcciLoadException">A path is missing, is not a readable zip, or holds no table file.</exception>
-    public static IReadOnlyList<TableFile> Expand(string configKey, IReadOnlyList<string> paths, string extension, Func<string, bool> belongs, string expected)
+    public static IReadOnlyList<TableFile> Expand(string configKey, IReadOnlyList<string> paths, string extension, Func<string, string, bool> belongs, string expected)
     {
         var files = new List<TableFile>();
         for (var i = 0; i < paths.Count; i++)
@@ -31,7 +32,7 @@ public sealed record TableFile(string DisplayName, string FileName, string? ZipN
                     {
                         AddZip(file, extension, files);
                     }
-                    else if (Has(file, extension) && belongs(Path.GetFileName(file)))
+                    else if (Has(file, extension) && belongs(Path.GetFileName(file), file))
                     {
                         files.Add(new TableFile(file, Path.GetFileName(file), null, () => File.OpenRead(file)));
                     }
