@@ -10,7 +10,7 @@ public static class Patterns
     public const string ConditionallyPayable = "conditionally payable";
     public const string InappropriatelyDenied = "inappropriately denied";
 
-    /// <summary>A units or add-on code the payer has denied and never paid.</summary>
+    /// <summary>A units, add-on or duplicate code the payer has denied and never paid.</summary>
     public const string AlwaysDenied = "always denied";
 
     public static IReadOnlyList<PatternRow> Compute(IReadOnlyList<DeniedLine> lines, ReportFilter filter)
@@ -18,8 +18,8 @@ public static class Patterns
         var covered = lines.Where(filter.Covers).ToList();
 
         // A pair's row holds its denials of one family (a code can be denied as a bundle one day and for units the
-        // next) and every paid line keyed the same. A units or add-on row is one code: its paid lines are the code's,
-        // whatever edit stood on them.
+        // next) and every paid line keyed the same. A units, add-on or duplicate row is one code: its paid lines are
+        // the code's, whatever edit stood on them.
         var denied = covered.Where(filter.CountsDenial).GroupBy(l => (l.PayerId, l.PairOrCode, l.Family));
         var paidByPair = covered.Where(l => l.Paid).ToLookup(l => (l.PayerId, l.PairOrCode));
         var paidByCode = covered.Where(l => l.Paid).ToLookup(l => (l.PayerId, l.Code));
@@ -36,12 +36,14 @@ public static class Patterns
         ];
     }
 
-    private static bool ByCode(string family) => family is DenialFamilies.Units or DenialFamilies.AddOn;
+    /// <summary>Families classified by whether the payer pays the code at all: a units limit, a missing primary and a
+    /// duplicate are not bypassed by a modifier, so "bundled" does not describe them.</summary>
+    private static bool ByCode(string family) => family is DenialFamilies.Units or DenialFamilies.AddOn or DenialFamilies.Duplicate;
 
     /// <summary>Paid with a bypass modifier: conditionally payable. Denied despite a valid modifier on an indicator-1
     /// pair, or on a pair neither NCCI nor the pack has: inappropriately denied. Otherwise: always bundled.</summary>
-    /// <remarks>A units or add-on code is conditionally payable when the payer has paid it (within its units, with its
-    /// primary) and always denied otherwise; a modifier does not bypass an MUE or an add-on edit.</remarks>
+    /// <remarks>A units, add-on or duplicate code is conditionally payable when the payer has paid it (within its units,
+    /// with its primary, once) and always denied otherwise.</remarks>
     private static PatternRow Classify(string payer, string column1, string column2, string family, List<DeniedLine> lines, ReportFilter filter)
     {
         if (ByCode(family))
