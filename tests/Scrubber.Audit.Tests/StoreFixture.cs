@@ -33,6 +33,18 @@ public sealed class StoreFixture : IAsyncDisposable
         return record;
     }
 
+    /// <summary>Scrubs a claim with the real engine, adds <paramref name="edits"/> to what it found (as an edit phase
+    /// the engine does not run here would, e.g. MUE and add-on edits) and records it.</summary>
+    public async Task<ScrubRecord> RecordWithEditsAsync(Claim claim, params Edit[] edits)
+    {
+        var found = Scrubber.Scrub(claim, SampleTables.Snapshot, PackSet.Empty);
+        var all = found.Edits.AddRange(edits);
+        var result = found with { Edits = all, Disposition = ScrubResult.DispositionOf(all) };
+        var record = new ScrubRecord(Guid.CreateVersion7().ToString(), T0.AddMinutes(_clock++), claim, Keys.Of(claim.PatientId), result);
+        await Store.RecordAsync(record);
+        return record;
+    }
+
     public List<T> Query<T>(string sql, Func<SqliteDataReader, T> row) => Store.Read(connection =>
     {
         using var command = connection.CreateCommand();

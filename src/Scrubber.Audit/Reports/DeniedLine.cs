@@ -12,7 +12,8 @@ namespace Scrubber.Audit.Reports;
 /// <param name="Family">The denial family (<see cref="Outcomes.DenialFamilies"/>), or null when the line was not denied.</param>
 /// <param name="Group">The adjustment group of the denial: CO, PR, OA or PI; empty when not denied.</param>
 /// <param name="DeniedCents">The adjustments of that family, in cents (for "other": the charge not paid).</param>
-/// <param name="Edit">The scrubber's PTP or payer-rule edit on the line, if any.</param>
+/// <param name="Edit">The scrubber's edit on the line that caught its denial (<see cref="Outcomes.EditFamilies"/>): an NCCI
+/// PTP, payer-rule, MUE, add-on or duplicate edit overridden, accepted or forced; null when none did.</param>
 public sealed record DeniedLine(
     string ClaimId,
     string LineId,
@@ -45,14 +46,30 @@ public sealed record DeniedLine(
     /// <summary>Cents recovered, over all resolution steps.</summary>
     public long RecoveredCents { get; init; }
 
+    /// <summary>The line's units as sent.</summary>
+    public double Units { get; init; }
+
     /// <summary>Whether the line was denied in any family.</summary>
     public bool Denied => Family is not null;
 
     /// <summary>The code pair an NCCI or pack edit named for this line, or null: a pair is never guessed.</summary>
     public (string Column1, string Column2)? Pair => Edit is { Column1.Length: > 0, Column2.Length: > 0 } e ? (e.Column1, e.Column2) : null;
 
-    /// <summary>How reports key the line: its edit's pair, else ("", its own code). Column 2 is always the denied code.</summary>
-    public (string Column1, string Column2) PairOrCode => Pair ?? (string.Empty, Code);
+    /// <summary>How reports key the line: its edit's pair, else ("", its own code). Column 2 is always the denied code.
+    /// A units or add-on denial is about one code (its MUE, its missing primary), so it is keyed by the code even when
+    /// a pair edit stood on the line.</summary>
+    public (string Column1, string Column2) PairOrCode => ByCode ? (string.Empty, Code) : Pair ?? (string.Empty, Code);
+
+    /// <summary>Whether reports show the line by its code alone: a units or add-on denial, or an edit of those families.</summary>
+    public bool ByCode => Family is Outcomes.DenialFamilies.Units or Outcomes.DenialFamilies.AddOn ||
+                          (Family is null && Edit is not null && Outcomes.EditFamilies.Of(Edit.EditType) is Outcomes.DenialFamilies.Units or Outcomes.DenialFamilies.AddOn);
+
+    /// <summary>The columns an override is reported under: the edit's pair, or ("", the line's code) for an edit of one
+    /// code (MUE, add-on, duplicate), whose column 1 names the code itself or nothing.</summary>
+    public (string Column1, string Column2) EditColumns =>
+        Edit is null ? (string.Empty, Code)
+        : Edit.Rule.Length == 0 && Outcomes.EditFamilies.Of(Edit.EditType) is not null ? (string.Empty, Code)
+        : (Edit.Column1, Edit.Column2);
 }
 
 /// <summary>The edit that stood on a sent line, and its fate.</summary>

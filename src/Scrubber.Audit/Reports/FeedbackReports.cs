@@ -7,17 +7,18 @@ public static class FeedbackReports
 {
     private static readonly string[] OverrideFates = ["overridden_by_modifier", "overridden_by_acceptance", "forced"];
 
-    /// <summary>Report 1, one row per pair, payer, provider, modifier, week, fate and family; most dollars first.</summary>
+    /// <summary>Report 1, one row per pair, payer, provider, modifier, week, fate and family; most dollars first. An
+    /// MUE, add-on or duplicate edit has no pair: its row is ("", the line's code).</summary>
     public static IReadOnlyList<OverriddenThenDeniedRow> OverriddenThenDenied(IReadOnlyList<DeniedLine> lines, ReportFilter filter)
     {
         var overridden = lines.Where(l => l.Edit is { } e && OverrideFates.Contains(e.Fate) && filter.Covers(l)).ToList();
         var successByOverride = overridden
-            .GroupBy(l => (l.PayerId, l.Edit!.Column1, l.Edit.Column2, Modifier: ModifierUsed(l)))
+            .GroupBy(l => (l.PayerId, l.EditColumns.Column1, l.EditColumns.Column2, Modifier: ModifierUsed(l)))
             .ToDictionary(g => g.Key, g => (Paid: g.Count(l => l.Paid), Denied: g.Count(filter.CountsDenial)));
         return
         [
             .. overridden.Where(filter.CountsDenial)
-                .GroupBy(l => (l.Edit!.Column1, l.Edit.Column2, l.PayerId, l.Provider, Modifier: ModifierUsed(l), Week: Week(l.Day), l.Edit.Fate, l.Family, l.Group))
+                .GroupBy(l => (l.EditColumns.Column1, l.EditColumns.Column2, l.PayerId, l.Provider, Modifier: ModifierUsed(l), Week: Week(l.Day), l.Edit!.Fate, l.Family, l.Group))
                 .Select(g =>
                 {
                     var tally = successByOverride[(g.Key.PayerId, g.Key.Column1, g.Key.Column2, g.Key.Modifier)];
@@ -32,7 +33,8 @@ public static class FeedbackReports
         ];
     }
 
-    /// <summary>Report 2, one row per payer, code, modifiers, provider, week, family and group; most dollars first.</summary>
+    /// <summary>Report 2, one row per payer, code, modifiers, provider, week, family and group; most dollars first. A
+    /// denial is missed when no edit of its family stood on the line (<see cref="Outcomes.EditFamilies.Catches"/>).</summary>
     public static IReadOnlyList<MissedRow> Missed(IReadOnlyList<DeniedLine> lines, ReportFilter filter) =>
     [
         .. lines.Where(l => l.Edit is null && filter.CountsDenial(l))

@@ -38,6 +38,8 @@ public static class Kpis
             Money.ToDollars(contestable));
     }
 
-    /// <summary>Foreseeable before sending: an indicator-0 pair, or a hard stop sent anyway.</summary>
-    private static bool IsPreventable(DeniedLine line) => line.Edit is { ModifierIndicator: 0 } or { Fate: "forced" };
+    /// <summary>Foreseeable before sending: an indicator-0 pair, a hard stop sent anyway, or a code whose MUE is 0 in the
+    /// setting (not payable there at all, so nothing to appeal).</summary>
+    private static bool IsPreventable(DeniedLine line) =>
+        line.Edit is { ModifierIndicator: 0 } or { Fate: "forced" } or { EditType: Scrubber.Core.Scrubbing.EditTypes.MueNotPayable, Rule.Length: 0 };
 }

@@ -1,4 +1,5 @@
 using Scrubber.Audit.Outcomes;
+using Scrubber.Core.Scrubbing;
 
 namespace Scrubber.Audit.Reports;
 
@@ -13,11 +14,27 @@ public static class RootCauses
     /// <summary>A denial outside bundling that no edit warned of.</summary>
     public const string NotCaught = "not caught";
 
+    /// <summary>An MUE_UNITS_EXCEEDED edit warned and the units went out anyway.</summary>
+    public const string UnitsOverMue = "units over the MUE";
+
+    /// <summary>An MUE_NOT_PAYABLE edit (MUE 0) warned and the code went out anyway.</summary>
+    public const string NotPayableInSetting = "not payable in the setting";
+
+    /// <summary>An ADDON_WITHOUT_PRIMARY edit warned and the add-on went out without its primary.</summary>
+    public const string AddOnWithoutPrimary = "add-on without its primary";
+
+    /// <summary>A DUPLICATE_SERVICE or SAME_DAY_EM edit warned and the second service went out anyway.</summary>
+    public const string DuplicateSent = "duplicate sent";
+
     /// <summary>The root cause of one denied line, from the edit the scrubber left on it (domain.md §2.4).</summary>
     public static string Of(DeniedLine line) => line.Edit switch
     {
         null => line.Family == DenialFamilies.Bundling ? PayerProprietaryBundle : NotCaught,
         { Rule.Length: > 0 } => PayerProprietaryBundle,
+        { EditType: EditTypes.MueUnitsExceeded } => UnitsOverMue,
+        { EditType: EditTypes.MueNotPayable } => NotPayableInSetting,
+        { EditType: EditTypes.AddOnWithoutPrimary } => AddOnWithoutPrimary,
+        { EditType: EditTypes.DuplicateService or EditTypes.SameDayEm } => DuplicateSent,
         { ModifierIndicator: 0 } => HardBundle,
         { Fate: "overridden_by_modifier" } => ModifierNotAccepted,
         _ => MissingModifier,
@@ -29,6 +46,12 @@ public static class RootCauses
         MissingModifier => "add the modifier check",
         HardBundle => "stop billing the combination",
         PayerProprietaryBundle => "add a payer rule",
+
+        // MAI 2 limits are absolute; MAI 3 ones can be allowed on appeal with the record (domain.md §3).
+        UnitsOverMue => "bill units within the MUE, or appeal with the record where the MUE is clinical",
+        NotPayableInSetting => "stop billing the code in this setting",
+        AddOnWithoutPrimary => "bill the primary service with the add-on, or drop the add-on",
+        DuplicateSent => "stop sending the service twice",
         NotCaught => family switch
         {
             DenialFamilies.Units => "check units against the MUE before sending",
@@ -40,11 +63,15 @@ public static class RootCauses
         _ => "talk to the provider",
     };
 
-    /// <summary>The modifier indicator column: the NCCI indicator, "payer rule", or "not in NCCI".</summary>
+    /// <summary>The modifier indicator column: the NCCI indicator, "payer rule", the edit of one family ("MUE",
+    /// "add-on", "duplicate"), or "not in NCCI" when no edit caught the denial.</summary>
     public static string IndicatorOf(DeniedLine line) => line.Edit switch
     {
         null => "not in NCCI",
         { Rule.Length: > 0 } => "payer rule",
+        { EditType: EditTypes.MueUnitsExceeded or EditTypes.MueNotPayable } => "MUE",
+        { EditType: EditTypes.AddOnWithoutPrimary } => "add-on",
+        { EditType: EditTypes.DuplicateService or EditTypes.SameDayEm } => "duplicate",
         { ModifierIndicator: { } indicator } => indicator.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => "not in NCCI",
     };

@@ -12,7 +12,10 @@ internal static class SentLineOutcomes
 {
     private const string CorrectedClaimSent = "corrected_claim_sent";
 
-    private const string Sql = """
+    // The edit types are the constants of EditFamilies.Reported, never input: written into the text once.
+    private static readonly string Sql = SqlTemplate.Replace("$reported_types", string.Join(", ", EditFamilies.Reported.Select(t => $"'{t}'")), StringComparison.Ordinal);
+
+    private const string SqlTemplate = """
         SELECT s.claim_id, o.line_id, s.payer_id, COALESCE(NULLIF(sl.rendering_npi, ''), s.billing_npi), sl.code, sl.modifiers,
                COALESCE(o.paid_on, substr(o.ingested_at, 1, 10)), o.outcome, o.remit_line_id, rl.remarks,
                f.edit_type, f.column1, f.column2, f.modifier_indicator, f.source, f.rule, f.bypass_modifier, f.fate,
@@ -25,14 +28,15 @@ internal static class SentLineOutcomes
                (SELECT MIN(substr(COALESCE(c.confirmed_at, x.scrubbed_at), 1, 10)) FROM scrubs x
                 LEFT JOIN claim_submissions c ON c.scrub_id = x.scrub_id
                 WHERE x.original_claim_id = s.claim_id AND x.frequency = 'Replacement' AND x.scrub_id <> s.scrub_id AND x.scrubbed_at > s.scrubbed_at
-                  AND (c.confirmed_at IS NOT NULL OR EXISTS (SELECT 1 FROM remit_claims rc WHERE rc.scrub_id = x.scrub_id AND rc.status <> '22')))
+                  AND (c.confirmed_at IS NOT NULL OR EXISTS (SELECT 1 FROM remit_claims rc WHERE rc.scrub_id = x.scrub_id AND rc.status <> '22'))),
+               sl.units
         FROM line_outcomes o
         JOIN scrubs s ON s.scrub_id = o.scrub_id
         JOIN scrub_lines sl ON sl.scrub_id = o.scrub_id AND sl.line_id = o.line_id
         JOIN remit_lines rl ON rl.remit_line_id = o.remit_line_id
         LEFT JOIN edit_fates f ON f.scrub_id = o.scrub_id AND f.line_id = o.line_id
              AND f.fate IN ('overridden_by_modifier', 'overridden_by_acceptance', 'forced')
-             AND (f.edit_type IN ('NCCI_PTP', 'NCCI_PTP_BYPASSED') OR f.rule <> '')
+             AND (f.edit_type IN ($reported_types) OR f.rule <> '')
         ORDER BY s.claim_id, o.line_id
         """;
 
@@ -41,7 +45,11 @@ internal static class SentLineOutcomes
         JOIN line_outcomes o ON o.remit_line_id = a.remit_line_id ORDER BY a.rowid
         """;
 
-    /// <summary>One row per sent line with an outcome; a line with several edits keeps the most severe fate.</summary>
+    /// <summary>One row per sent line with an outcome. A line with several edits keeps the one that caught its denial
+    /// (<see cref="EditFamilies.Catches"/>): an edit of the denial's own family first, then an NCCI PTP or payer-rule
+    /// edit, each by its most severe fate; an edit of another family is not kept (the denial was missed). A line not
+    /// denied keeps its NCCI PTP or payer-rule edit first, else its edit of one family, so the success of an override
+    /// counts its paid lines too.</summary>
     public static List<DeniedLine> Read(SqliteConnection connection)
     {
         using var transaction = connection.BeginTransaction();
@@ -74,7 +82,8 @@ internal static class SentLineOutcomes
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
                 DateOnly.ParseExact(reader.GetString(6), "yyyy-MM-dd", CultureInfo.InvariantCulture),
                 reader.GetString(7) == "paid", denial?.Family, denial?.Group ?? string.Empty,
-                DeniedCents(denial?.Family, lineAdjustments, reader.GetString(9), charge, paid), edit)
+                DeniedCents(denial?.Family, lineAdjustments, reader.GetString(9), charge, paid),
+                edit is not null && EditFamilies.Catches(edit.EditType, edit.Rule.Length > 0, denial?.Family) ? edit : null)
             {
                 ChargeCents = charge,
                 Resolution = resolution,
@@ -82,9 +91,10 @@ internal static class SentLineOutcomes
                 WrittenOffCents = reader.GetInt64(22),
                 RecoveredCents = reader.GetInt64(23),
                 SameDayCodes = reader.IsDBNull(24) ? [] : reader.GetString(24).Split(' ', StringSplitOptions.RemoveEmptyEntries),
+                Units = reader.GetDouble(26),
             };
             var key = (line.ClaimId, line.LineId);
-            if (!lines.TryGetValue(key, out var seen) || Rank(edit) > Rank(seen.Edit))
+            if (!lines.TryGetValue(key, out var seen) || Score(line.Edit, line.Family) > Score(seen.Edit, seen.Family))
             {
                 lines[key] = line;
             }
@@ -131,7 +141,11 @@ internal static class SentLineOutcomes
         return byLine;
     }
 
-    private static int Rank(LineEdit? edit) => edit?.Fate switch
+    /// <summary>How well an edit accounts for the line's outcome; -1 for none.</summary>
+    private static int Score(LineEdit? edit, string? family) => edit is null ? -1
+        : (EditFamilies.Of(edit.EditType) is null || edit.Rule.Length > 0 ? 1 : family is null ? 0 : 2) * 10 + Rank(edit);
+
+    private static int Rank(LineEdit edit) => edit.Fate switch
     {
         "forced" => 3,
         "overridden_by_acceptance" => 2,

@@ -3,7 +3,8 @@ using System.Collections.Immutable;
 namespace Scrubber.Audit.Reports;
 
 /// <summary>Report 3: the weekly denial dashboard, one row per week, family and code pair (or denied code, when no
-/// NCCI or pack row named a pair), repeat offenders flagged.</summary>
+/// NCCI or pack row named a pair), repeat offenders flagged. Units and add-on denials are rows of their code: an MUE and
+/// a missing primary are about one code, never a pair (<see cref="DeniedLine.PairOrCode"/>).</summary>
 public static class WeeklyDashboard
 {
     /// <summary>The default number of denials of one pair in one week that makes it a repeat offender.</summary>
@@ -21,6 +22,7 @@ public static class WeeklyDashboard
                 var repeat = denials.Count >= repeatThreshold;
                 var (column1, deniedCode) = g.Key.PairOrCode;
                 var named = column1.Length > 0;
+                var units = g.Key.Family == Outcomes.DenialFamilies.Units;
                 return new WeeklyPairRow(
                     g.Key.Week,
                     column1,
@@ -37,7 +39,9 @@ public static class WeeklyDashboard
                     repeat ? RootCauses.ActionFor(rootCause, g.Key.Family!) : string.Empty)
                 {
                     DeniedCode = deniedCode,
-                    ContextCodes = named ? [] : [.. denials.SelectMany(l => l.SameDayCodes).Distinct().Order(StringComparer.Ordinal)],
+                    // The codes billed beside a denial explain a bundle or a missing primary; an MUE is the code's own.
+                    ContextCodes = named || units ? [] : [.. denials.SelectMany(l => l.SameDayCodes).Distinct().Order(StringComparer.Ordinal)],
+                    MaxUnits = units ? denials.Max(l => l.Units) : 0,
                     Family = g.Key.Family!,
                     Group = MostFrequent(denials.Select(l => l.Group)),
                 };

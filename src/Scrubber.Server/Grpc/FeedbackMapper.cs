@@ -25,6 +25,7 @@ internal static class FeedbackMapper
             DeniedCode = row.DeniedCode,
             Family = row.Family,
             GroupCode = row.Group,
+            MaxUnits = row.MaxUnits,
         };
         proto.Payers.Add(row.Payers);
         proto.Resolutions.Add(row.Resolutions);
@@ -87,8 +88,10 @@ internal static class FeedbackMapper
             RuleJson = proposal.RuleJson,
             WouldHaveFlagged = proposal.WouldHaveFlagged,
             WouldHaveFlaggedPaid = proposal.WouldHaveFlaggedPaid,
+            UnitLimit = proposal.UnitLimit ?? 0,
         };
         proto.ClaimLines.AddRange(proposal.ClaimLines);
+        proto.PrimaryCodes.AddRange(proposal.PrimaryCodes);
         return proto;
     }
 

@@ -50,7 +50,7 @@ internal static class DashboardEndpoints
                     week = r.Week, column1 = r.Column1, column2 = r.Column2, deniedCode = r.DeniedCode, contextCodes = r.ContextCodes, family = r.Family,
                     group = r.Group, occurrences = r.Occurrences, indicator = r.ModifierIndicator, provider = r.PrimaryProvider,
                     providerShare = r.PrimaryProviderShare, payers = r.Payers, dollars = r.DollarsDenied, rootCause = r.RootCause,
-                    resolutions = r.Resolutions, repeat = r.RepeatOffender, action = r.Action,
+                    resolutions = r.Resolutions, repeat = r.RepeatOffender, action = r.Action, maxUnits = r.MaxUnits,
                 }),
             });
         });
@@ -77,7 +77,8 @@ internal static class DashboardEndpoints
                 return invalid;
             }
 
-            // A row is a pair an edit named (column 1 and the denied code) or, with no column 1, the denied code alone.
+            // A row is a pair an edit named (column 1 and the denied code) or, with no column 1, the denied code alone
+            // (always so for units and add-on denials).
             var key = (Blank(column1) ?? string.Empty, code);
             return Results.Json(audit.Store.SentLineOutcomes()
                 .Where(l => filter.CountsDenial(l) && l.PairOrCode == key)

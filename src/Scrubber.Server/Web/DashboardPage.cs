@@ -17,7 +17,8 @@ internal static class DashboardPage
 <a id="sign-out" href="/signout">Sign out</a>
 <div class="muted">Denials by week, family and code pair (bundling CARC 97/236/234, units 151 and 119 with N362, add-on B15, duplicate 18,
 modifier 4/182). A pair is shown only when an NCCI or pack edit named it; otherwise the row is the denied code, with the codes billed
-beside it that day. Rows at or over <span id="threshold"></span> denials in a week are repeat offenders.</div>
+beside it that day. Units (MUE) and add-on denials are always rows of their code; a units row shows the most units sent on one denied
+line. Rows at or over <span id="threshold"></span> denials in a week are repeat offenders.</div>
 <div class="filters">
   <label>Denial family<select id="families"><option value="">Every NCCI family</option><option>bundling</option><option>units</option>
     <option>add_on</option><option>duplicate</option><option>modifier</option><option>other</option>
@@ -30,7 +31,7 @@ beside it that day. Rows at or over <span id="threshold"></span> denials in a we
   <div class="card"><h2>Denials per week</h2><svg id="trend" width="520" height="220" role="img" aria-label="Denials per week"></svg></div>
   <div class="card"><h2>Top pairs by dollars denied</h2><svg id="top" width="520" height="220" role="img" aria-label="Top pairs by dollars"></svg></div>
 </div>
-<h2>Code pairs</h2>
+<h2>Code pairs and codes</h2>
 <table id="pairs">
   <thead><tr><th>Week</th><th>Family</th><th>Pair or code</th><th>Billed with</th><th class="num">Denials</th><th>Group</th><th>Indicator</th>
   <th>Primary provider</th><th>Payers</th><th class="num">Dollars</th><th>Root cause</th><th>Resolution</th><th></th><th>Action</th></tr></thead>

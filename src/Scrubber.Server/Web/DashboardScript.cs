@@ -8,6 +8,8 @@ const $ = id => document.getElementById(id);
 const money = v => '$' + Number(v).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const tally = o => Object.entries(o).map(([k, v]) => k + ' ' + v).join(', ');
 const pairOrCode = r => r.column1 ? r.column1 + '/' + r.column2 : r.deniedCode;
+const units = v => Number(v).toLocaleString('en-US', { maximumFractionDigits: 3 });
+const rowLabel = r => r.maxUnits > 0 ? r.deniedCode + ' · up to ' + units(r.maxUnits) + ' units' : pairOrCode(r);
 const filters = () => new URLSearchParams({ families: $('families').value, payer: $('payer').value, provider: $('provider').value, week: $('week').value });
 const el = (tag, attrs, text) => { const e = document.createElementNS('http://www.w3.org/2000/svg', tag); for (const k in attrs) e.setAttribute(k, attrs[k]); if (text !== undefined) e.textContent = text; return e; };
 let loaded = false;
@@ -58,7 +60,7 @@ async function load() {
   for (const r of data.rows) {
     const tr = body.insertRow();
     tr.className = r.repeat ? 'repeat' : '';
-    const cells = [r.week, r.family, pairOrCode(r), r.contextCodes.join(' '), r.occurrences, r.group, r.indicator,
+    const cells = [r.week, r.family, rowLabel(r), r.contextCodes.join(' '), r.occurrences, r.group, r.indicator,
       r.provider + ' (' + Math.round(r.providerShare * 100) + '%)', tally(r.payers), money(r.dollars), r.rootCause, tally(r.resolutions),
       r.repeat ? 'REPEAT' : '', r.action];
     cells.forEach((c, i) => { const td = tr.insertCell(); td.textContent = c; if (i === 4 || i === 9) td.className = 'num'; if (i === 12) td.className = 'flag'; });

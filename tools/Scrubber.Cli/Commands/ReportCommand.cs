@@ -35,13 +35,16 @@ internal sealed class ReportCommand : CliCommand
             Reports:
               overridden-then-denied  edits overridden (by modifier, by acceptance, forced) whose line came back denied,
                                       by code pair, payer, provider, modifier and week, with the modifier's success rate
-              missed                  denials on lines the scrubber passed with no edit: the gaps in the tables and packs
+              missed                  denials on lines the scrubber passed with no edit of their family (MUE for units,
+                                      add-on for B15, …): the gaps in the tables and packs
               weekly                  the weekly denial dashboard: one row per week and code pair, repeat offenders
                                       flagged with the action they call for; a denial no NCCI or pack row names a pair
-                                      for shows its denied code with the claim's other same-day codes, never a guessed pair
+                                      for shows its denied code with the claim's other same-day codes, never a guessed pair;
+                                      units and add-on denials are rows of their code, "(by code)", with the max units
               kpis                    denials as a share of charges and of all denials by month, top 10 pairs by dollars,
                                       overturn rates, days to resolution, written-off dollars (preventable, contestable)
-              patterns                per payer and pair: always bundled, conditionally payable, inappropriately denied
+              patterns                per payer and pair: always bundled, conditionally payable, inappropriately denied;
+                                      units, add-on and duplicate codes: conditionally payable or always denied
 
             Each covers the denial families --family names, by default every family but other; rows show the family and
             the adjustment group (CO, PR, OA, PI). Dates are the remittance payment dates; --week replaces --from/--to.

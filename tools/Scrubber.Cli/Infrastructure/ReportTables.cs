@@ -24,11 +24,13 @@ internal static class ReportTables
 
     public static string Weekly(WeeklyDashboardReport report, string format) => Render(report, report.Rows, format,
     [
-        ("Week", r => r.IsoWeek), ("Column 1", r => HasPair(r) ? r.Column1Code : "(no pair)"), ("Column 2", r => HasPair(r) ? r.Column2Code : r.DeniedCode),
+        ("Week", r => r.IsoWeek), ("Column 1", r => HasPair(r) ? r.Column1Code : ByCode(r) ? "(by code)" : "(no pair)"), ("Column 2", r => HasPair(r) ? r.Column2Code : r.DeniedCode),
         ("Count", r => Number(r.Occurrences)), ("Indicator", r => r.ModifierIndicator), ("Primary provider", r => $"{r.PrimaryProviderNpi} ({r.PrimaryProviderShare.ToString("P0", CultureInfo.InvariantCulture)})"),
         ("Payers", r => Tally(r.Payers)), ("Dollars", r => TableCell.Number(r.DollarsDenied)), ("Root cause", r => r.RootCause),
         ("Resolution", r => Tally(r.Resolutions)), ("Repeat", r => r.RepeatOffender ? "REPEAT" : string.Empty), ("Action", r => r.Action),
-        ("Family", r => r.Family), ("Group", r => r.GroupCode), ("Same-day codes", r => string.Join(' ', r.ContextCodes)),
+        ("Family", r => r.Family), ("Group", r => r.GroupCode),
+        ("Max units", r => r.MaxUnits > 0 ? TableCell.Number(r.MaxUnits.ToString("0.###", CultureInfo.InvariantCulture)) : string.Empty),
+        ("Same-day codes", r => string.Join(' ', r.ContextCodes)),
     ]);
 
     public static string Patterns(PatternReport report, string format) => Render(report, report.Rows, format,
@@ -61,6 +63,9 @@ internal static class ReportTables
     /// <summary>Whether an NCCI or pack row named the row's pair. A row without one shows its denied code in column 2,
     /// "(no pair)" in column 1 and the claims' other same-day codes, so a reader never takes a guess for a pair.</summary>
     private static bool HasPair(WeeklyPairRow row) => row.Column1Code.Length > 0 || row.Column2Code.Length > 0 || row.DeniedCode.Length == 0;
+
+    /// <summary>Units (MUE) and add-on rows are one code by design, not a pair nobody named: "(by code)".</summary>
+    private static bool ByCode(WeeklyPairRow row) => row.Family is "units" or "add_on";
 
     private static string Render<TReport, TRow>(TReport report, IReadOnlyList<TRow> rows, string format, (string, Func<TRow, TableCell>)[] columns)
         where TReport : IMessage =>
