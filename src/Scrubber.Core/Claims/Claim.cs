@@ -34,9 +34,10 @@ public sealed record Claim(
             var dates = new HashSet<DateOnly>();
             foreach (var line in Lines)
             {
-                for (var day = line.ServiceDate; line.Covers(day); day = day.AddDays(1))
+                // Counted, not walked to the day after the last: that day may not exist (9999-12-31).
+                for (var d = 0; d < line.Days; d++)
                 {
-                    dates.Add(day);
+                    dates.Add(line.ServiceDate.AddDays(d));
                 }
             }
 

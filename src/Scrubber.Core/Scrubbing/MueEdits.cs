@@ -68,8 +68,10 @@ internal static class MueEdits
     private static DayTotal? DayOver(Claim claim, int index, MueEntry entry, IReadOnlyList<PriorLine> history, in PairContext context)
     {
         var line = claim.Lines[index];
-        for (var day = line.ServiceDate; line.Covers(day); day = day.AddDays(1))
+        // Counted, not walked to the day after the last: that day may not exist (9999-12-31).
+        for (var d = 0; d < line.Days; d++)
         {
+            var day = line.ServiceDate.AddDays(d);
             double total = 0;
             ClaimLine? other = null;
             PriorLine? sent = null;

@@ -61,7 +61,21 @@ internal sealed class ClaimScrubberService(
         var claim = ClaimRequestMapper.TryMap(request.Claim, options.Value.ClaimLimits, out var violations);
         if (claim is not null)
         {
-            return await ScrubAsync(claim, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await ScrubAsync(claim, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (IsDefect(ex))
+            {
+                // A defect on one claim must not end the batch: answer it in place, logged, and go on.
+                var errorId = Guid.CreateVersion7().ToString();
+                Log.CallDefect(logger, ex, "/scrubber.v1.ClaimScrubber/ScrubClaims", errorId);
+                return new Proto.ScrubClaimResponse
+                {
+                    ClaimId = claim.ClaimId,
+                    Error = $"The service failed on this claim. The error is logged with id {errorId}.",
+                };
+            }
         }
 
         // One bad claim in a batch must not lose the rest: answer it in place and go on.
@@ -76,6 +90,11 @@ internal sealed class ClaimScrubberService(
         var (scrubId, result) = await pipeline.ScrubAsync(claim, cancellationToken).ConfigureAwait(false);
         return ScrubResponseMapper.ToResponse(scrubId, claim.ClaimId, result);
     }
+
+    /// <summary>Whether an exception is a defect of one claim's scrub rather than the state of the service or the
+    /// call (cancelled, deadline passed, store unavailable), which ends the stream as it would any call.</summary>
+    private static bool IsDefect(Exception exception) =>
+        exception is not (OperationCanceledException or RpcException or ScrubUnavailableException or Scrubber.Audit.AuditStoreException);
 
     private RpcException InvalidArgument(List<FieldViolation> violations)
     {

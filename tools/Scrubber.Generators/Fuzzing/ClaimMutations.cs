@@ -17,8 +17,11 @@ internal static class ClaimMutations
     public static ImmutableArray<Func<Claim, Randomizer, string>> All { get; } =
     [
         ClaimString, ClaimString, LineString, LineString, LineString, ListItem, ListItem,
-        BadDate, BadDate, BadUnits, BadCharge, Structure, Structure, Setting, Pairs,
+        BadDate, BadDate, BadUnits, BadCharge, Structure, Structure, Setting, Pairs, BadDateEnd, UnitsOverLimits,
     ];
+
+    /// <summary>Codes of the shipped MUE excerpt (0001U MAI 2, 0009U MAI 3), so mutated claims also reach the MUE edits.</summary>
+    private static readonly string[] MueCodes = ["0001U", "0009U", "0002M", "0016M"];
 
     /// <summary>The string fields of a claim, each as it is read and written.</summary>
     private static readonly (string Name, Func<Claim, string> Get, Action<Claim, string> Set)[] ClaimFields =
@@ -146,6 +149,29 @@ internal static class ClaimMutations
         }
 
         return "lines on NCCI pairs";
+    }
+
+    /// <summary>A hostile last day of a line's span: not a date, before the line's date, a day short of or past the
+    /// longest span, or a plain span.</summary>
+    private static string BadDateEnd(Claim claim, Randomizer random) =>
+        EachLine(claim, random, "service_date_end", l => l.ServiceDateEnd = random.Bool()
+            ? HostileValues.Date(random)
+            : (DateOnly.TryParseExact(l.ServiceDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from) ? from : new DateOnly(2026, 7, 1))
+                .AddDays(random.ArrayElement([-1, 0, 1, 30, 365, 366, random.Int(-400, 400)])).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    /// <summary>Lines on MUE codes with many units, some spanning days, in every setting: claims that reach the MUE edits.</summary>
+    private static string UnitsOverLimits(Claim claim, Randomizer random)
+    {
+        claim.Setting = random.ArrayElement([Scrubber.V1.Setting.Professional, Scrubber.V1.Setting.OutpatientHospital, Scrubber.V1.Setting.Dme]);
+        foreach (var line in claim.Lines)
+        {
+            line.ProcedureCode = random.ArrayElement(MueCodes);
+            line.Units = random.ArrayElement([1, 2, 3, 99_999, random.Int(1, 500)]);
+            line.ServiceDate = "2026-07-20";
+            line.ServiceDateEnd = random.Bool(0.3f) ? "2026-07-2" + random.Int(0, 9).ToString(CultureInfo.InvariantCulture) : string.Empty;
+        }
+
+        return $"lines on MUE codes, setting {claim.Setting}";
     }
 
     private static string AddCopies(Claim claim, ClaimLine template, int count, string what)

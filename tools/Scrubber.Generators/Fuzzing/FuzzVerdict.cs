@@ -16,6 +16,11 @@ public sealed record FuzzVerdict(string Outcome, string? Problem)
     /// <summary>Judges an answer; <paramref name="onStream"/> when it came on a ScrubClaims stream.</summary>
     public static FuzzVerdict Of(FuzzCase fuzzCase, ScrubClaimResponse response, bool onStream)
     {
+        if (response.Error.Length > 0)
+        {
+            return Broken("Internal", response.Error);
+        }
+
         if (response.Violations.Count > 0)
         {
             return !onStream ? Broken("OK", "a unary answer carries violations")
