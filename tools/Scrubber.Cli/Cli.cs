@@ -21,6 +21,10 @@ public static class Cli
                 new NcciGenerateCommand(console),
                 new NcciReloadCommand(console),
             },
+            new Command("aoc", "NCCI add-on code (AOC) edit files: generate synthetic ones.")
+            {
+                new AocGenerateCommand(console),
+            },
             new Command("rules", "Payer rule packs: lint, test, explain, reload, propose from denials, generate for benchmarks.")
             {
                 new RulesLintCommand(console),
