@@ -35,7 +35,7 @@ public sealed class AddOnCodeLoaderTests : IDisposable
         Assert.True(table.TryGet(Code("0054T"), Day("2026-07-15"), out var contractor));
         Assert.Equal(AddOnEditType.ContractorPrimaries, contractor.EditType);
         Assert.Empty(contractor.Primaries);
-        Assert.Equal(["Contractor Defined Primary Codes"], contractor.Notes);
+        Assert.Equal(["Contractor Defined Primary Codes"], contractor.Notes.ToArray());
 
         Assert.True(table.TryGet(Code("90836"), Day("2026-07-15"), out var psychotherapy));
         Assert.Equal(AddOnEditType.ListedAndContractorPrimaries, psychotherapy.EditType);
