@@ -24,6 +24,16 @@ public sealed class AddOnPrimariesPackTests : IDisposable
     }
 
     [Fact]
+    public void ShippedBehavioralPack_TakesAnyEmAsThePsychotherapyAddOnsPrimary()
+    {
+        var result = PackLoader.Load(Path.Combine(RepositoryPaths.Packs, "mindwell-behavioral"));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(["90833", "90836", "90838"], result.Pack!.AddOnPrimaries.Keys.Select(c => c.ToString()).Order(StringComparer.Ordinal));
+        Assert.All(result.Pack.AddOnPrimaries.Values, set => Assert.True(set.Contains(HcpcsCode.Parse("99232"))));
+    }
+
+    [Fact]
     public void Load_NoAddOnPrimaries_IsEmpty()
     {
         var result = PackLoader.Load(PackFiles.CopySample("acme-commercial", _temp.Path));
