@@ -27,7 +27,7 @@ public sealed partial record AddOnCodeFileName(string Version, DateOnly AppliesF
         var match = Pattern().Match(fileName);
         if (!match.Success)
         {
-            return null;
+            return Effective(fileName, display);
         }
 
         // Checked as text before any number is made of them: a name is outside input.
@@ -54,8 +54,34 @@ public sealed partial record AddOnCodeFileName(string Version, DateOnly AppliesF
         return new AddOnCodeFileName(version, first);
     }
 
+    /// <summary>The zip CMS serves, <c>add-code-edits-medicare-effective-07012026.zip</c>, names its date, not its
+    /// release: used when the text inside is named like no release.</summary>
+    private static AddOnCodeFileName? Effective(string fileName, string display)
+    {
+        var match = EffectivePattern().Match(fileName);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(match.Groups["date"].Value, "MMddyyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ||
+            date.Year is < FirstYear or > LastYear)
+        {
+            throw new AddOnCodeLoadException($"'{display}': the date {match.Groups["date"].Value} in the file name is not a date (MMDDYYYY, {FirstYear}–{LastYear}).");
+        }
+
+        var quarterStart = date.Day == 1 && date.Month % 3 == 1;
+        var version = quarterStart
+            ? string.Create(CultureInfo.InvariantCulture, $"AOC_V{date.Year}Q{1 + (date.Month / 3)}")
+            : string.Create(CultureInfo.InvariantCulture, $"AOC_{date:yyyy-MM-dd}");
+        return new AddOnCodeFileName(version, date);
+    }
+
     private static string Clip(string digits) => digits.Length > 12 ? digits[..12] + "…" : digits;
 
     [GeneratedRegex(@"AOC_V(?<year>\d+)Q(?<quarter>\d+)(?:_(?<reissue>\d+))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
+
+    [GeneratedRegex(@"add-code-edits-medicare-effective-(?<date>\d{8})(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EffectivePattern();
 }

@@ -90,6 +90,22 @@ public sealed class AddOnCodeLoaderTests : IDisposable
         Assert.True(table.IsAddOn(Code("99292"), Day("2026-07-01")));
     }
 
+    [Theory]
+    [InlineData("add-code-edits-medicare-effective-07012026.zip", "AOC_V2026Q3", "2026-07-01")]
+    [InlineData("add-code-edits-medicare-effective-01152026.zip", "AOC_2026-01-15", "2026-01-15")]
+    public void Load_ZipWhoseEntryNamesNoRelease_TakesTheReleaseFromTheZipsDate(string zipName, string version, string appliesFrom)
+    {
+        var zipPath = _temp.File(zipName);
+        using (var zip = ZipFile.Open(zipPath, ZipArchiveMode.Create))
+        {
+            zip.CreateEntryFromFile(AddOnCodeFiles.Sample, "add-on code edits.txt");
+        }
+
+        var table = Assert.Single(AddOnCodeLoader.Load(Key, [zipPath]).Releases);
+
+        Assert.Equal((version, Day(appliesFrom)), (table.Info.Version, table.Info.AppliesFrom));
+    }
+
     [Fact]
     public void Load_Folder_ReadsTheAocFilesAndSkipsTheRest()
     {

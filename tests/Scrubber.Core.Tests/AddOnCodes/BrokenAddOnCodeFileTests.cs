@@ -123,6 +123,7 @@ public sealed class BrokenAddOnCodeFileTests : IDisposable
     [InlineData("AOC_V99999999999999999999Q1-MCR.txt", "the year 999999999999… in the file name is out of range")]
     [InlineData("AOC_V1899Q1-MCR.txt", "the year 1899 in the file name is out of range")]
     [InlineData("AOC_V2026Q3_123-MCR.txt", "the reissue _123 in the file name is out of range")]
+    [InlineData("add-code-edits-medicare-effective-13012026.txt", "the date 13012026 in the file name is not a date")]
     public void Load_NameOutOfRange_IsRefusedNamingTheFile(string name, string expected)
     {
         var path = AddOnCodeFiles.Write(_temp.File(name), Good);
