@@ -14,6 +14,9 @@ public static class RepositoryPaths
     /// <summary>The real CMS practitioner MUE excerpt shipped as the sample MUE table (effective 2026-07-01).</summary>
     public static string MueExcerpt => Path.Combine(Root, "rules", "ncci", "mue", "practitioner", "MCR_MUE_PractitionerServices_Eff_07-01-2026.excerpt.csv");
 
+    /// <summary>The add-on code sample, written by hand from public examples in the assumed CMS layout (AOC_V2026Q3).</summary>
+    public static string AddOnSample => Path.Combine(Root, "rules", "ncci", "add-on", "AOC_V2026Q3-MCR.sample.txt");
+
     /// <summary>The shipped payer packs.</summary>
     public static string Packs => Path.Combine(Root, "rules", "packs");
 

@@ -70,6 +70,7 @@ public sealed class RunningServer : IAsyncDisposable
         $"--Ncci:Practitioner:0={RepositoryPaths.PractitionerExcerpt}",
         $"--Ncci:OutpatientHospital:0={RepositoryPaths.OutpatientSample}",
         $"--Mue:Practitioner:0={RepositoryPaths.MueExcerpt}",
+        $"--AddOnCodes:Files:0={RepositoryPaths.AddOnSample}",
         $"--Packs:Root={RepositoryPaths.Packs}",
     ];
 

@@ -26,6 +26,10 @@ public static class Cli
                 new MueCheckCommand(console),
                 new MueGenerateCommand(console),
             },
+            new Command("aoc", "NCCI add-on code (AOC) edit files: generate synthetic ones.")
+            {
+                new AocGenerateCommand(console),
+            },
             new Command("rules", "Payer rule packs: lint, test, explain, reload, propose from denials, generate for benchmarks.")
             {
                 new RulesLintCommand(console),

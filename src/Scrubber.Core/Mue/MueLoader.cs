@@ -7,6 +7,13 @@ namespace Scrubber.Core.Mue;
 /// <summary>Loads the configured CMS MUE files of one table into a <see cref="MueTableSet"/>, one index per release.</summary>
 public static class MueLoader
 {
+    private static readonly CmsFileNaming<MueFileName> Naming = new(
+        MueFileName.Parse,
+        static (message, inner) => inner is null ? new NcciLoadException(message) : new NcciLoadException(message, inner),
+        "CMS MUE file (expected names like MCR_MUE_PractitionerServices_Eff_07-01-2026.csv or the CMS zip)",
+        "which MUE table and effective date it is (expected a CMS name such as MCR_MUE_PractitionerServices_Eff_07-01-2026.csv)",
+        ".csv");
+
     /// <summary>Reads every file and builds each release's index; a release is one file, named by its effective date.</summary>
     /// <param name="kind">The table the paths must hold.</param>
     /// <param name="configKey">The setting the paths came from, for error messages, e.g. <c>Mue:Practitioner</c>.</param>
@@ -16,12 +23,11 @@ public static class MueLoader
     /// given twice, or a file has a row that cannot be read (named by file and line).</exception>
     public static MueTableSet Load(MueTableKind kind, string configKey, IReadOnlyList<string> paths, INcciLoadReport report)
     {
-        var files = TableFile.Expand(configKey, paths, ".csv", (name, path) => MueFileName.Parse(name, path) is not null,
-            "CMS MUE file (expected names like MCR_MUE_PractitionerServices_Eff_07-01-2026.csv or the CMS zip)");
+        var files = CmsSourceFiles.Expand(configKey, paths, Naming);
         var releases = new List<MueTable>();
         foreach (var file in files)
         {
-            var name = NameOf(file);
+            var name = file.Name;
             if (name.Kind != kind)
             {
                 throw new NcciLoadException(
@@ -40,7 +46,7 @@ public static class MueLoader
         return new MueTableSet(kind, [.. releases]);
     }
 
-    private static MueTable Read(TableFile file, MueFileName name, INcciLoadReport report)
+    private static MueTable Read(CmsSourceFile<MueFileName> file, MueFileName name, INcciLoadReport report)
     {
         var started = Stopwatch.GetTimestamp();
         Dictionary<Claims.HcpcsCode, MueEntry> entries;
@@ -70,11 +76,4 @@ public static class MueLoader
             entries.Values.Count(e => e.Value == 0), ImmutableArray.Create(byIndicator));
         return new MueTable(info, entries);
     }
-
-    /// <summary>The name of the file, or of its zip when the entry's own name does not say.</summary>
-    private static MueFileName NameOf(TableFile file) =>
-        MueFileName.Parse(file.FileName, file.DisplayName)
-            ?? (file.ZipName is { } zip ? MueFileName.Parse(zip, file.DisplayName) : null)
-            ?? throw new NcciLoadException(
-                $"'{file.DisplayName}': the file name does not say which MUE table and effective date it is (expected a CMS name such as MCR_MUE_PractitionerServices_Eff_07-01-2026.csv).");
 }

@@ -9,6 +9,9 @@ public sealed record NcciSnapshot(NcciTableSet? Practitioner, NcciTableSet? Outp
     /// <summary>The MUE tables (practitioner, outpatient hospital, DME supplier); none by default.</summary>
     public Mue.MueTables Mue { get; init; } = Scrubber.Core.Mue.MueTables.None;
 
+    /// <summary>The add-on code edit releases, or null when none is configured.</summary>
+    public AddOnCodes.AddOnCodeTableSet? AddOnCodes { get; init; }
+
     /// <summary>The releases of one table, or null when that table is not configured.</summary>
     public NcciTableSet? For(NcciTableKind kind) =>
         kind == NcciTableKind.OutpatientHospital ? OutpatientHospital : Practitioner;

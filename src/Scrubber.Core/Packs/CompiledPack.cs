@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Scrubber.Core.Claims;
+using Scrubber.Core.CodeSets;
 using Scrubber.Core.Packs.Documents;
 using Scrubber.Core.Scrubbing;
 
@@ -61,6 +62,10 @@ public sealed class CompiledPack
     /// <summary>What scrubbing the worst claim with this pack costs (see rules/README.md), checked against
     /// <see cref="PackLimits.MaxEvaluationCost"/> when it loaded.</summary>
     public long EvaluationCost { get; internal init; }
+
+    /// <summary>The payer's primaries for CMS type 2 and type 3 add-on codes (<c>addOnPrimaries</c>): add-on code →
+    /// the code set of primaries the payer accepts beside those the CMS file lists.</summary>
+    public IReadOnlyDictionary<HcpcsCode, CodeSet> AddOnPrimaries { get; internal init; } = FrozenDictionary<HcpcsCode, CodeSet>.Empty;
 
     /// <summary>The pack's examples, validated; set once they have passed.</summary>
     public ImmutableArray<PackExample> Examples { get; internal set; } = [];

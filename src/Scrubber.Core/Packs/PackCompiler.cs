@@ -4,6 +4,7 @@ using System.Linq.Expressions;
 using RulesEngine.Exceptions;
 using RulesEngine.Models;
 using Scrubber.Core.Claims;
+using Scrubber.Core.CodeSets;
 using Scrubber.Core.Ncci;
 using Scrubber.Core.Packs.Documents;
 using Scrubber.Core.Packs.Sandbox;
@@ -28,6 +29,7 @@ internal static class PackCompiler
         var before = errors.Count;
         var modifiers = ModifierPolicyOf(document.Modifiers);
         var pairs = PairSeveritiesOf(document.Severity, file, errors);
+        var addOnPrimaries = AddOnPrimariesOf(document.AddOnPrimaries, file, errors);
         var rules = ImmutableArray.CreateBuilder<CompiledRule>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rule in document.Rules)
@@ -86,7 +88,11 @@ internal static class PackCompiler
             }
         }
 
-        return errors.Count > before ? null : new CompiledPack(document, folder, version, modifiers, pairs!, [.. ready]) { EvaluationCost = cost };
+        return errors.Count > before ? null : new CompiledPack(document, folder, version, modifiers, pairs!, [.. ready])
+        {
+            EvaluationCost = cost,
+            AddOnPrimaries = addOnPrimaries!,
+        };
     }
 
     /// <summary>RulesEngine settings: the vocabulary types only, exceptions thrown, no actions, no formatted messages.</summary>
@@ -233,5 +239,34 @@ internal static class PackCompiler
         }
 
         return pairs.ToFrozenDictionary();
+    }
+
+    /// <summary>The pack's add-on primaries, each add-on code checked and each set name resolved, or null with errors
+    /// naming the field. The schema checks the shapes first; this is what it cannot: that the set exists.</summary>
+    private static FrozenDictionary<HcpcsCode, CodeSet>? AddOnPrimariesOf(IReadOnlyDictionary<string, string>? document, string file, List<PackError> errors)
+    {
+        var primaries = new Dictionary<HcpcsCode, CodeSet>();
+        var failed = false;
+        foreach (var (addOn, setName) in document ?? new Dictionary<string, string>())
+        {
+            if (!HcpcsCode.TryParse(addOn, out var code))
+            {
+                errors.Add(new PackError(file, null, $"addOnPrimaries: '{addOn}' is not a 5-character add-on code"));
+                failed = true;
+            }
+            else if (!CodeSetCatalog.Default.TryGet(setName, out var set))
+            {
+                errors.Add(new PackError(file, null,
+                    $"addOnPrimaries.{addOn}: there is no code set '{setName}' (known: {string.Join(", ", CodeSetCatalog.Default.Names)})"));
+                failed = true;
+            }
+            else if (!primaries.TryAdd(code, set))
+            {
+                errors.Add(new PackError(file, null, $"addOnPrimaries: {code} is given twice (as '{addOn}' and in another case)"));
+                failed = true;
+            }
+        }
+
+        return failed ? null : primaries.ToFrozenDictionary();
     }
 }

@@ -1,3 +1,4 @@
+using Scrubber.Core.AddOnCodes;
 using Scrubber.Core.Claims;
 using Scrubber.Core.Mue;
 using Scrubber.Core.Ncci;
@@ -7,7 +8,7 @@ using Scrubber.Core.Packs.Documents;
 namespace Scrubber.Core.Scrubbing;
 
 /// <summary>Scrubs a claim: the NCCI PTP tables under the payer's policy (on the claim and against lines already sent),
-/// then MUE units, then duplicates and same-day visits, then the payer pack's own rules.</summary>
+/// then MUE units and add-on codes, then duplicates and same-day visits, then the payer pack's own rules.</summary>
 /// <remarks>Takes the snapshots it is given and nothing else, so a request keeps the tables and packs it started
 /// with while a new version is swapped in. A cancelled call stops between phases and between pack rules.</remarks>
 /// <param name="options">The scrub settings.</param>
@@ -65,6 +66,11 @@ public sealed class ClaimScrubber(ScrubOptions options, PackBudget? budget = nul
         var notEvaluated = new List<string>();
         ScrubCancelledException.ThrowIfCancelled(ScrubPhases.Mue, cancellationToken);
         MueEdits.Scrub(claim, MueTablesFor(claim, ncci, pack), history ?? [], context, edits, notEvaluated);
+        if (AddOnCodesFor(claim, ncci, pack) is { } addOnCodes)
+        {
+            AddOnEdits.Scrub(claim, history ?? [], addOnCodes, pack, context, edits);
+        }
+
         DuplicateServices.Scrub(claim, history ?? [], context, edits);
         if (pack is not null)
         {
@@ -79,6 +85,10 @@ public sealed class ClaimScrubber(ScrubOptions options, PackBudget? budget = nul
             UnitsNotEvaluated = [.. notEvaluated],
         };
     }
+
+    /// <summary>The add-on code edits, for practitioner and outpatient hospital claims unless the pack turns NCCI off.</summary>
+    private static AddOnCodeTableSet? AddOnCodesFor(Claim claim, NcciSnapshot ncci, CompiledPack? pack) =>
+        pack?.NcciTable == NcciTableChoice.None || claim.Setting == CareSetting.Dme ? null : ncci.AddOnCodes;
 
     /// <summary>The MUE table the claim's lines are edited with: the one of the table the pack chose, else of the
     /// claim's setting; DME claims always the DME supplier table. None when the pack turns NCCI off.</summary>

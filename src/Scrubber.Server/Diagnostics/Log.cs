@@ -29,6 +29,9 @@ internal static partial class Log
         "MUE release {Version} ready: {Codes} codes, {NotPayable} not payable (MUE 0), MAI 1/2/3 {LineEdits}/{PolicyEdits}/{ClinicalEdits}")]
     public static partial void MueReleaseReady(ILogger logger, string version, int codes, int notPayable, int lineEdits, int policyEdits, int clinicalEdits);
 
+    [LoggerMessage(1008, LogLevel.Information, "Add-on code release {Version} ready: {Rows} rows, {AddOnCodes} add-on codes, {PrimaryCodes} primary codes")]
+    public static partial void AddOnCodesReady(ILogger logger, string version, long rows, int addOnCodes, int primaryCodes);
+
     [LoggerMessage(2000, LogLevel.Information, "Claim rejected as invalid: {Violations} field violation(s), first {Field}: {Description}")]
     public static partial void ClaimInvalid(ILogger logger, int violations, string field, string description);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
+using Scrubber.Core.AddOnCodes;
 using Scrubber.Core.Mue;
 using Scrubber.Core.Ncci;
 using Scrubber.Core.Packs;
@@ -27,6 +28,7 @@ internal sealed class AdminService(
             response.LoadedAt = Time(snapshot.LoadedAt);
             response.NcciTables.AddRange(snapshot.AllReleases.Select(r => ToStatus(r.Info)));
             response.MueTables.AddRange(snapshot.Mue.AllReleases.Select(r => ToStatus(r.Info)));
+            response.AddOnTables.AddRange((snapshot.AddOnCodes?.Releases ?? []).Select(r => ToStatus(r.Info)));
         }
 
         if (live.LastRejection is { } rejection)
@@ -77,6 +79,7 @@ internal sealed class AdminService(
         };
         response.NcciTables.AddRange(snapshot.AllReleases.Select(r => ToStatus(r.Info)));
         response.MueTables.AddRange(snapshot.Mue.AllReleases.Select(r => ToStatus(r.Info)));
+        response.AddOnTables.AddRange((snapshot.AddOnCodes?.Releases ?? []).Select(r => ToStatus(r.Info)));
         return response;
     }
 
@@ -142,6 +145,19 @@ internal sealed class AdminService(
             LineEdits = info.ByIndicator[0],
             PolicyDateEdits = info.ByIndicator[1],
             ClinicalDateEdits = info.ByIndicator[2],
+        };
+        status.Files.AddRange(info.Files);
+        return status;
+    }
+
+    private static Proto.AddOnCodeTableStatus ToStatus(AddOnCodeTableInfo info)
+    {
+        var status = new Proto.AddOnCodeTableStatus
+        {
+            Version = info.Version,
+            AppliesFrom = info.AppliesFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Rows = info.Rows,
+            AddOnCodes = info.AddOnCodes,
         };
         status.Files.AddRange(info.Files);
         return status;

@@ -34,3 +34,13 @@ public sealed class MueOptions
     /// <summary>DME supplier services MUE files: DME claims.</summary>
     public List<string> Dme { get; } = [];
 }
+
+/// <summary>Where the add-on code edits come from; the <c>AddOnCodes</c> section of the settings.</summary>
+public sealed class AddOnCodeOptions
+{
+    public const string Section = "AddOnCodes";
+
+    /// <summary>CMS add-on code edit files (<c>AOC_V2026Q3-MCR.txt</c>), folders or zips; several quarters may be listed,
+    /// each line is edited with the release in force on its date of service. Empty: no add-on code edits.</summary>
+    public List<string> Files { get; } = [];
+}

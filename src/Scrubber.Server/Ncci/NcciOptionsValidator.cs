@@ -2,10 +2,17 @@ using Microsoft.Extensions.Options;
 
 namespace Scrubber.Server.Ncci;
 
-/// <summary>Checks at start that at least one PTP table is configured and that every path of the PTP and MUE settings
-/// exists.</summary>
-internal sealed class NcciOptionsValidator(IHostEnvironment environment) : IValidateOptions<NcciOptions>, IValidateOptions<MueOptions>
+/// <summary>Checks at start that at least one PTP table is configured and that every path of the PTP, MUE and add-on
+/// code settings exists.</summary>
+internal sealed class NcciOptionsValidator(IHostEnvironment environment) : IValidateOptions<NcciOptions>, IValidateOptions<MueOptions>, IValidateOptions<AddOnCodeOptions>
 {
+    public ValidateOptionsResult Validate(string? name, AddOnCodeOptions options)
+    {
+        var failures = new List<string>();
+        Check("AddOnCodes:Files", options.Files, failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
     public ValidateOptionsResult Validate(string? name, MueOptions options)
     {
         var failures = new List<string>();

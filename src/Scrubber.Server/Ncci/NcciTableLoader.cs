@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using Scrubber.Core.AddOnCodes;
 using Scrubber.Core.Mue;
 using Scrubber.Core.Ncci;
 using Scrubber.Server.Diagnostics;
@@ -11,6 +12,7 @@ namespace Scrubber.Server.Ncci;
 internal sealed class NcciTableLoader(
     IOptionsMonitor<NcciOptions> options,
     IOptionsMonitor<MueOptions> mueOptions,
+    IOptionsMonitor<AddOnCodeOptions> addOnOptions,
     IHostEnvironment environment,
     LiveNcciTables live,
     TimeProvider time,
@@ -40,6 +42,7 @@ internal sealed class NcciTableLoader(
         var started = Stopwatch.GetTimestamp();
         var settings = options.CurrentValue;
         var mue = mueOptions.CurrentValue;
+        var addOns = addOnOptions.CurrentValue.Files;
         try
         {
             var report = new LoggingLoadReport(logger);
@@ -52,6 +55,9 @@ internal sealed class NcciTableLoader(
                     LoadMue(MueTableKind.Practitioner, "Mue:Practitioner", mue.Practitioner, report),
                     LoadMue(MueTableKind.OutpatientHospital, "Mue:OutpatientHospital", mue.OutpatientHospital, report),
                     LoadMue(MueTableKind.Dme, "Mue:Dme", mue.Dme, report)),
+                AddOnCodes = addOns.Count == 0
+                    ? null
+                    : AddOnCodeLoader.Load("AddOnCodes:Files", [.. addOns.Select(p => NcciOptionsValidator.Resolve(environment, p))], report),
             };
             if (snapshot.Practitioner is null && snapshot.OutpatientHospital is null)
             {
@@ -71,8 +77,15 @@ internal sealed class NcciTableLoader(
                 Log.MueReleaseReady(logger, info.Version, info.Codes, info.NotPayable, info.ByIndicator[0], info.ByIndicator[1], info.ByIndicator[2]);
             }
 
+            foreach (var release in snapshot.AddOnCodes?.Releases ?? [])
+            {
+                var info = release.Info;
+                Log.AddOnCodesReady(logger, info.Version, info.Rows, info.AddOnCodes, info.PrimaryCodes);
+            }
+
             live.Publish(snapshot);
-            Log.NcciSwapped(logger, string.Join(", ", snapshot.AllReleases.Select(r => r.Info.TableVersion).Concat(snapshot.Mue.AllReleases.Select(r => r.Info.Version))),
+            Log.NcciSwapped(logger, string.Join(", ", snapshot.AllReleases.Select(r => r.Info.TableVersion).Concat(snapshot.Mue.AllReleases.Select(r => r.Info.Version))
+                .Concat((snapshot.AddOnCodes?.Releases ?? []).Select(r => r.Info.Version))),
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             _ = ReturnMemoryAsync();
             return snapshot;

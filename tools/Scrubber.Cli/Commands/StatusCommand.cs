@@ -37,7 +37,7 @@ internal sealed class StatusCommand : CliCommand
             }
 
             await Console.Out.WriteLineAsync($"Tables loaded at {status.LoadedAt}").ConfigureAwait(false);
-            await WriteTablesAsync(status.NcciTables, status.MueTables, Console).ConfigureAwait(false);
+            await WriteTablesAsync(status.NcciTables, status.MueTables, status.AddOnTables, Console).ConfigureAwait(false);
             if (status.NcciRejection.Length > 0)
             {
                 await Console.Out.WriteLineAsync($"  last reload refused at {status.NcciRejectedAt}: {status.NcciRejection}").ConfigureAwait(false);
@@ -62,7 +62,7 @@ internal sealed class StatusCommand : CliCommand
             $"({store.RemittanceClaims:N0} claims, {store.RemittanceLines:N0} lines), {store.Resolutions:N0} resolutions");
 
     /// <summary>One line per resident table release: PTP, then MUE.</summary>
-    public static async Task WriteTablesAsync(IEnumerable<NcciTableStatus> tables, IEnumerable<MueTableStatus> mue, CliConsole console)
+    public static async Task WriteTablesAsync(IEnumerable<NcciTableStatus> tables, IEnumerable<MueTableStatus> mue, IEnumerable<AddOnCodeTableStatus> addOns, CliConsole console)
     {
         foreach (var table in tables)
         {
@@ -76,6 +76,12 @@ internal sealed class StatusCommand : CliCommand
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"  MUE {table.Table,-20} {table.Version,-36} {table.Codes,7:N0} codes ({table.NotPayable:N0} MUE 0; MAI 1/2/3 " +
                 $"{table.LineEdits:N0}/{table.PolicyDateEdits:N0}/{table.ClinicalDateEdits:N0})  applies from {table.AppliesFrom}")).ConfigureAwait(false);
+        }
+
+        foreach (var table in addOns)
+        {
+            await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  add-on codes {table.Version,-28} {table.AddOnCodes,7:N0} add-on codes, {table.Rows:N0} rows  applies from {table.AppliesFrom}")).ConfigureAwait(false);
         }
     }
 }

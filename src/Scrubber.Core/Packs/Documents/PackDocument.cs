@@ -29,6 +29,11 @@ public sealed record PackDocument
 
     /// <summary>The payer's own rules.</summary>
     public IReadOnlyList<RuleDocument> Rules { get; init; } = [];
+
+    /// <summary>The payer's primaries for CMS type 2 and type 3 add-on codes: add-on code → the name of a code set in
+    /// rules/codesets. CMS lists none (type 2) or only some (type 3) of their primaries and leaves the rest to the
+    /// payer; an add-on code missing here is judged by the CMS file alone.</summary>
+    public IReadOnlyDictionary<string, string>? AddOnPrimaries { get; init; }
 }
 
 /// <summary>The NCCI table a pack sits on.</summary>
