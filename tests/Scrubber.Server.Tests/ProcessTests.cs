@@ -141,7 +141,7 @@ public sealed partial class ProcessTests : IDisposable
         Assert.Equal(1, server.Process.ExitCode);
         Assert.Contains($"Scrubber cannot start: Failed to bind to address {address}: address already in use. (setting Kestrel:Endpoints:Grpc:Url)",
             server.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", server.Output, StringComparison.Ordinal);
+        Assert.True(!server.Output.Contains("   at ", StringComparison.Ordinal), server.Output);
         Assert.DoesNotContain("Unhandled exception", server.Output, StringComparison.Ordinal);
     }
 

@@ -1,14 +1,9 @@
 using System.Text.Json;
 using Google.Protobuf;
-using Microsoft.Extensions.DependencyInjection;
-using Scrubber.Audit.Scrubs;
-using Engine = Scrubber.Core.Scrubbing;
 using Scrubber.Generators;
-using Scrubber.Server.Audit;
 using Scrubber.Server.Tests.Builders;
 using Scrubber.Testing;
 using Scrubber.V1;
-using Domain = Scrubber.Core.Claims;
 using FeedbackClient = Scrubber.V1.Feedback.FeedbackClient;
 using OutcomesClient = Scrubber.V1.Outcomes.OutcomesClient;
 
@@ -17,11 +12,11 @@ namespace Scrubber.Server.Tests;
 /// <summary>Units (CARC 151 + N362) and add-on (B15) denials through the real host: an 835 ingested over gRPC, the
 /// weekly dashboard and rule proposals over gRPC, and the dashboard's JSON, each showing them by code.</summary>
 /// <remarks>
-/// All MEDICARE, dated 2026-08-03, paid on 2026-08-12 (week 33). Three claims of 99213 + 0009U ×4 carry an
-/// MUE_UNITS_EXCEEDED warning sent anyway (recorded in the host's store as the MUE phase would: the engine here has
-/// none yet) and have 0009U denied CO-151 N362. Through gRPC: three claims of 99213 + 97110 ×6 with 97110 denied
-/// CO-151 N362 and one of 97110 ×4 paid; three claims of 99213 + 64484 with 64484 denied CO-B15 and one of
-/// 64483 + 64484 paid.
+/// All MEDICARE, dated 2026-08-03, paid on 2026-08-12 (week 33), scrubbed and confirmed over gRPC. Three claims of
+/// 99213 + 0009U ×4 get the MUE_UNITS_EXCEEDED hard stop of the shipped MUE excerpt (MUE 2, MAI 3), are sent anyway
+/// and have 0009U denied CO-151 N362. Three claims of 99213 + 97110 ×6 (97110 is not in the excerpt) with 97110
+/// denied CO-151 N362 and one of 97110 ×4 paid; three claims of 99213 + 22552 (an add-on the shipped add-on sample
+/// does not list) with 22552 denied CO-B15 and one of 22551 + 22552 paid.
 /// </remarks>
 public sealed class UnitsAndAddOnReportsTests : IAsyncLifetime
 {
@@ -36,13 +31,13 @@ public sealed class UnitsAndAddOnReportsTests : IAsyncLifetime
         var remits = new List<RemitClaimSpec>();
         for (var i = 0; i < 3; i++)
         {
-            remits.Add(await RecordWithMueEdit());
+            remits.Add(await Send(Claim("99213", "0009U", units: 4), Denied("CO", "151", "N362")));
             remits.Add(await Send(Claim("99213", "97110", units: 6), Denied("CO", "151", "N362")));
-            remits.Add(await Send(Claim("99213", "64484", units: 1), Denied("CO", "B15")));
+            remits.Add(await Send(Claim("99213", "22552", units: 1), Denied("CO", "B15")));
         }
 
         remits.Add(await Send(Claim("99213", "97110", units: 4), paid: true));
-        remits.Add(await Send(Claim("64483", "64484", units: 1), paid: true));
+        remits.Add(await Send(Claim("22551", "22552", units: 1), paid: true));
         var content = new Remittance835Writer(seed: 11).Write(remits, new DateOnly(2026, 8, 12));
         var ingested = await new OutcomesClient(Server.Channel).IngestRemittanceAsync(new IngestRemittanceRequest { Content = ByteString.CopyFromUtf8(content), FileName = "era-0812.835" });
         Assert.Equal((11, 9), (ingested.MatchedClaims, ingested.DeniedLines));
@@ -58,7 +53,7 @@ public sealed class UnitsAndAddOnReportsTests : IAsyncLifetime
         Assert.Equal(
         [
             ("", "", "0009U", "units", 3, "MUE", "units over the MUE", true, 4.0, ""),
-            ("", "", "64484", "add_on", 3, "not in NCCI", "not caught", true, 0.0, "99213"),
+            ("", "", "22552", "add_on", 3, "not in NCCI", "not caught", true, 0.0, "99213"),
             ("", "", "97110", "units", 3, "not in NCCI", "not caught", true, 6.0, ""),
         ], report.Rows.Select(r => (r.Column1Code, r.Column2Code, r.DeniedCode, r.Family, r.Occurrences, r.ModifierIndicator, r.RootCause, r.RepeatOffender, r.MaxUnits,
             string.Join(' ', r.ContextCodes))));
@@ -70,7 +65,7 @@ public sealed class UnitsAndAddOnReportsTests : IAsyncLifetime
     {
         var row = Assert.Single((await new FeedbackClient(Server.Channel).OverriddenThenDeniedAsync(new ReportRequest())).Rows);
 
-        Assert.Equal(("", "0009U", "overridden_by_acceptance", "units", 3, "300.00"), (row.Column1Code, row.Column2Code, row.Fate, row.Family, row.Denied, row.DollarsDenied));
+        Assert.Equal(("", "0009U", "forced", "units", 3, "300.00"), (row.Column1Code, row.Column2Code, row.Fate, row.Family, row.Denied, row.DollarsDenied));
     }
 
     [Fact]
@@ -80,7 +75,7 @@ public sealed class UnitsAndAddOnReportsTests : IAsyncLifetime
 
         Assert.Equal(
         [
-            ("64484", "add-on without primary", 0.0, "64483", 3, 0),
+            ("22552", "add-on without primary", 0.0, "22551", 3, 0),
             ("97110", "units over limit", 4.0, "", 3, 0),
         ], report.Proposals.Select(p => (p.Column2Code, p.Kind, p.UnitLimit, string.Join(' ', p.PrimaryCodes), p.WouldHaveFlagged, p.WouldHaveFlaggedPaid)));
     }
@@ -96,31 +91,6 @@ public sealed class UnitsAndAddOnReportsTests : IAsyncLifetime
             .ToList();
         Assert.Equal([("", "0009U", 4.0, true), ("", "97110", 6.0, true)], rows);
         Assert.Equal(["0009U", "97110"], json.RootElement.GetProperty("topPairs").EnumerateArray().Select(p => p.GetProperty("pair").GetString()));
-    }
-
-    /// <summary>A claim of 99213 + 0009U ×4 with an MUE_UNITS_EXCEEDED warning, recorded in the host's store and
-    /// confirmed over gRPC; the 835 denies 0009U.</summary>
-    private async Task<RemitClaimSpec> RecordWithMueEdit()
-    {
-        var id = "MUE-" + Guid.NewGuid().ToString("N")[..8];
-        var claim = new Domain.Claim(id, "MEDICARE", "PAT-" + id, ProtoClaims.BillingNpi, Domain.CareSetting.Professional,
-        [
-            new Domain.ClaimLine("L1", Domain.HcpcsCode.Parse("99213"), [], Day, string.Empty, 100m, 1, []),
-            new Domain.ClaimLine("L2", Domain.HcpcsCode.Parse("0009U"), [], Day, string.Empty, 100m, 4, []),
-        ]);
-        Engine.Edit mue = new(Engine.EditTypes.MueUnitsExceeded, Engine.Severity.Warning, "L2", string.Empty, "0009U", string.Empty, null, [], "0009U: 4 units over its MUE of 2.", "mue/2026-q3")
-        {
-            Action = Engine.RecommendedAction.AdjustUnits,
-        };
-        var scrubId = Guid.CreateVersion7().ToString();
-        await Server.App.Services.GetRequiredService<AuditStoreHost>().Store.RecordAsync(
-            new ScrubRecord(scrubId, DateTimeOffset.UtcNow, claim, string.Empty, new Engine.ScrubResult(Engine.Disposition.Warnings, [mue], ["test"])));
-        await new OutcomesClient(Server.Channel).ConfirmSubmissionAsync(new ConfirmSubmissionRequest { ScrubId = scrubId });
-        return new RemitClaimSpec(id, "1", "ICN-" + id,
-        [
-            new RemitLineSpec("L1", "99213", [], Day, 100m, 80m, [("CO", "45", 20m)]),
-            new RemitLineSpec("L2", "0009U", [], Day, 100m, 0m, [("CO", "151", 100m)], Remarks: ["N362"]),
-        ]);
     }
 
     private static Claim Claim(string code1, string code2, int units)

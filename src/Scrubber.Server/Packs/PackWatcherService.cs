@@ -16,6 +16,10 @@ internal sealed class PackWatcherService(IOptions<PacksOptions> options, PackRel
         {
             return; // The NCCI load failed; the host is stopping.
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return; // The host stopped before the packs were loaded (a start that failed on a setting or an address).
+        }
 
         if (!options.Value.Watch)
         {
