@@ -1,5 +1,7 @@
 using System.Globalization;
+using Scrubber.Core.AddOnCodes;
 using Scrubber.Core.Claims;
+using Scrubber.Core.Mue;
 using Scrubber.Core.Ncci;
 using Scrubber.Core.Ncci.Snapshots;
 using Scrubber.Core.Packs;
@@ -28,6 +30,13 @@ internal static class BenchmarkData
 
     public static string PacksFolder => Path.Combine(Folder, "packs");
 
+    public static string MueFolder => Path.Combine(Folder, "mue");
+
+    public static string AddOnFolder => Path.Combine(Folder, "aoc");
+
+    /// <summary>Type 1 and 3 (add-on, primary) pairs in force, written beside the generated add-on file.</summary>
+    public static string AddOnPairsPath => Path.Combine(Folder, "aoc-active-pairs.tsv");
+
     public static DateOnly ServiceDate { get; } = new(2026, 7, 20);
 
     /// <summary>Writes whatever is missing; the first run takes about a minute, later runs reuse the files.</summary>
@@ -50,6 +59,17 @@ internal static class BenchmarkData
             SqlitePtpTable.Build(SqlitePath, Directory.GetFiles(TextFolder, "*.TXT"));
         }
 
+        if (!Directory.Exists(MueFolder))
+        {
+            MueTableGenerator.Write(MueFolder, new MueGeneratorSettings(MueGeneratorSettings.FullCodes, 326, MueTableKind.Practitioner, new DateOnly(2026, 7, 1)));
+        }
+
+        if (!File.Exists(AddOnPairsPath))
+        {
+            var written = AddOnCodeFileGenerator.Write(AddOnFolder, new AddOnGeneratorSettings());
+            File.WriteAllLines(AddOnPairsPath, written.ActivePairs.Select(p => $"{p.AddOn}\t{p.Primary}"));
+        }
+
         var pack = Path.Combine(PacksFolder, "bench-pack");
         if (!File.Exists(Path.Combine(pack, "pack.json")))
         {
@@ -62,6 +82,34 @@ internal static class BenchmarkData
 
     public static NcciTableSet LoadSnapshot() =>
         NcciLoader.Load(NcciTableKind.Practitioner, "bench", [SnapshotPath], SilentReport.Instance);
+
+    /// <summary>The full-size generated practitioner MUE table (15,171 codes).</summary>
+    public static MueTableSet LoadMue() => MueLoader.Load(MueTableKind.Practitioner, "bench", [MueFolder], SilentReport.Instance);
+
+    /// <summary>The full-size generated add-on code file (743 add-on codes).</summary>
+    public static AddOnCodeTableSet LoadAddOns() => AddOnCodeLoader.Load("bench", [AddOnFolder], SilentReport.Instance);
+
+    /// <summary>The PTP snapshot with the MUE and add-on code tables, as the service holds them.</summary>
+    public static NcciSnapshot LoadAllTables() =>
+        new(LoadSnapshot(), null, DateTimeOffset.UtcNow) { Mue = new MueTables(LoadMue(), null, null), AddOnCodes = LoadAddOns() };
+
+    public static IReadOnlyList<(string AddOn, string Primary)> AddOnPairs() =>
+        [.. File.ReadLines(AddOnPairsPath).Select(l => l.Split('\t')).Select(c => (c[0], c[1]))];
+
+    /// <summary>A 6-line claim that reaches every edit family: two PTP pairs, an add-on with its primary, and units
+    /// above the MUE of a code the MUE table lists.</summary>
+    public static Claim FullClaim(string payerId)
+    {
+        var pairs = DistinctPairs();
+        var (addOn, primary) = AddOnPairs()[0];
+        string[] codes = [pairs[0].Item1, pairs[0].Item2, pairs[7].Item1, pairs[7].Item2, primary, addOn];
+        var input = new ClaimFaker(1).WithCodes(codes, ServiceDate) with { PayerId = payerId };
+        var claim = ClaimValidator.TryCreate(input, ClaimLimits.Default, out var violations)
+            ?? throw new InvalidOperationException("The benchmark claim is invalid: " + string.Join("; ", violations));
+        var mue = LoadMue().For(ServiceDate);
+        var listed = claim.Lines.FirstOrDefault(l => mue.TryGet(l.Code, out var e) && e.Value > 0);
+        return listed is null ? claim : claim with { Lines = claim.Lines.Replace(listed, listed with { Units = 999 }) };
+    }
 
     /// <summary>The generated pack, compiled and tested against its examples as the service does.</summary>
     public static PackSet LoadPacks(NcciSnapshot ncci)

@@ -1,8 +1,15 @@
 using BenchmarkDotNet.Running;
 using Scrubber.Benchmarks;
 
-// `scrubber-bench memory` measures resident bytes per row; anything else goes to BenchmarkDotNet
+// `scrubber-bench memory` measures resident bytes per row, `scrubber-bench phases` times each scrub phase; anything
+// else goes to BenchmarkDotNet
 // (e.g. `--filter *` or `--filter *PairLookup*`).
+if (args is ["phases"])
+{
+    PhaseTiming.Report();
+    return 0;
+}
+
 if (args is ["memory"])
 {
     BenchmarkData.Ensure();

@@ -134,7 +134,7 @@ public static class AddOnEdits
         foreach (var prior in history)
         {
             if (primaries.Contains(prior.Line.Code) && OnTheDay(line, prior.Line.ServiceDate) && !standsFor.Contains(prior.ClaimId) &&
-                string.Equals(ProviderOf(prior, scope), provider, StringComparison.Ordinal))
+                string.Equals(LinePairing.ProviderOf(prior, scope), provider, StringComparison.Ordinal))
             {
                 return null;
             }
@@ -152,7 +152,7 @@ public static class AddOnEdits
         return claim.Lines.Any(o => !ReferenceEquals(o, line) && OnTheDay(line, o.ServiceDate) && !IsAddOn(o, release) &&
                                     string.Equals(LinePairing.ProviderOf(claim, o, scope), provider, StringComparison.Ordinal)) ||
                history.Any(p => OnTheDay(line, p.Line.ServiceDate) && !standsFor.Contains(p.ClaimId) && !IsAddOn(p.Line, release) &&
-                                string.Equals(ProviderOf(p, scope), provider, StringComparison.Ordinal));
+                                string.Equals(LinePairing.ProviderOf(p, scope), provider, StringComparison.Ordinal));
     }
 
     private static bool IsAddOn(ClaimLine line, AddOnCodeTable release) => release.IsAddOn(line.Code, line.ServiceDate) || AddOnCodeSet.Contains(line.Code);
@@ -161,9 +161,6 @@ public static class AddOnEdits
     private static bool OnTheDay(ClaimLine addOn, DateOnly date) =>
         date == addOn.ServiceDate ||
         (DaysBack.TryGetValue(addOn.Code, out var days) && date < addOn.ServiceDate && date >= addOn.ServiceDate.AddDays(-days));
-
-    private static string ProviderOf(PriorLine prior, ProviderScope scope) =>
-        scope == ProviderScope.BillingNpi || prior.Line.RenderingProviderNpi.Length == 0 ? prior.BillingProviderNpi : prior.Line.RenderingProviderNpi;
 
     /// <summary>The NCCI PTP hard stop on <paramref name="line"/>, if the PTP phase raised one.</summary>
     private static Edit? PtpHardStop(List<Edit> edits, ClaimLine line) =>

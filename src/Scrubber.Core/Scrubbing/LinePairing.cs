@@ -25,6 +25,7 @@ public static class LinePairing
     public static bool SameProvider(Claim claim, ClaimLine line, PriorLine prior, ProviderScope scope) =>
         string.Equals(ProviderOf(claim, line, scope), ProviderOf(prior, scope), StringComparison.Ordinal);
 
-    private static string ProviderOf(PriorLine prior, ProviderScope scope) =>
+    /// <summary>The provider a line already sent pairs under.</summary>
+    public static string ProviderOf(PriorLine prior, ProviderScope scope) =>
         scope == ProviderScope.BillingNpi || prior.Line.RenderingProviderNpi.Length == 0 ? prior.BillingProviderNpi : prior.Line.RenderingProviderNpi;
 }
