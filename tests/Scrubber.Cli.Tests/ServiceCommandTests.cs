@@ -8,6 +8,26 @@ public sealed class ServiceCommandTests(ServerFixture fixture) : IClassFixture<S
     private static string Sample(string name) => Path.Combine(RepositoryPaths.Root, "tools", "samples", "claims", name);
 
     [Fact]
+    public async Task Scrub_SampleMueClaim_PrintsTheUnitsEditAndTheLineNotEvaluated()
+    {
+        var run = await CliRun.RunAsync("scrub", Sample("mue-units-over-limit.json"), "--server", fixture.Server.Address);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Contains("[HARD STOP] MUE_UNITS_EXCEEDED 0009U line 1 — mue-practitioner-2026-07-01", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Units not evaluated (no MUE row for the code in the table of the claim's setting) on line 2.", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scrub_SampleAddOnClaim_PrintsTheMissingPrimary()
+    {
+        var run = await CliRun.RunAsync("scrub", Sample("add-on-without-primary.json"), "--server", fixture.Server.Address);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Contains("[HARD STOP] ADDON_WITHOUT_PRIMARY line 1 — AOC_V2026Q3", run.Out, StringComparison.Ordinal);
+        Assert.Contains("11042", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scrub_SampleHardStopClaim_PrintsTheEditAndAdvice()
     {
         var run = await CliRun.RunAsync("scrub", Sample("indicator-0-hard-stop.json"), "--server", fixture.Server.Address);

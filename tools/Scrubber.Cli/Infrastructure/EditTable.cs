@@ -17,7 +17,9 @@ internal static class EditTable
 
         foreach (var edit in response.Edits)
         {
-            var pair = edit.Column1Code.Length > 0 ? $" {edit.Column1Code}/{edit.Column2Code}" : string.Empty;
+            var pair = edit.Column2Code.Length > 0 ? $" {edit.Column1Code}/{edit.Column2Code}"
+                : edit.Column1Code.Length > 0 ? $" {edit.Column1Code}"
+                : string.Empty;
             text.AppendLine($"  [{Name(edit.Severity)}] {edit.EditType}{pair} line {edit.LineId}" +
                             (edit.RelatedLineId.Length > 0 ? $" (with {edit.RelatedLineId})" : string.Empty) + $" — {edit.Source}");
             text.AppendLine($"    {edit.Message}");
@@ -25,6 +27,11 @@ internal static class EditTable
             {
                 text.AppendLine($"    consider {suggestion.Modifier} on {suggestion.LineId}: {suggestion.Reason}");
             }
+        }
+
+        if (response.UnitsNotEvaluatedLineIds.Count > 0)
+        {
+            text.AppendLine($"  Units not evaluated (no MUE row for the code in the table of the claim's setting) on line {string.Join(", ", response.UnitsNotEvaluatedLineIds)}.");
         }
 
         return text.ToString().TrimEnd();
