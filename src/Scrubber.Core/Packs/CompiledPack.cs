@@ -12,6 +12,7 @@ public sealed class CompiledPack
 {
     private readonly FrozenDictionary<HcpcsCode, ImmutableArray<CompiledRule>> _rulesByCode;
     private readonly ImmutableArray<CompiledRule> _rulesByRangeOrAny;
+    private readonly FrozenDictionary<string, string> _ruleSources;
 
     internal CompiledPack(
         PackDocument document,
@@ -31,6 +32,8 @@ public sealed class CompiledPack
         IndicatorOneSeverity = document.Severity?.NcciIndicatorOne is { } one ? PackCompiler.ToSeverity(one) : null;
         PairSeverities = pairSeverities;
         Rules = rules;
+        Source = $"{Id}@{Version}";
+        _ruleSources = rules.Select(r => r.Name).Distinct(StringComparer.Ordinal).ToFrozenDictionary(n => n, n => $"{Source}/{n}", StringComparer.Ordinal);
 
         // Index rules by the exact codes they run on, so a claim evaluates only the rules its codes can trigger.
         _rulesByCode = rules.Where(r => r.Scope != RuleScope.Claim)
@@ -51,7 +54,11 @@ public sealed class CompiledPack
     public string Version { get; }
 
     /// <summary>How edits name the pack: <c>id@version</c>.</summary>
-    public string Source => $"{Id}@{Version}";
+    /// <summary>id@version, named on every edit the pack raises.</summary>
+    public string Source { get; }
+
+    /// <summary>What an edit a rule raises names as its source: <c>id@version/rule</c>.</summary>
+    internal string SourceOf(CompiledRule rule) => _ruleSources.GetValueOrDefault(rule.Name) ?? $"{Source}/{rule.Name}";
 
     public ImmutableArray<string> Payers { get; }
 

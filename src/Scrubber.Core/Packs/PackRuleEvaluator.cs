@@ -124,17 +124,20 @@ internal sealed class PackRuleEvaluator
 
     private Edit EditOf(CompiledRule rule, LineFacts? line, LineFacts? other)
     {
-        var suggestions = rule.Suggestions
-            .Select(s => new SuggestedModifier(s.Modifier, (s.On == "other" ? other : line)?.LineId ?? string.Empty, s.Reason))
-            .ToImmutableArray();
+        var suggestions = ImmutableArray.CreateBuilder<SuggestedModifier>(rule.Suggestions.Length);
+        foreach (var s in rule.Suggestions)
+        {
+            suggestions.Add(new SuggestedModifier(s.Modifier, (s.On == "other" ? other : line)?.LineId ?? string.Empty, s.Reason));
+        }
+
         return new Edit(rule.EditType, rule.Severity, line?.LineId ?? string.Empty, other?.LineId ?? string.Empty,
-            other?.Code ?? string.Empty, other is null ? string.Empty : line?.Code ?? string.Empty, null, suggestions,
-            rule.Message.Render(line, other, _facts), $"{_pack.Source}/{rule.Name}")
+            other?.Code ?? string.Empty, other is null ? string.Empty : line?.Code ?? string.Empty, null, suggestions.MoveToImmutable(),
+            rule.Message.Render(line, other, _facts), _pack.SourceOf(rule))
         {
             Rule = rule.Name,
 
             // A payer rule that names modifiers is answered by one; without, the rule's message is for a person to weigh.
-            Action = suggestions.IsEmpty ? RecommendedAction.Review : RecommendedAction.AddModifier,
+            Action = rule.Suggestions.IsEmpty ? RecommendedAction.Review : RecommendedAction.AddModifier,
         };
     }
 

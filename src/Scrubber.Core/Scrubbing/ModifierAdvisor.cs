@@ -125,17 +125,42 @@ internal static class ModifierAdvisor
     /// <summary>The lines' site modifiers differ (a site on one line only, or other sites): a separate site is the
     /// likeliest distinction.</summary>
     private static bool SitesDiffer(ClaimLine column1, ClaimLine column2) =>
-        !column1.Modifiers.Where(NcciModifiers.Anatomic.Contains).ToHashSet(StringComparer.Ordinal)
-            .SetEquals(column2.Modifiers.Where(NcciModifiers.Anatomic.Contains));
+        HasSiteTheOtherLacks(column1, column2) || HasSiteTheOtherLacks(column2, column1);
 
     /// <summary>A separate site is plausible when a line names one, or when both are surgical procedures (two
     /// debridements, two excisions), which can be done on different lesions or structures.</summary>
     private static bool SitePlausible(ClaimLine column1, ClaimLine column2) =>
-        column1.Modifiers.Any(NcciModifiers.Anatomic.Contains) || column2.Modifiers.Any(NcciModifiers.Anatomic.Contains) ||
-        (IsSurgery(column1.Code) && IsSurgery(column2.Code));
+        HasSite(column1) || HasSite(column2) || (IsSurgery(column1.Code) && IsSurgery(column2.Code));
+
+    // Plain loops rather than LINQ: advice is built for every edit on the hot path of a scrub.
+    private static bool HasSiteTheOtherLacks(ClaimLine line, ClaimLine other)
+    {
+        foreach (var modifier in line.Modifiers)
+        {
+            if (NcciModifiers.Anatomic.Contains(modifier) && !other.HasModifier(modifier))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasSite(ClaimLine line)
+    {
+        foreach (var modifier in line.Modifiers)
+        {
+            if (NcciModifiers.Anatomic.Contains(modifier))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsSurgery(HcpcsCode code) => code.IsInRange(SurgeryLow, SurgeryHigh);
 
     private static string Sites(ClaimLine line) =>
-        line.Modifiers.Any(NcciModifiers.Anatomic.Contains) ? string.Join("/", line.Modifiers.Where(NcciModifiers.Anatomic.Contains)) : "none";
+        HasSite(line) ? string.Join("/", line.Modifiers.Where(NcciModifiers.Anatomic.Contains)) : "none";
 }

@@ -21,7 +21,11 @@ internal sealed class NcciLoaderService(
         {
             Fail(ex.Message);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host stopped while the tables loaded (a start that failed on a setting or an address): nothing to report.
+        }
+        catch (Exception ex)
         {
             // Whatever else a table file provokes must stop the start the same way, never leave a host without tables.
             Log.NcciLoadDefect(logger, ex);
