@@ -72,6 +72,9 @@ internal sealed class ErrorInterceptor(ILogger<ErrorInterceptor> logger) : Inter
     private RpcException? ToRpc(Exception exception, ServerCallContext context) => exception switch
     {
         RpcException => null,
+        // The call's deadline passing cancels it too; the caller must hear which of the two ended it.
+        OperationCanceledException when context.CancellationToken.IsCancellationRequested && context.Deadline <= DateTime.UtcNow =>
+            new RpcException(new Status(StatusCode.DeadlineExceeded, "The call's deadline passed before it finished.")),
         OperationCanceledException when context.CancellationToken.IsCancellationRequested => null,
         X12FormatException x12 => RpcErrors.InvalidArgument("content", x12.Message),
         InvalidRecordException invalid => RpcErrors.InvalidArgument(invalid.Field, invalid.Message),
