@@ -115,6 +115,17 @@ public sealed class RulesCommandTests : IDisposable
         Assert.Contains("[Warning] PAYER_BUNDLE line 2", run.Out, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("mue-units-over-limit.json", "[HardStop] MUE_UNITS_EXCEEDED line 1 — mue-practitioner-2026-07-01")]
+    [InlineData("add-on-without-primary.json", "[HardStop] ADDON_WITHOUT_PRIMARY line 1 — AOC_V2026Q3")]
+    public async Task Explain_SampleClaim_GivesTheMueAndAddOnEditsTheServiceWould(string sample, string edit)
+    {
+        var run = await CliRun.RunAsync("rules", "explain", Path.Combine(RepositoryPaths.Root, "tools", "samples", "claims", sample), "--packs", RepositoryPaths.Packs);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Contains(edit, run.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Explain_InvalidClaim_NamesTheFieldAndExitsOne()
     {

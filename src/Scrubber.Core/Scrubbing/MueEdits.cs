@@ -128,9 +128,9 @@ internal static class MueEdits
             : string.Empty;
         var what = $"{line.Code}: {Units(day.Total)} units on {Date(day.Day)} for this patient and provider{counted} exceed the MUE of {entry.Value} per day";
         var message = entry.Indicator == MueAdjudicationIndicator.DateOfServicePolicy
-            ? $"{what} (MAI 2, a policy limit: {Rationale(entry)}) in {version}. Every unit of {line.Code} that day will be denied, and a policy limit cannot be overturned on appeal. " +
+            ? $"{what} (MAI 2, a policy limit; {Rationale(entry)}) in {version}. Every unit of {line.Code} that day will be denied, and a policy limit cannot be overturned on appeal. " +
               $"Bill no more than {entry.Value} for the day. Units denied by an MUE cannot be billed to the patient, even with an ABN."
-            : $"{what} (MAI 3, a clinical limit: {Rationale(entry)}) in {version}. Every unit of {line.Code} that day will be denied. Bill no more than {entry.Value}, " +
+            : $"{what} (MAI 3, a clinical limit; {Rationale(entry)}) in {version}. Every unit of {line.Code} that day will be denied. Bill no more than {entry.Value}, " +
               "or, when the medical record documents the medical necessity of more, send them and keep the record: a contractor may allow them on appeal or reopening. " +
               "Units denied by an MUE cannot be billed to the patient, even with an ABN.";
         return Build(line, entry, version, day.Total, Severity.HardStop, RecommendedAction.AdjustUnits, [], message) with

@@ -1,10 +1,13 @@
 using System.CommandLine;
+using Scrubber.Core.AddOnCodes;
+using Scrubber.Core.Mue;
 using Scrubber.Core.Ncci;
 
 namespace Scrubber.Cli;
 
 /// <summary>The NCCI tables rule commands scrub examples with: given paths, else the samples under rules/ncci found
-/// above the pack folder, else none (examples that need NCCI then fail and say so).</summary>
+/// above the pack folder, else none (examples that need NCCI then fail and say so). The practitioner MUE table and the
+/// add-on code edits come from the same place, so an explained claim gets every edit the service would give it.</summary>
 internal sealed class LocalTables
 {
     public Option<string?> Practitioner { get; } = new("--practitioner")
@@ -19,23 +22,48 @@ internal sealed class LocalTables
         HelpName = "P",
     };
 
+    public Option<string?> MuePractitioner { get; } = new("--mue-practitioner")
+    {
+        Description = "practitioner MUE files, folder or zip (default: rules/ncci/mue/practitioner above the packs)",
+        HelpName = "P",
+    };
+
+    public Option<string?> AddOnCodes { get; } = new("--add-on-codes")
+    {
+        Description = "add-on code edit files, folder or zip (default: rules/ncci/add-on above the packs)",
+        HelpName = "P",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Practitioner);
         command.Options.Add(OutpatientHospital);
+        command.Options.Add(MuePractitioner);
+        command.Options.Add(AddOnCodes);
     }
 
     public NcciSnapshot Load(ParseResult parse, string near, CliConsole console)
     {
         var report = new QuietReport(console);
         return new NcciSnapshot(
-            LoadOne(NcciTableKind.Practitioner, Practitioner.Name, parse.GetValue(Practitioner) ?? Find(near, "practitioner"), report),
-            LoadOne(NcciTableKind.OutpatientHospital, OutpatientHospital.Name, parse.GetValue(OutpatientHospital) ?? Find(near, "outpatient-hospital"), report),
-            DateTimeOffset.UtcNow);
+            LoadOne(Practitioner.Name, parse.GetValue(Practitioner) ?? Find(near, "practitioner"),
+                (key, path) => NcciLoader.Load(NcciTableKind.Practitioner, key, [path], report)),
+            LoadOne(OutpatientHospital.Name, parse.GetValue(OutpatientHospital) ?? Find(near, "outpatient-hospital"),
+                (key, path) => NcciLoader.Load(NcciTableKind.OutpatientHospital, key, [path], report)),
+            DateTimeOffset.UtcNow)
+        {
+            Mue = new MueTables(
+                LoadOne(MuePractitioner.Name, parse.GetValue(MuePractitioner) ?? Find(near, Path.Combine("mue", "practitioner")),
+                    (key, path) => MueLoader.Load(MueTableKind.Practitioner, key, [path], report)),
+                null,
+                null),
+            AddOnCodes = LoadOne(AddOnCodes.Name, parse.GetValue(AddOnCodes) ?? Find(near, "add-on"), (key, path) => AddOnCodeLoader.Load(key, [path], report)),
+        };
     }
 
     /// <exception cref="CommandFailedException">The path is not there (exit 3) or holds no loadable table (exit 1).</exception>
-    private static NcciTableSet? LoadOne(NcciTableKind kind, string setting, string? path, INcciLoadReport report)
+    private static T? LoadOne<T>(string setting, string? path, Func<string, string, T> load)
+        where T : class
     {
         if (path is null)
         {
@@ -45,7 +73,7 @@ internal sealed class LocalTables
         InputPaths.RequireExisting([path]);
         try
         {
-            return NcciLoader.Load(kind, setting, [Path.GetFullPath(path)], report);
+            return load(setting, Path.GetFullPath(path));
         }
         catch (NcciLoadException ex)
         {
