@@ -107,15 +107,35 @@ public sealed class RunningServer : IAsyncDisposable
         var logs = new LogCapture();
         var data = extraArgs.Any(a => a.StartsWith("--Audit:Path=", StringComparison.Ordinal)) ? null : new TempDirectory();
         string[] databaseArgs = data is null ? [] : [$"--Audit:Path={data.File("scrubber.db")}"];
-        var app = ScrubberApp.Create([.. DefaultArgs, .. databaseArgs, .. extraArgs], b =>
-        {
-            b.Logging.AddProvider(logs);
-            services?.Invoke(b.Services);
-        });
-        await app.StartAsync();
+        var app = await StartAppAsync([.. databaseArgs, .. extraArgs], logs, services);
         var server = new RunningServer(app, logs, data, handler);
         await server.WaitUntilServingAsync();
         return server;
+    }
+
+    /// <summary>Creates and starts the host. The web port is probed free and then bound, so another process may take it
+    /// in between: a start that fails on that port is retried with a new one, as a person would pick another.</summary>
+    private static async Task<WebApplication> StartAppAsync(string[] args, LogCapture logs, Action<IServiceCollection>? services)
+    {
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            var app = ScrubberApp.Create([.. DefaultArgs, .. args], b =>
+            {
+                b.Logging.AddProvider(logs);
+                services?.Invoke(b.Services);
+            });
+            try
+            {
+                await app.StartAsync();
+                return app;
+            }
+            catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException && attempt < attempts &&
+                                         !args.Any(a => a.StartsWith("--Kestrel:Endpoints:Web:Url=", StringComparison.Ordinal)))
+            {
+                await app.DisposeAsync();
+            }
+        }
     }
 
     public async Task WaitUntilServingAsync()
