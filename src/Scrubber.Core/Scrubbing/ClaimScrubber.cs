@@ -51,7 +51,7 @@ public sealed class ClaimScrubber(ScrubOptions options, PackBudget? budget = nul
         var edits = new List<Edit>();
         var versions = new List<string>(1);
         var faults = new List<RuleFault>();
-        var context = new PairContext(claim.Setting, options.ProviderScope, policy);
+        var context = new PairContext(claim.Setting, options.ProviderScope, policy) { ClaimId = claim.ClaimId };
         ScrubCancelledException.ThrowIfCancelled(ScrubPhases.Ncci, cancellationToken);
         if (TablesFor(claim, ncci, pack) is { } tables)
         {
@@ -120,7 +120,7 @@ public sealed class ClaimScrubber(ScrubOptions options, PackBudget? budget = nul
         return ncci.For(kind) ?? throw new NcciTableMissingException(kind);
     }
 
-    /// <summary>Names the scrubbed claim on suggestions that did not name an earlier one.</summary>
+    /// <summary>Names the scrubbed claim on suggestions made without the context that names it (a pack rule's).</summary>
     private static Edit WithClaim(Edit edit, string claimId) =>
         edit.SuggestedModifiers.All(s => s.ClaimId.Length > 0)
             ? edit

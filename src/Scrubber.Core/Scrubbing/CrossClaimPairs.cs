@@ -66,7 +66,8 @@ internal static class CrossClaimPairs
     /// to change (25 on an earlier E/M would also be advice for a line that is not denied).</summary>
     private static Edit OnNewLine(Edit edit, ClaimLine earlier, ClaimLine newLine, in PairContext context)
     {
-        var onNewLine = edit.SuggestedModifiers.Where(s => s.ClaimId.Length == 0).ToImmutableArray();
+        var scrubbed = context.ClaimId;
+        var onNewLine = edit.SuggestedModifiers.Where(s => s.ClaimId.Length == 0 || s.ClaimId == scrubbed).ToImmutableArray();
         if (onNewLine.IsEmpty && !newLine.Code.IsEvaluationAndManagement)
         {
             onNewLine = ModifierAdvisor.SuggestForProcedures(earlier, newLine, context);

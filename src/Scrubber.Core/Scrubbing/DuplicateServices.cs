@@ -107,7 +107,7 @@ internal static class DuplicateServices
                 ? $"Remove line {second.LineId}, or bill the service once with the total units."
                 : $"Remove line {second.LineId}, or, if the service was truly repeated, add {repeat} to it (or the site modifiers when they were separate sites).");
         return new Edit(EditTypes.DuplicateService, Severity.HardStop, second.LineId, first.LineId, string.Empty, string.Empty, null,
-            repeat is null ? [] : [new SuggestedModifier(repeat, second.LineId, RepeatReason(repeat))],
+            repeat is null ? [] : [new SuggestedModifier(repeat, second.LineId, RepeatReason(repeat)) { ClaimId = context.ClaimId }],
             message, Source)
         {
             Action = RecommendedAction.RemoveLine,
@@ -127,7 +127,7 @@ internal static class DuplicateServices
             : $"{pair} CMS pays one visit of a category per physician per day: bill one line that reflects the total work of the day and remove line " +
               $"{second.LineId}, or, only if it was a significant, separately identifiable visit, mark it with {modifier}.";
         return new Edit(EditTypes.SameDayEm, marked ? Severity.Info : Severity.Warning, second.LineId, first.LineId, string.Empty, string.Empty, null,
-            marked ? [] : [new SuggestedModifier(modifier, second.LineId, $"The visit on line {second.LineId} was significant and separately identifiable from the other visit that day.")],
+            marked ? [] : [new SuggestedModifier(modifier, second.LineId, $"The visit on line {second.LineId} was significant and separately identifiable from the other visit that day.") { ClaimId = context.ClaimId }],
             message, Source)
         {
             Action = marked ? RecommendedAction.KeepDocumentation : RecommendedAction.RemoveLine,

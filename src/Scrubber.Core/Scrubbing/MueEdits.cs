@@ -48,7 +48,7 @@ internal static class MueEdits
                 var units = UnitsPerDay(line);
                 if (units > entry.Value)
                 {
-                    edits.Add(LineOver(line, entry, version, units));
+                    edits.Add(LineOver(line, entry, version, units, context.ClaimId));
                 }
             }
             else if (DayOver(claim, i, entry, history, context) is { } day)
@@ -108,9 +108,9 @@ internal static class MueEdits
             $"{line.Code} on line {line.LineId} is not payable in the {SettingName(setting)} setting: its MUE is 0 ({Rationale(entry)}) in {version}. " +
             "Remove the line, or bill the service as the setting allows. Units denied by an MUE cannot be billed to the patient, even with an ABN.");
 
-    private static Edit LineOver(ClaimLine line, MueEntry entry, string version, double units)
+    private static Edit LineOver(ClaimLine line, MueEntry entry, string version, double units, string claimId)
     {
-        var repeat = RepeatModifiers(line);
+        var repeat = RepeatModifiers(line, claimId);
         var fix = repeat.Length == 0
             ? $"Reduce the units to {entry.Value}."
             : "If some units were truly separate services (another session, another site, a repeated test), bill them on another line with the " +
@@ -151,12 +151,12 @@ internal static class MueEdits
 
     /// <summary>The modifiers that make a repeated service's line distinct: 91 for a repeated laboratory test, 76 and
     /// XS for another procedure; none for an E/M visit, which is not split.</summary>
-    private static ImmutableArray<SuggestedModifier> RepeatModifiers(ClaimLine line) =>
+    private static ImmutableArray<SuggestedModifier> RepeatModifiers(ClaimLine line, string claimId) =>
         line.Code.IsEvaluationAndManagement ? []
-        : line.Code.IsClinicalLab ? [new SuggestedModifier("91", line.LineId, "On another line for the units of a test repeated the same day to obtain a new result.")]
+        : line.Code.IsClinicalLab ? [new SuggestedModifier("91", line.LineId, "On another line for the units of a test repeated the same day to obtain a new result.") { ClaimId = claimId }]
         : [
-            new SuggestedModifier("76", line.LineId, "On another line for the units of a procedure repeated the same day by the same practitioner."),
-            new SuggestedModifier("XS", line.LineId, "On another line for the units performed on a separate organ or structure."),
+            new SuggestedModifier("76", line.LineId, "On another line for the units of a procedure repeated the same day by the same practitioner.") { ClaimId = claimId },
+            new SuggestedModifier("XS", line.LineId, "On another line for the units performed on a separate organ or structure.") { ClaimId = claimId },
         ];
 
     private static string SettingName(CareSetting setting) => setting switch
