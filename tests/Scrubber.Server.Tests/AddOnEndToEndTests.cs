@@ -51,12 +51,12 @@ public sealed class AddOnEndToEndTests : IAsyncLifetime
     {
         var draft = ProtoClaims.Of(Day, "11042");
         await Scrub(draft);
-        Assert.Single((await Scrub(ForPatient(ProtoClaims.Of(Day, "11045"), draft.PatientId))).Edits, e => e.EditType == "ADDON_WITHOUT_PRIMARY");
+        Assert.Single((await Scrub(ProtoClaims.Of(Day, "11045").ForPatient(draft.PatientId))).Edits, e => e.EditType == "ADDON_WITHOUT_PRIMARY");
 
-        var sent = ForPatient(ProtoClaims.Of(Day, "11042"), draft.PatientId);
+        var sent = ProtoClaims.Of(Day, "11042").ForPatient(draft.PatientId);
         await SentClaims.ScrubAndConfirm(Server, sent);
 
-        Assert.DoesNotContain((await Scrub(ForPatient(ProtoClaims.Of(Day, "11045"), draft.PatientId))).Edits, e => e.EditType == "ADDON_WITHOUT_PRIMARY");
+        Assert.DoesNotContain((await Scrub(ProtoClaims.Of(Day, "11045").ForPatient(draft.PatientId))).Edits, e => e.EditType == "ADDON_WITHOUT_PRIMARY");
     }
 
     [Fact]
@@ -65,8 +65,8 @@ public sealed class AddOnEndToEndTests : IAsyncLifetime
         var sent = ProtoClaims.Of("2026-08-02", "99291");
         await SentClaims.ScrubAndConfirm(Server, sent);
 
-        var nextDay = await Scrub(ForPatient(ProtoClaims.Of(Day, "99292"), sent.PatientId));
-        var twoDaysLater = await Scrub(ForPatient(ProtoClaims.Of("2026-08-04", "99292"), sent.PatientId));
+        var nextDay = await Scrub(ProtoClaims.Of(Day, "99292").ForPatient(sent.PatientId));
+        var twoDaysLater = await Scrub(ProtoClaims.Of("2026-08-04", "99292").ForPatient(sent.PatientId));
 
         Assert.DoesNotContain(nextDay.Edits, e => e.EditType == "ADDON_WITHOUT_PRIMARY");
         Assert.Single(twoDaysLater.Edits, e => e.EditType == "ADDON_WITHOUT_PRIMARY");
@@ -112,10 +112,4 @@ public sealed class AddOnEndToEndTests : IAsyncLifetime
     }
 
     private Task<ScrubClaimResponse> Scrub(Claim claim) => Server.Scrubber.ScrubClaimAsync(claim.Request()).ResponseAsync;
-
-    private static Claim ForPatient(Claim claim, string patientId)
-    {
-        claim.PatientId = patientId;
-        return claim;
-    }
 }

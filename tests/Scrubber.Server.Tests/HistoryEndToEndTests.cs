@@ -28,12 +28,12 @@ public sealed class HistoryEndToEndTests : IAsyncLifetime
         var draft = ProtoClaims.Of(Day, "0001A", "36591");
         Assert.Equal(Disposition.HardStop, (await Scrub(draft)).Disposition);
 
-        var corrected = await Scrub(ForPatient(ProtoClaims.Of(Day, "0001A"), draft.PatientId));
+        var corrected = await Scrub(ProtoClaims.Of(Day, "0001A").ForPatient(draft.PatientId));
         Assert.Equal(Disposition.Clean, corrected.Disposition);
 
-        var sent = ForPatient(ProtoClaims.Of(Day, "0001A"), draft.PatientId);
+        var sent = ProtoClaims.Of(Day, "0001A").ForPatient(draft.PatientId);
         await SentClaims.ScrubAndConfirm(Server, sent);
-        var later = await Scrub(ForPatient(ProtoClaims.Of(Day, "36591"), draft.PatientId));
+        var later = await Scrub(ProtoClaims.Of(Day, "36591").ForPatient(draft.PatientId));
 
         var edit = Assert.Single(later.Edits);
         Assert.Equal(("NCCI_PTP", Severity.HardStop, sent.ClaimId, "L1"), (edit.EditType, edit.Severity, edit.RelatedClaimId, edit.RelatedLineId));
@@ -48,7 +48,7 @@ public sealed class HistoryEndToEndTests : IAsyncLifetime
         var remit = new Remittance835Writer(seed: 3).Write([RemitSpecs.Paid(earlier)], new DateOnly(2023, 7, 1));
         await Ingest(remit, "era.835");
 
-        var later = await Scrub(ForPatient(ProtoClaims.Of(Day, "36591"), earlier.PatientId));
+        var later = await Scrub(ProtoClaims.Of(Day, "36591").ForPatient(earlier.PatientId));
 
         Assert.Equal(earlier.ClaimId, Assert.Single(later.Edits).RelatedClaimId);
     }
@@ -60,15 +60,15 @@ public sealed class HistoryEndToEndTests : IAsyncLifetime
         await SentClaims.ScrubAndConfirm(Server, sent);
         await Ingest(new Remittance835Writer(seed: 5).Write([RemitSpecs.DeniedSecondLine(sent, "ICN-D")], new DateOnly(2023, 7, 1)), "era-denied.835");
 
-        var deniedLineAgain = await Scrub(ForPatient(ProtoClaims.Of(Day, "85025"), sent.PatientId));
-        var paidLineAgain = await Scrub(ForPatient(ProtoClaims.Of(Day, "93000"), sent.PatientId));
+        var deniedLineAgain = await Scrub(ProtoClaims.Of(Day, "85025").ForPatient(sent.PatientId));
+        var paidLineAgain = await Scrub(ProtoClaims.Of(Day, "93000").ForPatient(sent.PatientId));
         Assert.Empty(deniedLineAgain.Edits);
         Assert.Equal(sent.ClaimId, Assert.Single(paidLineAgain.Edits, e => e.EditType == "DUPLICATE_SERVICE").RelatedClaimId);
 
         var reversal = RemitSpecs.Paid(sent) with { Status = "22" };
         await Ingest(new Remittance835Writer(seed: 6).Write([reversal], new DateOnly(2023, 7, 8)), "era-reversal.835");
 
-        var afterReversal = await Scrub(ForPatient(ProtoClaims.Of(Day, "93000"), sent.PatientId));
+        var afterReversal = await Scrub(ProtoClaims.Of(Day, "93000").ForPatient(sent.PatientId));
         Assert.Empty(afterReversal.Edits);
     }
 
@@ -79,7 +79,7 @@ public sealed class HistoryEndToEndTests : IAsyncLifetime
         var draft = ProtoClaims.Of(Day, "0001A");
         await server.Scrubber.ScrubClaimAsync(draft.Request());
 
-        var later = await server.Scrubber.ScrubClaimAsync(ForPatient(ProtoClaims.Of(Day, "36591"), draft.PatientId).Request());
+        var later = await server.Scrubber.ScrubClaimAsync(ProtoClaims.Of(Day, "36591").ForPatient(draft.PatientId).Request());
 
         Assert.Equal(draft.ClaimId, Assert.Single(later.Edits).RelatedClaimId);
     }
@@ -89,7 +89,7 @@ public sealed class HistoryEndToEndTests : IAsyncLifetime
     {
         var original = ProtoClaims.Of(Day, "0001A");
         await SentClaims.ScrubAndConfirm(Server, original);
-        var replacement = ForPatient(ProtoClaims.Of(Day, "90471"), original.PatientId);
+        var replacement = ProtoClaims.Of(Day, "90471").ForPatient(original.PatientId);
         replacement.Frequency = ClaimFrequency.Replacement;
         replacement.OriginalClaimId = original.ClaimId;
 
@@ -97,17 +97,17 @@ public sealed class HistoryEndToEndTests : IAsyncLifetime
         var replaced = await SentClaims.ScrubAndConfirm(Server, replacement);
         Assert.Equal(Disposition.Clean, replaced.Response.Disposition);
 
-        var afterReplacement = await Scrub(ForPatient(ProtoClaims.Of(Day, "36591"), original.PatientId));
+        var afterReplacement = await Scrub(ProtoClaims.Of(Day, "36591").ForPatient(original.PatientId));
         Assert.Empty(afterReplacement.Edits);
-        var duplicate = await Scrub(ForPatient(ProtoClaims.Of(Day, "90471"), original.PatientId));
+        var duplicate = await Scrub(ProtoClaims.Of(Day, "90471").ForPatient(original.PatientId));
         Assert.Equal(replacement.ClaimId, Assert.Single(duplicate.Edits, e => e.EditType == "DUPLICATE_SERVICE").RelatedClaimId);
 
-        var @void = ForPatient(ProtoClaims.Of(Day, "90471"), original.PatientId);
+        var @void = ProtoClaims.Of(Day, "90471").ForPatient(original.PatientId);
         (@void.Frequency, @void.OriginalClaimId) = (ClaimFrequency.Void, replacement.ClaimId);
         var voided = await SentClaims.ScrubAndConfirm(Server, @void);
         Assert.Equal((Disposition.Clean, 0), (voided.Response.Disposition, voided.Response.Edits.Count));
 
-        var afterVoid = await Scrub(ForPatient(ProtoClaims.Of(Day, "90471"), original.PatientId));
+        var afterVoid = await Scrub(ProtoClaims.Of(Day, "90471").ForPatient(original.PatientId));
         Assert.Empty(afterVoid.Edits);
     }
 
@@ -116,7 +116,7 @@ public sealed class HistoryEndToEndTests : IAsyncLifetime
     {
         var earlier = ProtoClaims.Of(Day, "99213", "85025");
         await SentClaims.ScrubAndConfirm(Server, earlier);
-        var claim = ForPatient(ProtoClaims.Of(Day, "85025-91", "0001A"), earlier.PatientId);
+        var claim = ProtoClaims.Of(Day, "85025-91", "0001A").ForPatient(earlier.PatientId);
 
         var response = await Scrub(claim);
 
@@ -139,7 +139,7 @@ public sealed class HistoryEndToEndTests : IAsyncLifetime
         var earlier = ProtoClaims.Of(Day, "99213");
         await SentClaims.ScrubAndConfirm(Server, earlier);
 
-        var response = await Scrub(ForPatient(ProtoClaims.Of(Day, "0001A"), earlier.PatientId));
+        var response = await Scrub(ProtoClaims.Of(Day, "0001A").ForPatient(earlier.PatientId));
 
         var edit = Assert.Single(response.Edits);
         Assert.Equal((RecommendedAction.ReplaceEarlierClaim, "L1", earlier.ClaimId), (edit.RecommendedAction, edit.LineId, edit.RelatedClaimId));
@@ -160,7 +160,7 @@ public sealed class HistoryEndToEndTests : IAsyncLifetime
         var oneClaim = await Scrub(ProtoClaims.Of(Day, first, second));
         var earlier = ProtoClaims.Of(Day, first);
         await SentClaims.ScrubAndConfirm(Server, earlier);
-        var acrossClaims = await Scrub(ForPatient(ProtoClaims.Of(Day, second), earlier.PatientId));
+        var acrossClaims = await Scrub(ProtoClaims.Of(Day, second).ForPatient(earlier.PatientId));
 
         if (expected is null)
         {
@@ -195,10 +195,4 @@ public sealed class HistoryEndToEndTests : IAsyncLifetime
     }
 
     private async Task<ScrubClaimResponse> Scrub(Claim claim) => await Server.Scrubber.ScrubClaimAsync(claim.Request());
-
-    private static Claim ForPatient(Claim claim, string patientId)
-    {
-        claim.PatientId = patientId;
-        return claim;
-    }
 }

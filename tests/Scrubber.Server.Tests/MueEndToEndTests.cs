@@ -82,11 +82,11 @@ public sealed class MueEndToEndTests : IAsyncLifetime, IDisposable
     {
         var draft = ProtoClaims.Of(July, "0001U");
         await Scrub(draft);
-        Assert.DoesNotContain((await Scrub(ForPatient(ProtoClaims.Of(July, "0001U"), draft.PatientId))).Edits, e => e.EditType == "MUE_UNITS_EXCEEDED");
+        Assert.DoesNotContain((await Scrub(ProtoClaims.Of(July, "0001U").ForPatient(draft.PatientId))).Edits, e => e.EditType == "MUE_UNITS_EXCEEDED");
 
-        var sent = ForPatient(ProtoClaims.Of(July, "0001U"), draft.PatientId);
+        var sent = ProtoClaims.Of(July, "0001U").ForPatient(draft.PatientId);
         await SentClaims.ScrubAndConfirm(Server, sent);
-        var later = await Scrub(ForPatient(ProtoClaims.Of(July, "0001U"), draft.PatientId));
+        var later = await Scrub(ProtoClaims.Of(July, "0001U").ForPatient(draft.PatientId));
 
         var edit = Assert.Single(later.Edits, e => e.EditType == "MUE_UNITS_EXCEEDED");
         Assert.Equal((sent.ClaimId, "L1", 2.0), (edit.RelatedClaimId, edit.RelatedLineId, edit.UnitsCounted));
@@ -98,7 +98,7 @@ public sealed class MueEndToEndTests : IAsyncLifetime, IDisposable
         var sent = WithUnits(ProtoClaims.Of(July, "0009U"), 2);
         await SentClaims.ScrubAndConfirm(Server, sent);
 
-        var later = await Scrub(ForPatient(ProtoClaims.Of(July, "0009U"), sent.PatientId));
+        var later = await Scrub(ProtoClaims.Of(July, "0009U").ForPatient(sent.PatientId));
 
         var edit = Assert.Single(later.Edits, e => e.EditType == "MUE_UNITS_EXCEEDED");
         Assert.Equal((3, 3.0, sent.ClaimId), (edit.MueAdjudicationIndicator, edit.UnitsCounted, edit.RelatedClaimId));
@@ -242,12 +242,6 @@ public sealed class MueEndToEndTests : IAsyncLifetime, IDisposable
     private static Claim WithUnits(Claim claim, double units)
     {
         claim.Lines[0].Units = units;
-        return claim;
-    }
-
-    private static Claim ForPatient(Claim claim, string patientId)
-    {
-        claim.PatientId = patientId;
         return claim;
     }
 }

@@ -39,6 +39,13 @@ public static class ProtoClaims
 
     public static ScrubClaimRequest Request(this Claim claim) => new() { Claim = claim };
 
+    /// <summary>Makes the claim another of <paramref name="patientId"/>'s, so it pairs with what was sent for them.</summary>
+    public static Claim ForPatient(this Claim claim, string patientId)
+    {
+        claim.PatientId = patientId;
+        return claim;
+    }
+
     /// <summary>Sends the claim to <paramref name="payerId"/>, so its pack runs.</summary>
     public static Claim ForPayer(this Claim claim, string payerId)
     {
