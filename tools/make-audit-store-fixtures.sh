@@ -18,8 +18,8 @@
 #      OUT/store-COMMIT.db (default tests/fixtures/audit-stores), then removes the worktree (unless --keep).
 #
 # Needs the .NET SDK of global.json, git, jq, curl, python3 (its sqlite3 module) and a repository that has the commits.
-# Ids (scrub ids, timestamps, file hashes of the 835s that carry the date) differ from run to run; the counts and the
-# claim and line ids do not.
+# Scrub ids and timestamps differ from run to run; the counts, claim and line ids, amounts and the 835s (so their
+# SHA-256 file ids) do not.
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -33,7 +33,7 @@ while [ $# -gt 0 ]; do
     --out) out="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
     --work) work="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *) commits+=("$1"); shift ;;
   esac
@@ -128,7 +128,7 @@ make_store() {
   [ -f "$em_sample" ] || em_sample="$samples/em-with-procedure-warning.json"
 
   log "$commit: start the server on a fresh store $db"
-  rm -f "$db" "$db-wal" "$db-shm" "$db-journal"
+  rm -rf "$db" "$db-wal" "$db-shm" "$db-journal" "$db.keys"
   local grpc_port web_port
   grpc_port="$(free_port)"; web_port="$(free_port)"
   while [ "$web_port" = "$grpc_port" ]; do web_port="$(free_port)"; done
