@@ -45,7 +45,7 @@ public sealed class DashboardTests : IAsyncLifetime
     [Fact]
     public async Task Dashboard_InChromium_SignsInThenShowsRowsChartsFilterAndDrillDown()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (.ci/run does).");
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (.ci/test does).");
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

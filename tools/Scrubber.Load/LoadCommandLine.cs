@@ -16,6 +16,7 @@ internal static class LoadCommandLine
             new RemittanceFuzzCommand(),
             new VerifyCommand(),
             new WaitCommand(),
+            new H2LoadBodyCommand(),
         };
 
         // Help names the tool as scripts call it, also when it runs inside another host (dotnet, tests).
