@@ -7,6 +7,14 @@ public sealed class AuditOptions
 {
     public const string Section = "Audit";
 
+    /// <summary>Where the store lives: <c>Sqlite</c> (the default, a file under <see cref="Path"/>) or <c>Postgres</c>
+    /// (the database <see cref="ConnectionString"/> names; several replicas may share it).</summary>
+    public AuditProvider Provider { get; set; } = AuditProvider.Sqlite;
+
+    /// <summary>For <c>Provider=Postgres</c>: the Npgsql connection string, e.g.
+    /// <c>Host=db;Port=5432;Database=scrubber;Username=scrubber;Password=…</c>.</summary>
+    public string ConnectionString { get; set; } = string.Empty;
+
     /// <summary>The SQLite file. Default <c>App_Data/scrubber.db</c>, relative to the content root. Created, owner-only, at start.</summary>
     [Required]
     public string Path { get; set; } = "App_Data/scrubber.db";
@@ -23,4 +31,14 @@ public sealed class AuditOptions
     /// (<c>Outcomes.ConfirmSubmission</c>) or an 835. Default false: a draft never pairs with another claim. Set it only
     /// for integrations that cannot confirm; abandoned drafts then draw false cross-claim edits.</summary>
     public bool CountUnconfirmedScrubs { get; set; }
+}
+
+/// <summary>The audit store's database.</summary>
+public enum AuditProvider
+{
+    /// <summary>A SQLite file: the embedded default, one process.</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL database that several replicas share.</summary>
+    Postgres,
 }

@@ -5,9 +5,9 @@ using Scrubber.Testing;
 namespace Scrubber.Audit.Tests;
 
 /// <summary>Denial families: the table from CARC (and the RARC where it decides), and reports filtered by family.</summary>
-public sealed class DenialFamilyTests : IAsyncLifetime
+public abstract class DenialFamilyTests(StoreProvider provider) : IAsyncLifetime
 {
-    private readonly StoreFixture _store = new();
+    private readonly StoreFixture _store = new(provider);
     private IngestResult? _ingest;
 
     /// <summary>One claim per denial kind, each sent and then denied on its line L2 on 2026-08-12.</summary>
@@ -43,7 +43,7 @@ public sealed class DenialFamilyTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("97", "", "bundling")]
     [InlineData("236", "", "bundling")]
     [InlineData("234", "", "bundling")]
@@ -61,22 +61,22 @@ public sealed class DenialFamilyTests : IAsyncLifetime
     public void Of_ReasonAndRemark_IsItsFamily(string reason, string remark, string? family) =>
         Assert.Equal(family, DenialFamilies.Of(reason, remark.Length == 0 ? [] : [remark]));
 
-    [Fact]
+    [SkippableFact]
     public void OfLine_SeveralFamilies_CountsUnderTheFirstWithItsGroup() =>
         Assert.Equal((DenialFamilies.Bundling, "OA"), DenialFamilies.OfLine([("CO", "18"), ("OA", "97"), ("CO", "45")], [], paidNothing: true));
 
-    [Fact]
+    [SkippableFact]
     public void OfLine_UnpaidWithNoNcciReason_IsOtherButAPaidLineIsNotDenied()
     {
         Assert.Equal((DenialFamilies.Other, "CO"), DenialFamilies.OfLine([("CO", "16")], [], paidNothing: true));
         Assert.Null(DenialFamilies.OfLine([("CO", "45")], [], paidNothing: false));
     }
 
-    [Fact]
+    [SkippableFact]
     public void OfLine_UnpaidWithPatientResponsibilityAlone_IsNotADenial() =>
         Assert.Null(DenialFamilies.OfLine([("PR", "1"), ("PR", "2")], [], paidNothing: true));
 
-    [Fact]
+    [SkippableFact]
     public void Ingest_CountsEachDeniedLineUnderItsFamily_AndDeniedLinesLeaveOtherOut()
     {
         Assert.Equal(new Dictionary<string, int>
@@ -86,7 +86,7 @@ public sealed class DenialFamilyTests : IAsyncLifetime
         Assert.Equal(8, _ingest.DeniedLines);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Missed_ByDefault_CoversEveryFamilyButOther_WithItsGroup()
     {
         var rows = FeedbackReports.Missed(_store.Store.SentLineOutcomes(), ReportFilter.All);
@@ -101,7 +101,7 @@ public sealed class DenialFamilyTests : IAsyncLifetime
         ], rows.Select(r => (r.Family, r.Group, r.Denied)).Order());
     }
 
-    [Fact]
+    [SkippableFact]
     public void Reports_FilteredByFamily_KeepThoseFamiliesOnly()
     {
         var lines = _store.Store.SentLineOutcomes();
@@ -116,7 +116,7 @@ public sealed class DenialFamilyTests : IAsyncLifetime
         Assert.Equal(10, Kpis.Compute(lines, ReportFilter.All).Months.Single().AllDenials);
     }
 
-    [Fact]
+    [SkippableFact]
     public void ParseFamilies_UnknownName_SaysWhichAreKnown()
     {
         var ex = Assert.Throws<FormatException>(() => ReportFilter.ParseFamilies(["bundling", "mue"]));
@@ -124,3 +124,7 @@ public sealed class DenialFamilyTests : IAsyncLifetime
         Assert.Equal("'mue' is not a denial family; use bundling, units, add_on, duplicate, modifier, other.", ex.Message);
     }
 }
+
+public sealed class DenialFamilyTestsOnSqlite() : DenialFamilyTests(StoreProvider.Sqlite);
+
+public sealed class DenialFamilyTestsOnPostgres() : DenialFamilyTests(StoreProvider.Postgres);

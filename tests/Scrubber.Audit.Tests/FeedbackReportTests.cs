@@ -14,10 +14,10 @@ namespace Scrubber.Audit.Tests;
 /// M1: 99213 + 93000, no edit; 93000 denied CO-97 $45 on Aug 12. M2: 99214 + 93000, no edit; 93000 denied CO-236 $40 on Aug 13.
 /// Worked: D1/L2 written off $25 on Aug 20; C1/L2 appealed on Aug 25, recovered $120 on Sep 10; M1/L2 written off $45 on Aug 22.
 /// </remarks>
-public sealed class FeedbackReportTests : IAsyncLifetime
+public abstract class FeedbackReportTests(StoreProvider provider) : IAsyncLifetime
 {
     private const string Provider = ClaimBuilder.BillingNpi;
-    private readonly StoreFixture _store = new();
+    private readonly StoreFixture _store = new(provider);
     private IReadOnlyList<DeniedLine> _lines = [];
 
     public async Task InitializeAsync()
@@ -48,7 +48,7 @@ public sealed class FeedbackReportTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
 
-    [Fact]
+    [SkippableFact]
     public void OverriddenThenDenied_GroupsByPairPayerProviderModifierWeekAndFate()
     {
         var rows = FeedbackReports.OverriddenThenDenied(_lines, ReportFilter.All);
@@ -61,7 +61,7 @@ public sealed class FeedbackReportTests : IAsyncLifetime
         ], rows);
     }
 
-    [Fact]
+    [SkippableFact]
     public void OverriddenThenDenied_ForOneWeek_KeepsThatWeekOnly()
     {
         var row = Assert.Single(FeedbackReports.OverriddenThenDenied(_lines, ReportFilter.ForWeek("2026-W34")));
@@ -69,7 +69,7 @@ public sealed class FeedbackReportTests : IAsyncLifetime
         Assert.Equal(("overridden_by_acceptance", 120m), (row.Fate, row.DollarsDenied));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Missed_ListsBundlingDenialsNoEditCaught()
     {
         var row = Assert.Single(FeedbackReports.Missed(_lines, ReportFilter.All));
@@ -78,21 +78,21 @@ public sealed class FeedbackReportTests : IAsyncLifetime
         Assert.Equal(["M1/L2", "M2/L2"], row.Claims);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Reports_ForAnotherPayerOrProvider_AreEmpty()
     {
         Assert.Empty(FeedbackReports.OverriddenThenDenied(_lines, new ReportFilter(PayerId: "ACME01")));
         Assert.Empty(FeedbackReports.Missed(_lines, new ReportFilter(Provider: "1245319599")));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("2026-W3")]
     [InlineData("2026-W54")]
     [InlineData("26-W33")]
     public void ForWeek_NotAnIsoWeek_SaysWhatIsExpected(string week) =>
         Assert.Contains("is not an ISO week such as 2026-W33", Assert.Throws<FormatException>(() => ReportFilter.ForWeek(week)).Message, StringComparison.Ordinal);
 
-    [Fact]
+    [SkippableFact]
     public void WeeklyDashboard_OneRowPerWeekAndPair_RepeatOffendersFlaggedWithTheirAction()
     {
         var rows = WeeklyDashboard.Compute(_lines, ReportFilter.All, repeatThreshold: 2);
@@ -112,7 +112,7 @@ public sealed class FeedbackReportTests : IAsyncLifetime
         Assert.All(rows, r => Assert.Equal((DenialFamilies.Bundling, "CO"), (r.Family, r.Group)));
     }
 
-    [Fact]
+    [SkippableFact]
     public void WeeklyDashboard_DenialsNoEditNamedAPairFor_AreRowsOfTheDeniedCodeWithTheirSameDayCodes()
     {
         var row = Assert.Single(WeeklyDashboard.Compute(_lines, ReportFilter.All), r => r.DeniedCode == "93000");
@@ -122,11 +122,11 @@ public sealed class FeedbackReportTests : IAsyncLifetime
         Assert.Equal<string>(["99213", "99214"], row.ContextCodes);
     }
 
-    [Fact]
+    [SkippableFact]
     public void WeeklyDashboard_DefaultThreshold_FlagsNothingBelowThree() =>
         Assert.DoesNotContain(WeeklyDashboard.Compute(_lines, ReportFilter.All), r => r.RepeatOffender);
 
-    [Fact]
+    [SkippableFact]
     public void Kpis_AddUpTheSeededHistory()
     {
         var kpis = Kpis.Compute(_lines, ReportFilter.All);
@@ -142,7 +142,7 @@ public sealed class FeedbackReportTests : IAsyncLifetime
         Assert.Equal((25m, 45m), (kpis.WrittenOffPreventable, kpis.WrittenOffContestable));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Patterns_ClassifyEachPayerPair()
     {
         Assert.Equal(
@@ -153,7 +153,7 @@ public sealed class FeedbackReportTests : IAsyncLifetime
         ], Patterns.Compute(_lines, ReportFilter.All));
     }
 
-    [Fact]
+    [SkippableFact]
     public void RuleProposals_RefusedModifier_IsDraftedWithEvidenceAndReplay()
     {
         var proposal = Assert.Single(RuleProposals.Compute(_lines, ReportFilter.All, minimumSupport: 2));
@@ -163,7 +163,7 @@ public sealed class FeedbackReportTests : IAsyncLifetime
         Assert.Equal((3, 1), (proposal.WouldHaveFlagged, proposal.WouldHaveFlaggedPaid));
     }
 
-    [Fact]
+    [SkippableFact]
     public void RuleProposals_MissedBundles_NeedTheirSupport()
     {
         var proposals = RuleProposals.Compute(_lines, ReportFilter.All, minimumSupport: 1);
@@ -176,7 +176,7 @@ public sealed class FeedbackReportTests : IAsyncLifetime
         ], proposals.Select(p => (p.Column1, p.Column2, p.Kind, p.WouldHaveFlagged, p.WouldHaveFlaggedPaid)));
     }
 
-    [Fact]
+    [SkippableFact]
     public void RuleProposals_DraftedRule_LoadsInAPackAndFiresOnItsEvidence()
     {
         var proposal = RuleProposals.Compute(_lines, ReportFilter.All, minimumSupport: 1).Single(p => p.Kind == "missed bundle" && p.Column1 == "99213");
@@ -199,7 +199,7 @@ public sealed class FeedbackReportTests : IAsyncLifetime
         Assert.True(Assert.Single(outcomes).Passed);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ReplacementSentAfterADenial_WorksTheOriginalLineAsCorrectedClaimSent()
     {
         Assert.Null(_lines.Single(l => (l.ClaimId, l.LineId) == ("M2", "L2")).Resolution);
@@ -230,3 +230,7 @@ public sealed class FeedbackReportTests : IAsyncLifetime
     private static RemittanceLine Denied(string lineId, string code, decimal charge, string reason, DateOnly? date = null) =>
         new(lineId, code, [], "", date ?? new DateOnly(2026, 7, 20), charge, 0m, [new RemittanceAdjustment("CO", reason, charge, null)], ImmutableArray<string>.Empty);
 }
+
+public sealed class FeedbackReportTestsOnSqlite() : FeedbackReportTests(StoreProvider.Sqlite);
+
+public sealed class FeedbackReportTestsOnPostgres() : FeedbackReportTests(StoreProvider.Postgres);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Scrubber.Audit.Outcomes;
 using Scrubber.Audit.Schema;
@@ -13,7 +14,7 @@ public sealed class GroupCommitWriterTests : IAsyncDisposable
     private readonly TempDirectory _folder = new();
     private readonly GroupCommitWriter _writer;
 
-    public GroupCommitWriterTests() => _writer = new GroupCommitWriter(AuditDatabase.Open(_folder.File("writer.db")), maxBatch: 64);
+    public GroupCommitWriterTests() => _writer = new GroupCommitWriter(SqliteDatabase.Open(_folder.File("writer.db")), new Records.RecordDictionary(), maxBatch: 64);
 
     public async ValueTask DisposeAsync()
     {
@@ -64,9 +65,9 @@ public sealed class GroupCommitWriterTests : IAsyncDisposable
         using var hold = new WriterHold();
         var holding = _writer.WriteAsync(hold);
         hold.Started.Wait();
-        var chunk = _writer.WriteAsync(new IngestChunkWrite(fileId, remittance, 0, 1, maxListed: 200));
+        var chunk = _writer.WriteAsync(new IngestChunkWrite(fileId, remittance, 0, 1, maxListed: 200, new Records.RecordDictionary()));
         var unknown = _writer.WriteAsync(new UpdateResolutionWrite(
-            new Resolution("NO-SUCH-CLAIM", "L1", ResolutionStatus.Appealed, null, new DateOnly(2026, 8, 1), ""), StoreFixture.T0));
+            new Resolution("NO-SUCH-CLAIM", "L1", ResolutionStatus.Appealed, null, new DateOnly(2026, 8, 1), ""), StoreFixture.T0, new Records.RecordDictionary()));
         hold.Release.Set();
 
         await holding;
@@ -104,18 +105,18 @@ public sealed class GroupCommitWriterTests : IAsyncDisposable
         return names;
     }
 
-    private static void InsertFile(SqliteConnection connection, SqliteTransaction transaction, string name)
+    private static void InsertFile(DbConnection connection, DbTransaction transaction, string name)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO remittance_files (sha256, name, ingested_at, claims, lines) VALUES ($n, $n, '2026-08-01T00:00:00Z', 0, 0)";
-        command.Parameters.AddWithValue("$n", name);
+        command.CommandText = "INSERT INTO remittance_files (sha256, name, ingested_at, claims, lines) VALUES (@n, @n, '2026-08-01T00:00:00Z', 0, 0)";
+        command.Parameters.Add(new SqliteParameter("@n", name));
         command.ExecuteNonQuery();
     }
 
     private sealed class Insert(string name) : IWrite<string>
     {
-        public string Execute(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements)
+        public string Execute(DbConnection connection, DbTransaction transaction, PreparedStatements statements)
         {
             InsertFile(connection, transaction, name);
             return name;
@@ -124,7 +125,7 @@ public sealed class GroupCommitWriterTests : IAsyncDisposable
 
     private sealed class InsertThenThrow(string name, Exception failure) : IWrite<string>
     {
-        public string Execute(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements)
+        public string Execute(DbConnection connection, DbTransaction transaction, PreparedStatements statements)
         {
             InsertFile(connection, transaction, name);
             throw failure;

@@ -5,9 +5,9 @@ using Scrubber.Testing;
 namespace Scrubber.Audit.Tests;
 
 /// <summary>Ingesting remittances: matching claims and lines back, reversals, duplicates, unmatched items, resolutions.</summary>
-public sealed class RemittanceTests : IAsyncLifetime
+public abstract class RemittanceTests(StoreProvider provider) : IAsyncLifetime
 {
-    private readonly StoreFixture _store = new();
+    private readonly StoreFixture _store = new(provider);
     private string _sentScrub = string.Empty;
 
     public async Task InitializeAsync()
@@ -19,7 +19,7 @@ public sealed class RemittanceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
 
-    [Fact]
+    [SkippableFact]
     public async Task Ingest_LinesByRef6RAndByCodeWhenDropped_AreTiedToTheSentLines()
     {
         var file = File("a", Claim("CLM-1001", "1", 315m, 270m,
@@ -39,7 +39,7 @@ public sealed class RemittanceTests : IAsyncLifetime
         ], Outcomes());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ingest_PayerChangedTheCode_MatchesOnTheOriginalCodeFromSvc06()
     {
         var changed = Line("", "99212", 120m, 80m) with { OriginalProcedureCode = "99213" };
@@ -49,7 +49,7 @@ public sealed class RemittanceTests : IAsyncLifetime
         Assert.Equal(("L1", "code_modifiers_date_charge", "paid"), Outcomes().Single());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ingest_PayerChangedTheModifiers_StillMatchesOnCodeDateAndCharge()
     {
         await _store.Store.IngestRemittanceAsync(File("b2", Claim("CLM-1001", "1", 150m, 0m, Line("", "0030U", 150m, 0m, modifiers: ["XU"]))), StoreFixture.T0);
@@ -57,7 +57,7 @@ public sealed class RemittanceTests : IAsyncLifetime
         Assert.Equal(("L3", "code_date_charge", "denied"), Outcomes().Single());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ingest_UnknownClaimAndLine_AreListedAndStoredNotDropped()
     {
         var file = File("c",
@@ -71,7 +71,7 @@ public sealed class RemittanceTests : IAsyncLifetime
         Assert.Equal(2L, _store.Query("SELECT COUNT(*) FROM remit_lines WHERE match_method = 'unmatched'", r => r.GetInt64(0)).Single());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ingest_SameFileTwice_CountsOnce()
     {
         var file = File("d", Claim("CLM-1001", "1", 120m, 120m, Line("L1", "99213", 120m, 120m)));
@@ -83,7 +83,7 @@ public sealed class RemittanceTests : IAsyncLifetime
         Assert.Equal(1L, _store.Query("SELECT COUNT(*) FROM remit_lines", r => r.GetInt64(0)).Single());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ingest_ReversalThenCorrection_LeavesTheCorrectionAsTheOutcome()
     {
         await _store.Store.IngestRemittanceAsync(File("e1", Claim("CLM-1001", "1", 45m, 45m, Line("L2", "93000", 45m, 45m)) with { PayerClaimNumber = "ICN-1" }), StoreFixture.T0);
@@ -97,7 +97,7 @@ public sealed class RemittanceTests : IAsyncLifetime
         Assert.Equal("ICN-2", _store.Query("SELECT payer_claim_number FROM line_outcomes", r => r.GetString(0)).Single());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Ingest_TruncatedClaimId_MatchesTheOneClaimItStarts()
     {
         await _store.RecordAsync(new ClaimBuilder().For("PATIENTACCT-0000123456").Line("99213").Build());
@@ -107,7 +107,7 @@ public sealed class RemittanceTests : IAsyncLifetime
         Assert.Equal(1, result.MatchedClaims);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task UpdateResolution_OnASentLine_IsRecorded_AndUnknownLinesAreRefused()
     {
         var scrubId = await _store.Store.UpdateResolutionAsync(new Resolution("CLM-1001", "L2", ResolutionStatus.Recovered, 45m, new DateOnly(2026, 8, 30), "appeal won"), StoreFixture.T0);
@@ -134,3 +134,7 @@ public sealed class RemittanceTests : IAsyncLifetime
 
     private static RemittanceAdjustment Adjustment(string group, string reason, decimal amount) => new(group, reason, amount, null);
 }
+
+public sealed class RemittanceTestsOnSqlite() : RemittanceTests(StoreProvider.Sqlite);
+
+public sealed class RemittanceTestsOnPostgres() : RemittanceTests(StoreProvider.Postgres);

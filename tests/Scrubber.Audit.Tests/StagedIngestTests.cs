@@ -23,12 +23,12 @@ public sealed class StagedIngestTests : IAsyncDisposable
     [Fact]
     public async Task Ingest_CancelledWhileStaged_DropsEveryStagedRowAndCommitsNothing()
     {
-        await using var writer = new GroupCommitWriter(AuditDatabase.Open(DatabasePath), maxBatch: 64);
+        await using var writer = new GroupCommitWriter(SqliteDatabase.Open(DatabasePath), new Records.RecordDictionary(), maxBatch: 64);
         using var hold = new WriterHold();
         var holding = writer.WriteAsync(hold);
         hold.Started.Wait();
         using var call = new CancellationTokenSource();
-        var ingest = RemittanceIngestion.RunAsync(writer, File("cancelled", claims: 40), Time, maxListed: 200, call.Token);
+        var ingest = RemittanceIngestion.RunAsync(writer, new Records.RecordDictionary(), File("cancelled", claims: 40), Time, maxListed: 200, call.Token);
 
         // The staging write is queued behind the held writer; the call goes away before the first chunk is written.
         await call.CancelAsync();
@@ -60,11 +60,11 @@ public sealed class StagedIngestTests : IAsyncDisposable
             await store.IngestRemittanceAsync(File("kept", claims: 3), Time);
         }
 
-        await using (var writer = new GroupCommitWriter(AuditDatabase.Open(DatabasePath), maxBatch: 64))
+        await using (var writer = new GroupCommitWriter(SqliteDatabase.Open(DatabasePath), new Records.RecordDictionary(), maxBatch: 64))
         {
             var staged = File("abandoned", claims: 5);
             var fileId = (await writer.WriteAsync(new StageRemittanceWrite(staged, Time)))!.Value;
-            await writer.WriteAsync(new IngestChunkWrite(fileId, staged, 0, 5, maxListed: 200));
+            await writer.WriteAsync(new IngestChunkWrite(fileId, staged, 0, 5, maxListed: 200, new Records.RecordDictionary()));
         }
 
         Assert.Equal(8L, Count("remit_claims"));

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Scrubber.Audit.Scrubs;
 using Scrubber.Core.Claims;
@@ -7,19 +8,45 @@ using Scrubber.Testing;
 
 namespace Scrubber.Audit.Tests;
 
-/// <summary>A real audit store in a temporary SQLite file, and helpers that scrub claims with the real engine and record them.</summary>
+/// <summary>The providers every contract test runs against.</summary>
+public enum StoreProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>A real audit store, in a temporary SQLite file or a fresh PostgreSQL database, and helpers that scrub
+/// claims with the real engine and record them. A PostgreSQL store skips its test when no server is set (see
+/// <see cref="PostgresServer"/>), unless SCRUBBER_REQUIRE_POSTGRES=1.</summary>
 public sealed class StoreFixture : IAsyncDisposable
 {
     public static readonly DateTimeOffset T0 = new(2026, 7, 20, 14, 0, 0, TimeSpan.Zero);
     // A deployment that softens indicator-1 edits to warnings, so the fates include a warning sent anyway (acceptance).
     private static readonly ClaimScrubber Scrubber = new(new ScrubOptions { IndicatorOneSeverity = Severity.Warning });
     private readonly TempDirectory _folder = new();
+    private readonly PostgresDatabase? _postgres;
     private int _clock;
 
-    public StoreFixture() => Store = AuditStore.Open(DatabasePath);
+    public StoreFixture(StoreProvider provider = StoreProvider.Sqlite)
+    {
+        Provider = provider;
+        if (provider == StoreProvider.Postgres)
+        {
+            Skip.If(PostgresServer.SkipReason is not null, PostgresServer.SkipReason);
+            _postgres = PostgresDatabase.Create();
+            Store = AuditStore.OpenPostgres(_postgres.ConnectionString);
+        }
+        else
+        {
+            Store = AuditStore.Open(DatabasePath);
+        }
+    }
+
+    public StoreProvider Provider { get; }
 
     public AuditStore Store { get; }
 
+    /// <summary>The SQLite file (unused on PostgreSQL).</summary>
     public string DatabasePath => _folder.File("audit.db");
 
     public PatientKey Keys { get; } = new("test-only-patient-key-secret-0123456789");
@@ -45,7 +72,7 @@ public sealed class StoreFixture : IAsyncDisposable
         return record;
     }
 
-    public List<T> Query<T>(string sql, Func<SqliteDataReader, T> row) => Store.Read(connection =>
+    public List<T> Query<T>(string sql, Func<DbDataReader, T> row) => Store.Read(connection =>
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -63,6 +90,11 @@ public sealed class StoreFixture : IAsyncDisposable
     {
         await Store.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+
         _folder.Dispose();
     }
 }

@@ -21,10 +21,10 @@ namespace Scrubber.Audit.Tests;
 /// D1: 99213 twice (the engine's DUPLICATE_SERVICE hard stop, forced); line 2 denied OA-18 $100 (Aug 12).
 /// U1/L2 appealed on Aug 25.
 /// </remarks>
-public sealed class UnitsAndAddOnFeedbackTests : IAsyncLifetime
+public abstract class UnitsAndAddOnFeedbackTests(StoreProvider provider) : IAsyncLifetime
 {
     private const string Provider = ClaimBuilder.BillingNpi;
-    private readonly StoreFixture _store = new();
+    private readonly StoreFixture _store = new(provider);
     private readonly List<RemittanceClaim> _remits = [];
     private IReadOnlyList<DeniedLine> _lines = [];
 
@@ -83,7 +83,7 @@ public sealed class UnitsAndAddOnFeedbackTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
 
-    [Fact]
+    [SkippableFact]
     public void SentLineOutcomes_KeepTheEditOfTheDenialsFamily_AndNoneOfAnother()
     {
         string? Fate(string claim) => _lines.Single(l => (l.ClaimId, l.LineId) == (claim, "L2")).Edit?.Fate;
@@ -99,7 +99,7 @@ public sealed class UnitsAndAddOnFeedbackTests : IAsyncLifetime
         Assert.Equal(6, _lines.Single(l => (l.ClaimId, l.LineId) == ("V1", "L2")).Units);
     }
 
-    [Fact]
+    [SkippableFact]
     public void OverriddenThenDenied_MueAddOnAndDuplicateEdits_AreRowsOfTheCodeInTheirFamily()
     {
         var rows = FeedbackReports.OverriddenThenDenied(_lines, ReportFilter.All);
@@ -113,7 +113,7 @@ public sealed class UnitsAndAddOnFeedbackTests : IAsyncLifetime
         ], rows);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Missed_UnitsAndAddOnDenialsNoEditOfTheirFamilyCaught_IncludingAUnitsDenialUnderAPtpEdit()
     {
         var rows = FeedbackReports.Missed(_lines, ReportFilter.All);
@@ -127,11 +127,11 @@ public sealed class UnitsAndAddOnFeedbackTests : IAsyncLifetime
         Assert.Equal(["V1/L2", "V2/L2", "V3/L2"], rows[2].Claims);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Missed_ForTheAddOnFamily_KeepsAddOnsOnly() =>
         Assert.Equal(["64484"], FeedbackReports.Missed(_lines, new ReportFilter(Families: ReportFilter.ParseFamilies(["add_on"]))).Select(r => r.Code));
 
-    [Fact]
+    [SkippableFact]
     public void WeeklyDashboard_UnitsAndAddOnRepeatOffenders_AreRowsOfTheCodeWithTheirAction()
     {
         var rows = WeeklyDashboard.Compute(_lines, ReportFilter.All);
@@ -155,7 +155,7 @@ public sealed class UnitsAndAddOnFeedbackTests : IAsyncLifetime
         Assert.Equal((1, 2), (rows[0].Resolutions["appealed"], rows[0].Resolutions["unworked"]));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Kpis_CountUnitsAddOnAndDuplicateDenials_ByCode_AndAnMueZeroWriteOffAsPreventable()
     {
         var kpis = Kpis.Compute(_lines, ReportFilter.All);
@@ -173,7 +173,7 @@ public sealed class UnitsAndAddOnFeedbackTests : IAsyncLifetime
         Assert.Equal((8 + 13) / 2.0, kpis.AverageDaysToResolution!.Value, 6);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Patterns_UnitsAndAddOnCodes_ArePayableWhenThePayerPaidThemAndAlwaysDeniedOtherwise()
     {
         Assert.Equal(
@@ -188,7 +188,7 @@ public sealed class UnitsAndAddOnFeedbackTests : IAsyncLifetime
         ], Patterns.Compute(_lines, ReportFilter.All));
     }
 
-    [Fact]
+    [SkippableFact]
     public void RuleProposals_MissedUnitsAndAddOns_AreLineRulesOnTheCode_AndWarnedOnesAreNot()
     {
         var proposals = RuleProposals.Compute(_lines, ReportFilter.All);
@@ -208,7 +208,7 @@ public sealed class UnitsAndAddOnFeedbackTests : IAsyncLifetime
         Assert.Equal(("line", "!line.SameDayHasCode(\"64483\")"), (Rule(addOn, "scope"), Rule(addOn, "expression")));
     }
 
-    [Fact]
+    [SkippableFact]
     public void RuleProposals_UnitsWithNothingPaidBelowTheDenials_FlagFromTheFewestDenied()
     {
         var unpaid = _lines.Where(l => !(l.Code == "97110" && l.Paid)).ToList();
@@ -219,7 +219,7 @@ public sealed class UnitsAndAddOnFeedbackTests : IAsyncLifetime
         Assert.Equal("line.Units > 5", Rule(units, "expression"));
     }
 
-    [Fact]
+    [SkippableFact]
     public void RuleProposals_DraftedUnitsAndAddOnRules_LoadInAPackAndFireOnTheirEvidenceOnly()
     {
         var proposals = RuleProposals.Compute(_lines, ReportFilter.All);
@@ -288,3 +288,7 @@ public sealed class UnitsAndAddOnFeedbackTests : IAsyncLifetime
     private static RemittanceLine Denied(string code, decimal charge, string group, string reason, params string[] remarks) =>
         new("L2", code, [], "", new DateOnly(2026, 7, 20), charge, 0m, [new RemittanceAdjustment(group, reason, charge, null)], [.. remarks]);
 }
+
+public sealed class UnitsAndAddOnFeedbackTestsOnSqlite() : UnitsAndAddOnFeedbackTests(StoreProvider.Sqlite);
+
+public sealed class UnitsAndAddOnFeedbackTestsOnPostgres() : UnitsAndAddOnFeedbackTests(StoreProvider.Postgres);

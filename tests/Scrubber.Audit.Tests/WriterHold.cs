@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Scrubber.Audit.Schema;
 
 namespace Scrubber.Audit.Tests;
@@ -11,7 +11,7 @@ internal sealed class WriterHold : IWrite<bool>, IDisposable
 
     public ManualResetEventSlim Release { get; } = new();
 
-    public bool Execute(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements)
+    public bool Execute(DbConnection connection, DbTransaction transaction, PreparedStatements statements)
     {
         Started.Set();
         Release.Wait(TimeSpan.FromSeconds(30));

@@ -143,6 +143,6 @@ public sealed class OutcomesEndToEndTests : IAsyncLifetime
         return (long)command.ExecuteScalar()!;
     });
 
-    private T Store<T>(Func<Microsoft.Data.Sqlite.SqliteConnection, T> query) =>
+    private T Store<T>(Func<System.Data.Common.DbConnection, T> query) =>
         Server.App.Services.GetRequiredService<AuditStoreHost>().Store.Read(query);
 }

@@ -58,7 +58,7 @@ public sealed class RemittanceFuzzTests(ServerFixture fixture, ITestOutputHelper
         Assert.True(tally.Counts.GetValueOrDefault("ingested") > Cases / 10, $"seed {Seed}: too few files were ingested. {tally.Report()}");
         Assert.True(tally.Counts.GetValueOrDefault("invalid_argument") > Cases / 10, $"seed {Seed}: too few files were refused. {tally.Report()}");
         Assert.Equal((files, claims, lines, (long)Cases),
-            (Gained(before, after, "remittance_files"), Gained(before, after, "remit_claims"), Gained(before, after, "remit_lines"), Gained(before, after, "scrubs")));
+            (Gained(before, after, "remittance_files"), Gained(before, after, "remit_claims"), Gained(before, after, "remit_lines"), Gained(before, after, "scrub_records")));
         var health = await new Health.HealthClient(server.Channel).CheckAsync(new HealthCheckRequest());
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
     }

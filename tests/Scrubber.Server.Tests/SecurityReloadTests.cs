@@ -159,7 +159,7 @@ public sealed class SecurityReloadTests : IDisposable
         var ex = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None));
 
         Assert.Equal(StatusCode.Unauthenticated, ex.StatusCode);
-        Assert.Equal(1, AuditFile.Scalar(server.DatabasePath, "SELECT COUNT(*) FROM scrubs"));
+        Assert.Equal(1, AuditFile.Scalar(server.DatabasePath, "SELECT COUNT(*) FROM scrub_records"));
     }
 
     /// <summary>Asks with the manager's cookie, Bearer key and gRPC channel until all three are refused or the time is

@@ -11,7 +11,7 @@ internal static class AckVerifier
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadOnly }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1 FROM scrubs WHERE scrub_id = $id";
+        command.CommandText = "SELECT 1 FROM scrub_records WHERE scrub_id = $id";
         var parameter = command.Parameters.Add("$id", SqliteType.Text);
         var missing = ids.Where(id =>
         {

@@ -1,37 +1,59 @@
 using System.Collections.Immutable;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using Scrubber.Audit.Records;
 using Scrubber.Audit.Schema;
 
 namespace Scrubber.Audit.Outcomes;
 
-/// <summary>Finds the scrub sent for an 835 claim: CLP01 is the CLM01 that was sent (domain.md §6.4).</summary>
+/// <summary>Finds the scrub sent for a claim id: the confirmed one, else the latest. CLP01 is the CLM01 that was sent
+/// (domain.md §6.4), which payers may cut short.</summary>
 internal static class ClaimMatcher
 {
     /// <summary>Payers may cut CLP01 short; a shorter prefix would match too much.</summary>
     private const int MinimumPrefix = 6;
 
-    private const string Exact = "SELECT claim_id, scrub_id FROM claim_submissions WHERE claim_id = $p0";
+    private const string Submission = "SELECT scrub_id, CASE WHEN confirmed_at IS NULL THEN 0 ELSE 1 END FROM claim_submissions WHERE claim_id = @p0";
 
-    /// <summary>Claim ids that start with $p0: a range of the primary key from $p0 up to $p0 followed by the highest
+    private const string Latest = "SELECT scrub_id FROM scrub_records WHERE claim_id = @p0 ORDER BY scrubbed_at DESC LIMIT 1";
+
+    /// <summary>Claim ids that start with @p0: a range of an index from @p0 up to @p0 followed by the highest
     /// character, so an unknown id reads a handful of index entries, never the claims after it.</summary>
-    private const string Prefix =
-        "SELECT claim_id, scrub_id FROM claim_submissions WHERE claim_id > $p0 AND claim_id < $p0 || char(1114111) LIMIT 2";
+    private const string SubmittedPrefix =
+        "SELECT claim_id FROM claim_submissions WHERE claim_id > @p0 AND claim_id < @p0 || char(1114111) LIMIT 2";
 
-    private const string Lines = "SELECT line_id, code, modifiers, service_date, charge_cents FROM scrub_lines WHERE scrub_id = $p0 ORDER BY seq";
+    private const string RecordedPrefix =
+        "SELECT DISTINCT claim_id FROM scrub_records WHERE claim_id > @p0 AND claim_id < @p0 || char(1114111) LIMIT 2";
 
-    public static SentScrub? FindSentScrub(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements, string claimId)
+    private const string CountsAsSent =
+        "INSERT INTO claim_submissions (claim_id, scrub_id, confirmed_at) VALUES (@p0, @p1, NULL) " +
+        "ON CONFLICT (claim_id) DO UPDATE SET scrub_id = excluded.scrub_id WHERE claim_submissions.confirmed_at IS NULL";
+
+    private const string Lines = "SELECT line_id, code, modifiers, service_date, charge_cents FROM scrub_lines WHERE scrub_id = @p0 ORDER BY seq";
+
+    /// <summary>The scrub that counts as sent for <paramref name="claimId"/> (or the one claim id it is a cut-short
+    /// prefix of), or null. A found claim is from then on sent: its scrub is recorded as the one that counts and its
+    /// rows are derived, so the remittance and resolution rows can refer to them.</summary>
+    public static SentScrub? FindSentScrub(DbConnection connection, DbTransaction transaction, PreparedStatements statements, RecordDictionary dictionary,
+        string claimId)
     {
-        if (Query(statements.For(connection, transaction, Exact, 1), claimId) is [var exact])
+        var sent = Exact(connection, transaction, claimId);
+        if (sent is null && claimId.Length >= MinimumPrefix)
         {
-            return exact;
+            var candidates = Ids(statements.For(connection, transaction, SubmittedPrefix, 1), claimId)
+                .Union(Ids(statements.For(connection, transaction, RecordedPrefix, 1), claimId), StringComparer.Ordinal).ToList();
+            sent = candidates is [var only] ? Exact(connection, transaction, only) : null;
         }
 
-        return claimId.Length >= MinimumPrefix && Query(statements.For(connection, transaction, Prefix, 1), claimId) is [var truncated]
-            ? truncated
-            : null;
+        if (sent is not null)
+        {
+            ClaimRows.Derive(connection, transaction, statements, dictionary, sent.ClaimId);
+            PreparedStatements.Run(statements.For(connection, transaction, CountsAsSent, 2), sent.ClaimId, sent.ScrubId);
+        }
+
+        return sent;
     }
 
-    public static ImmutableArray<SentLine> SentLines(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements, string scrubId)
+    public static ImmutableArray<SentLine> SentLines(DbConnection connection, DbTransaction transaction, PreparedStatements statements, string scrubId)
     {
         var command = statements.For(connection, transaction, Lines, 1);
         command.Parameters[0].Value = scrubId;
@@ -45,17 +67,31 @@ internal static class ClaimMatcher
         return lines.ToImmutable();
     }
 
-    private static List<SentScrub> Query(SqliteCommand command, string claimId)
+    /// <summary>The confirmed scrub of the claim, else its latest record, else (a store written before records were
+    /// compact) the scrub its submission row names; null when the claim was never scrubbed.</summary>
+    public static SentScrub? Exact(DbConnection connection, DbTransaction? transaction, string claimId)
     {
-        command.Parameters[0].Value = claimId;
-        using var reader = command.ExecuteReader();
-        var found = new List<SentScrub>();
-        while (reader.Read())
+        var submission = Sql.Rows(connection, transaction, Submission, r => (ScrubId: r.GetString(0), Confirmed: r.GetInt64(1) != 0), claimId);
+        if (submission is [{ Confirmed: true } confirmed])
         {
-            found.Add(new SentScrub(reader.GetString(0), reader.GetString(1)));
+            return new SentScrub(claimId, confirmed.ScrubId);
         }
 
-        return found;
+        var latest = Sql.Scalar(connection, transaction, Latest, claimId) as string ?? (submission is [var row] ? row.ScrubId : null);
+        return latest is null ? null : new SentScrub(claimId, latest);
+    }
+
+    private static List<string> Ids(DbCommand command, string prefix)
+    {
+        command.Parameters[0].Value = prefix;
+        using var reader = command.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
     }
 }
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 
 namespace Scrubber.Audit.Outcomes;
 
@@ -17,7 +16,7 @@ internal sealed class LineMatcher(ImmutableArray<SentLine> sent)
         }
 
         var code = line.OriginalProcedureCode.Length > 0 ? line.OriginalProcedureCode : line.ProcedureCode;
-        var date = line.ServiceDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var date = line.ServiceDate is { } day ? Dates.Text(day) : null;
         var charge = Money.ToCents(line.Charge, "SVC02");
         var modifiers = line.Modifiers.Order(StringComparer.Ordinal).ToArray();
         var candidates = sent.Where(s => !_taken.Contains(s.LineId) && s.Code == code && s.ChargeCents == charge && (date is null || s.ServiceDate == date)).ToList();

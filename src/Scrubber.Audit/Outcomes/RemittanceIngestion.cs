@@ -11,7 +11,7 @@ internal static class RemittanceIngestion
     /// a chunk waits no longer than behind a group commit.</summary>
     private const int LinesPerChunk = 500;
 
-    public static async Task<IngestResult> RunAsync(GroupCommitWriter writer, Remittance remittance, DateTimeOffset ingestedAt, int maxListed,
+    public static async Task<IngestResult> RunAsync(GroupCommitWriter writer, Records.RecordDictionary dictionary, Remittance remittance, DateTimeOffset ingestedAt, int maxListed,
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -26,7 +26,7 @@ internal static class RemittanceIngestion
             foreach (var (first, count) in Chunks(remittance))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                tally.Merge(await writer.WriteAsync(new IngestChunkWrite(fileId, remittance, first, count, maxListed), CancellationToken.None).ConfigureAwait(false));
+                tally.Merge(await writer.WriteAsync(new IngestChunkWrite(fileId, remittance, first, count, maxListed, dictionary), CancellationToken.None).ConfigureAwait(false));
             }
 
             var published = await writer.WriteAsync(new PublishRemittanceWrite(fileId, remittance.Sha256, cancellationToken), CancellationToken.None).ConfigureAwait(false);

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Scrubber.Audit.Schema;
 using Scrubber.Audit.Scrubs;
 
@@ -8,7 +8,7 @@ namespace Scrubber.Audit.Outcomes;
 /// was already published (the file counts once).</summary>
 internal sealed class StageRemittanceWrite(Remittance remittance, DateTimeOffset ingestedAt) : IWrite<long?>
 {
-    public long? Execute(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements)
+    public long? Execute(DbConnection connection, DbTransaction transaction, PreparedStatements statements)
     {
         if (PreparedStatements.Scalar(statements.For(connection, transaction, RemittanceSql.Published, 1), remittance.Sha256) is not null)
         {
@@ -17,7 +17,7 @@ internal sealed class StageRemittanceWrite(Remittance remittance, DateTimeOffset
 
         // The real hash is set at publish; until then a unique placeholder keeps two stagings of one file apart.
         return (long)PreparedStatements.Scalar(statements.For(connection, transaction, RemittanceSql.StageFile, 5),
-            $"staging:{Guid.NewGuid():N}", remittance.Name, RecordScrubWrite.Time(ingestedAt), remittance.Claims.Length,
+            $"staging:{Guid.NewGuid():N}", remittance.Name, Dates.Text(ingestedAt), remittance.Claims.Length,
             remittance.Claims.Sum(c => c.Lines.Length))!;
     }
 }
@@ -29,7 +29,7 @@ internal sealed class StageRemittanceWrite(Remittance remittance, DateTimeOffset
 /// <param name="cancellation">The caller's deadline: a call that has gone commits nothing, checked as late as can be.</param>
 internal sealed class PublishRemittanceWrite(long fileId, string sha256, CancellationToken cancellation) : IWrite<bool>
 {
-    public bool Execute(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements)
+    public bool Execute(DbConnection connection, DbTransaction transaction, PreparedStatements statements)
     {
         if (PreparedStatements.Scalar(statements.For(connection, transaction, RemittanceSql.Published, 1), sha256) is not null)
         {
@@ -64,7 +64,7 @@ internal sealed class PublishRemittanceWrite(long fileId, string sha256, Cancell
 /// <summary>Removes a staged 835 that will not be published (its call failed or ran out of time).</summary>
 internal sealed class DropStagedRemittanceWrite(long fileId) : IWrite<bool>
 {
-    public bool Execute(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements)
+    public bool Execute(DbConnection connection, DbTransaction transaction, PreparedStatements statements)
     {
         RemittanceSql.DropStaged(connection, transaction, statements, fileId);
         return true;

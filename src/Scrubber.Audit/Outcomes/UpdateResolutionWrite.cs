@@ -1,23 +1,22 @@
-using System.Globalization;
+using System.Data.Common;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using Scrubber.Audit.Records;
 using Scrubber.Audit.Schema;
-using Scrubber.Audit.Scrubs;
 
 namespace Scrubber.Audit.Outcomes;
 
 /// <summary>Records a resolution step on a line of the claim's sent scrub.</summary>
 /// <remarks>Returns the sent scrub the line belongs to.</remarks>
-internal sealed class UpdateResolutionWrite(Resolution resolution, DateTimeOffset recordedAt) : IWrite<string>
+internal sealed class UpdateResolutionWrite(Resolution resolution, DateTimeOffset recordedAt, RecordDictionary dictionary) : IWrite<string>
 {
-    private const string LineExists = "SELECT 1 FROM scrub_lines WHERE scrub_id = $p0 AND line_id = $p1";
+    private const string LineExists = "SELECT 1 FROM scrub_lines WHERE scrub_id = @p0 AND line_id = @p1";
 
     private const string Insert =
-        "INSERT INTO resolutions (scrub_id, line_id, status, amount_cents, happened_on, note, recorded_at) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6)";
+        "INSERT INTO resolutions (scrub_id, line_id, status, amount_cents, happened_on, note, recorded_at) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)";
 
-    public string Execute(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements)
+    public string Execute(DbConnection connection, DbTransaction transaction, PreparedStatements statements)
     {
-        var sent = ClaimMatcher.FindSentScrub(connection, transaction, statements, resolution.ClaimId);
+        var sent = ClaimMatcher.FindSentScrub(connection, transaction, statements, dictionary, resolution.ClaimId);
         if (sent is null || sent.ClaimId != resolution.ClaimId)
         {
             throw new RecordNotFoundException($"No scrubbed claim has claim id '{resolution.ClaimId}'.");
@@ -31,7 +30,7 @@ internal sealed class UpdateResolutionWrite(Resolution resolution, DateTimeOffse
         PreparedStatements.Run(statements.For(connection, transaction, Insert, 7),
             sent.ScrubId, resolution.LineId, JsonNamingPolicy.SnakeCaseLower.ConvertName(resolution.Status.ToString()),
             resolution.Amount is { } amount ? Money.ToCents(amount, "amount") : null,
-            resolution.HappenedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), resolution.Note, RecordScrubWrite.Time(recordedAt));
+            Dates.Text(resolution.HappenedOn), resolution.Note, Dates.Text(recordedAt));
         return sent.ScrubId;
     }
 }

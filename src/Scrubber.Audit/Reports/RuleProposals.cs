@@ -1,7 +1,7 @@
 using System.Globalization;
 using Scrubber.Audit.Outcomes;
-using Scrubber.Core.Packs;
 using Scrubber.Core.Packs.Documents;
+using Scrubber.Core.Packs;
 
 namespace Scrubber.Audit.Reports;
 

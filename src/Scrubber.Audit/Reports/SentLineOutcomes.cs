@@ -1,5 +1,4 @@
-using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Scrubber.Audit.Outcomes;
 
 namespace Scrubber.Audit.Reports;
@@ -22,8 +21,8 @@ internal static class SentLineOutcomes
                o.charge_cents, o.paid_cents,
                (SELECT r.status FROM resolutions r WHERE r.scrub_id = o.scrub_id AND r.line_id = o.line_id ORDER BY r.happened_on DESC, r.resolution_id DESC LIMIT 1),
                (SELECT r.happened_on FROM resolutions r WHERE r.scrub_id = o.scrub_id AND r.line_id = o.line_id ORDER BY r.happened_on DESC, r.resolution_id DESC LIMIT 1),
-               (SELECT COALESCE(SUM(r.amount_cents), 0) FROM resolutions r WHERE r.scrub_id = o.scrub_id AND r.line_id = o.line_id AND r.status = 'written_off'),
-               (SELECT COALESCE(SUM(r.amount_cents), 0) FROM resolutions r WHERE r.scrub_id = o.scrub_id AND r.line_id = o.line_id AND r.status = 'recovered'),
+               (SELECT CAST(COALESCE(SUM(r.amount_cents), 0) AS BIGINT) FROM resolutions r WHERE r.scrub_id = o.scrub_id AND r.line_id = o.line_id AND r.status = 'written_off'),
+               (SELECT CAST(COALESCE(SUM(r.amount_cents), 0) AS BIGINT) FROM resolutions r WHERE r.scrub_id = o.scrub_id AND r.line_id = o.line_id AND r.status = 'recovered'),
                (SELECT group_concat(x.code, ' ') FROM scrub_lines x WHERE x.scrub_id = o.scrub_id AND x.service_date = sl.service_date AND x.line_id <> sl.line_id),
                (SELECT MIN(substr(COALESCE(c.confirmed_at, x.scrubbed_at), 1, 10)) FROM scrubs x
                 LEFT JOIN claim_submissions c ON c.scrub_id = x.scrub_id
@@ -50,13 +49,11 @@ internal static class SentLineOutcomes
     /// edit, each by its most severe fate; an edit of another family is not kept (the denial was missed). A line not
     /// denied keeps its NCCI PTP or payer-rule edit first, else its edit of one family, so the success of an override
     /// counts its paid lines too.</summary>
-    public static List<DeniedLine> Read(SqliteConnection connection)
+    public static List<DeniedLine> Read(DbConnection connection)
     {
         using var transaction = connection.BeginTransaction();
         var adjustments = ReadAdjustments(connection, transaction);
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = Sql;
+        using var command = Schema.Sql.Command(connection, transaction, Sql);
         using var reader = command.ExecuteReader();
         var lines = new Dictionary<(string, string), DeniedLine>();
         while (reader.Read())
@@ -70,9 +67,9 @@ internal static class SentLineOutcomes
             var denial = DenialFamilies.OfLine([.. lineAdjustments.Select(a => (a.Group, a.Reason))],
                 reader.GetString(9).Split(' ', StringSplitOptions.RemoveEmptyEntries), paidNothing: paid <= 0 && charge > 0);
             // A replacement sent for the claim works its denials even when nobody recorded the step by hand.
-            var replacedOn = reader.IsDBNull(25) ? (DateOnly?)null : DateOnly.ParseExact(reader.GetString(25), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var replacedOn = reader.IsDBNull(25) ? (DateOnly?)null : Dates.Day(reader.GetString(25));
             var resolution = reader.IsDBNull(20) ? null : reader.GetString(20);
-            var resolvedOn = reader.IsDBNull(21) ? (DateOnly?)null : DateOnly.ParseExact(reader.GetString(21), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var resolvedOn = reader.IsDBNull(21) ? (DateOnly?)null : Dates.Day(reader.GetString(21));
             if (denial is not null && replacedOn is { } replaced && (resolvedOn is null || replaced > resolvedOn))
             {
                 (resolution, resolvedOn) = (CorrectedClaimSent, replaced);
@@ -80,7 +77,7 @@ internal static class SentLineOutcomes
 
             var line = new DeniedLine(
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
-                DateOnly.ParseExact(reader.GetString(6), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Dates.Day(reader.GetString(6)),
                 reader.GetString(7) == "paid", denial?.Family, denial?.Group ?? string.Empty,
                 DeniedCents(denial?.Family, lineAdjustments, reader.GetString(9), charge, paid),
                 edit is not null && EditFamilies.Catches(edit.EditType, edit.Rule.Length > 0, denial?.Family) ? edit : null)
@@ -120,11 +117,9 @@ internal static class SentLineOutcomes
         return adjustments.Where(a => DenialFamilies.Of(a.Reason, remarkList) == family).Sum(a => a.Cents);
     }
 
-    private static Dictionary<long, List<(string Group, string Reason, long Cents)>> ReadAdjustments(SqliteConnection connection, SqliteTransaction transaction)
+    private static Dictionary<long, List<(string Group, string Reason, long Cents)>> ReadAdjustments(DbConnection connection, DbTransaction transaction)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = Adjustments;
+        using var command = Schema.Sql.Command(connection, transaction, Adjustments);
         using var reader = command.ExecuteReader();
         var byLine = new Dictionary<long, List<(string, string, long)>>();
         while (reader.Read())

@@ -1,116 +1,60 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Scrubber.Audit.Schema;
 
-/// <summary>The SQLite file: created owner-only, opened in WAL with full sync and foreign keys, migrated at start.</summary>
-internal sealed class AuditDatabase
+/// <summary>Where the store's rows live: the SQLite file (the embedded default) or a PostgreSQL database that several
+/// replicas share. Everything above this class speaks <see cref="System.Data.Common"/> and the portable SQL that
+/// <see cref="Dialect"/> adapts; nothing else knows which provider it runs on.</summary>
+internal abstract class AuditDatabase : IDisposable
 {
-    private readonly string _connectionString;
+    /// <summary>The provider's idiom for the few statements that differ.</summary>
+    public abstract SqlDialect Dialect { get; }
 
-    private AuditDatabase(string path)
+    /// <summary>Where the store is, for logs and errors: the file path, or host, port and database (never a password).</summary>
+    public abstract string Location { get; }
+
+    /// <summary>Opens a pooled connection for reads.</summary>
+    public abstract DbConnection ConnectForRead();
+
+    /// <summary>Opens a pooled connection with the settings writes need.</summary>
+    public abstract DbConnection Connect();
+
+    /// <summary>Releases the provider's pool.</summary>
+    public virtual void Dispose()
     {
-        Path = path;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
     }
 
-    public string Path { get; }
+    /// <summary>Whether <paramref name="exception"/> is the provider's own failure (the store is unreachable, full or
+    /// corrupt), which callers see only as an <see cref="AuditStoreException"/>.</summary>
+    public static bool IsProviderFailure(Exception exception) => exception is DbException;
 
-    /// <summary>Creates the file if needed (readable by its owner only), applies pending migrations, and returns the database.</summary>
-    /// <exception cref="AuditStoreException">The file cannot be created or opened, or its schema is newer than this build.</exception>
-    public static AuditDatabase Open(string path)
+    /// <summary>Applies the migrations the store lacks, in one transaction each.</summary>
+    /// <exception cref="AuditStoreException">The store's schema is newer than this build.</exception>
+    protected static void Migrate(DbConnection connection, SqlDialect dialect, IReadOnlyList<Migration> migrations)
     {
-        try
-        {
-            CreateOwnerOnly(path);
-            var database = new AuditDatabase(path);
-            using var connection = database.Connect();
-
-            // WAL lets reports and history reads run while scrubs are written. It is a property of the file, set once.
-            Execute(connection, null, "PRAGMA journal_mode = WAL;");
-            Migrate(connection);
-            Outcomes.RemittanceSql.DropAbandoned(connection);
-            return database;
-        }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
-        {
-            throw new AuditStoreException($"The audit store '{path}' cannot be opened: {ex.Message}", ex);
-        }
-    }
-
-    /// <summary>Opens a pooled connection for reads: no settings to apply, so a pooled one is ready at once.</summary>
-    public SqliteConnection ConnectForRead()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
-
-    /// <summary>Opens a pooled connection with the per-connection settings writes need.</summary>
-    public SqliteConnection Connect()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragmas = connection.CreateCommand();
-
-        // FULL makes a commit durable once it returns (no acknowledged scrub lost on power loss); group commit, not a
-        // weaker sync, is what buys throughput.
-        pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 30000;";
-        pragmas.ExecuteNonQuery();
-        return connection;
-    }
-
-    private static void CreateOwnerOnly(string path)
-    {
-        // Folders made for the store are its owner's alone (App_Data under dotnet run).
-        OwnerOnlyFolder.Create(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
-        const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        if (!File.Exists(path))
-        {
-            using var created = new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly });
-        }
-        else if ((File.GetUnixFileMode(path) & ~OwnerOnly) != 0)
-        {
-            File.SetUnixFileMode(path, OwnerOnly);
-        }
-    }
-
-    private static void Migrate(SqliteConnection connection)
-    {
-        Execute(connection, null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT;");
-        using var current = connection.CreateCommand();
-        current.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version;";
-        var version = Convert.ToInt32(current.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        var latest = Migrations.All[^1].Version;
+        Sql.Execute(connection, null, dialect.SchemaVersionTable);
+        var version = Convert.ToInt32(Sql.Scalar(connection, null, "SELECT COALESCE(MAX(version), 0) FROM schema_version"), System.Globalization.CultureInfo.InvariantCulture);
+        var latest = migrations[^1].Version;
         if (version > latest)
         {
             throw new AuditStoreException($"The audit store's schema is version {version}, newer than this build knows ({latest}). Use a newer build.");
         }
 
-        foreach (var (number, name, sql) in Migrations.All.Where(m => m.Version > version))
+        foreach (var (number, name, sql, data) in migrations.Where(m => m.Version > version))
         {
             using var transaction = connection.BeginTransaction();
-            Execute(connection, transaction, sql);
-            Execute(connection, transaction, $"INSERT INTO schema_version (version, name, applied_at) VALUES ({number}, '{name}', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));");
+            dialect.LockSchema(connection, transaction);
+
+            // Another replica may have applied it while this one waited for the lock.
+            if (Convert.ToInt32(Sql.Scalar(connection, transaction, "SELECT COUNT(*) FROM schema_version WHERE version = @p0", number), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                Sql.Execute(connection, transaction, sql);
+                data?.Invoke(connection, transaction);
+                Sql.Execute(connection, transaction, "INSERT INTO schema_version (version, name, applied_at) VALUES (@p0, @p1, @p2)",
+                    number, name, Dates.Text(DateTimeOffset.UtcNow));
+            }
+
             transaction.Commit();
         }
-    }
-
-    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

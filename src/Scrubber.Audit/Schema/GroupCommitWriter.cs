@@ -1,5 +1,6 @@
+using System.Data.Common;
+using System.Data;
 using System.Threading.Channels;
-using Microsoft.Data.Sqlite;
 
 namespace Scrubber.Audit.Schema;
 
@@ -16,12 +17,16 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         FullMode = BoundedChannelFullMode.Wait,
     });
 
-    private readonly SqliteConnection _connection;
+    private readonly AuditDatabase _database;
+    private readonly Records.RecordDictionary _dictionary;
     private readonly int _maxBatch;
     private readonly Task _loop;
+    private DbConnection _connection;
 
-    public GroupCommitWriter(AuditDatabase database, int maxBatch)
+    public GroupCommitWriter(AuditDatabase database, Records.RecordDictionary dictionary, int maxBatch)
     {
+        _database = database;
+        _dictionary = dictionary;
         _connection = database.Connect();
         _maxBatch = maxBatch;
         _loop = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -86,18 +91,22 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 }
 
                 transaction.Commit();
+                _dictionary.Committed();
             }
             catch
             {
+                _dictionary.RolledBack();
                 RollBack(transaction);
                 throw;
             }
         }
         catch (Exception ex)
         {
+            Reconnect();
             if (batch.Count == 1)
             {
-                batch[0].Fail(ex);
+                // A provider's own exception stays inside the store: callers see what failed, not which database.
+                batch[0].Fail(AuditDatabase.IsProviderFailure(ex) ? new AuditWriteException($"The audit store could not write: {ex.Message}", ex) : ex);
             }
 
             return false;
@@ -111,22 +120,42 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         return true;
     }
 
-    /// <summary>SQLite rolls back on its own after some errors (a full disk, an I/O error); a second rollback then
-    /// throws, and must not hide the error that caused it.</summary>
-    private static void RollBack(SqliteTransaction transaction)
+    /// <summary>SQLite rolls back on its own after some errors (a full disk, an I/O error), and a PostgreSQL connection
+    /// may be gone; a second rollback then throws, and must not hide the error that caused it.</summary>
+    private static void RollBack(DbTransaction transaction)
     {
         try
         {
             transaction.Rollback();
         }
-        catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
+        {
+        }
+    }
+
+    /// <summary>A connection the server dropped (a PostgreSQL restart, a network cut) is replaced, so the writes after
+    /// it succeed once the store is back. Until then each batch fails alone and the loop goes on.</summary>
+    private void Reconnect()
+    {
+        if (_connection.State == ConnectionState.Open)
+        {
+            return;
+        }
+
+        try
+        {
+            Statements.Clear();
+            _connection.Dispose();
+            _connection = _database.Connect();
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException)
         {
         }
     }
 
     private abstract class PendingWrite
     {
-        public abstract void Execute(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements);
+        public abstract void Execute(DbConnection connection, DbTransaction transaction, PreparedStatements statements);
 
         public abstract void Complete();
 
@@ -139,7 +168,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
         public TaskCompletionSource<T> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public override void Execute(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements) =>
+        public override void Execute(DbConnection connection, DbTransaction transaction, PreparedStatements statements) =>
             _result = write.Execute(connection, transaction, statements);
 
         public override void Complete() => Done.TrySetResult(_result!);
@@ -152,5 +181,5 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 /// batch failed), so it returns its result and keeps no state between runs.</summary>
 internal interface IWrite<out T>
 {
-    T Execute(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements);
+    T Execute(DbConnection connection, DbTransaction transaction, PreparedStatements statements);
 }

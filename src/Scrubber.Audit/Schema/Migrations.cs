@@ -1,11 +1,12 @@
 namespace Scrubber.Audit.Schema;
 
-/// <summary>The store's schema, as numbered migrations applied in order at start; a released one never changes.</summary>
+/// <summary>The SQLite store's schema, as numbered migrations applied in order at start; a released one never changes.
+/// A migration that moves data the SQL cannot (record bodies) names a step run in its transaction.</summary>
 internal static class Migrations
 {
-    public static IReadOnlyList<(int Version, string Name, string Sql)> All { get; } =
+    public static IReadOnlyList<Migration> All { get; } =
     [
-        (1, "scrubs", """
+        new(1, "scrubs", """
             CREATE TABLE scrubs (
                 scrub_id      TEXT PRIMARY KEY,
                 scrubbed_at   TEXT NOT NULL,     -- ISO 8601 UTC
@@ -59,7 +60,7 @@ internal static class Migrations
                 confirmed_at TEXT                 -- NULL: not confirmed, the latest scrub counts
             ) STRICT;
             """),
-        (2, "remittances", """
+        new(2, "remittances", """
             CREATE TABLE remittance_files (
                 file_id     INTEGER PRIMARY KEY,
                 sha256      TEXT NOT NULL UNIQUE,
@@ -161,7 +162,7 @@ internal static class Migrations
               AND l.remit_line_id = (SELECT MAX(l2.remit_line_id) FROM remit_lines l2 JOIN remit_claims rc2 ON rc2.remit_claim_id = l2.remit_claim_id
                                      WHERE l2.scrub_id = l.scrub_id AND l2.line_id = l.line_id AND rc2.status <> '22' AND rc2.reversed_by IS NULL);
             """),
-        (4, "staged remittances", """
+        new(4, "staged remittances", """
             -- An 835 is written in chunks while scrubs keep committing between them, then published in one short
             -- transaction: until then its rows are invisible to reports and history (published = 0).
             ALTER TABLE remittance_files ADD COLUMN published INTEGER NOT NULL DEFAULT 1;
@@ -184,7 +185,7 @@ internal static class Migrations
                                      WHERE l2.scrub_id = l.scrub_id AND l2.line_id = l.line_id AND rf2.published = 1
                                        AND rc2.status <> '22' AND rc2.reversed_by IS NULL);
             """),
-        (5, "history", """
+        new(5, "history", """
             -- The claim lifecycle: an original, or a replacement or void of an earlier claim (CLM05-3, REF*F8).
             ALTER TABLE scrubs ADD COLUMN frequency TEXT NOT NULL DEFAULT 'Original';  -- Original, Replacement, Void
             ALTER TABLE scrubs ADD COLUMN original_claim_id TEXT NOT NULL DEFAULT '';
@@ -229,7 +230,7 @@ internal static class Migrations
                           AND rl.remit_line_id = (SELECT MAX(x.remit_line_id) FROM remit_lines x WHERE x.scrub_id = rl.scrub_id AND x.line_id = rl.line_id)
                           AND rl.denied_in_full = 1);
             """),
-        (6, "dashboard sessions", """
+        new(6, "dashboard sessions", """
             -- Dashboard sign-ins, kept here rather than in one process's memory so that every replica on the store
             -- agrees on which are in force. The cookie carries a random session id; only its SHA-256 is stored, so a
             -- copy of the store cannot be replayed as a cookie. A session ends at expires_at, or when it is revoked:
@@ -246,5 +247,46 @@ internal static class Migrations
             CREATE INDEX dashboard_sessions_by_caller ON dashboard_sessions (caller_hash) WHERE revoked_at IS NULL;
             CREATE INDEX dashboard_sessions_by_expiry ON dashboard_sessions (expires_at);
             """),
+        new(7, "compact records", """
+            -- One row per scrub, written in one statement: the lines and edits in a compact body, with each edit's
+            -- message kept as a template named by id (record_templates) and the versions it ran with (record_versions).
+            -- The rows of scrubs, scrub_lines and edits are derived from these for claims that are sent.
+            CREATE TABLE scrub_records (
+                scrub_id    TEXT PRIMARY KEY,
+                claim_id    TEXT NOT NULL,
+                scrubbed_at INTEGER NOT NULL,     -- UTC ticks (100 ns since 0001-01-01)
+                body        BLOB NOT NULL
+            ) STRICT, WITHOUT ROWID;
+            CREATE INDEX scrub_records_by_claim ON scrub_records (claim_id, scrubbed_at);
+
+            CREATE TABLE record_templates (
+                template_id    INTEGER PRIMARY KEY,  -- first 8 bytes of the SHA-256 of the other columns
+                engine_version TEXT NOT NULL,
+                edit_type      TEXT NOT NULL,
+                source         TEXT NOT NULL,        -- table version, or pack id@version
+                rule           TEXT NOT NULL,
+                text           TEXT NOT NULL         -- the message, with {line}, {column1}, … where the edit's fields go
+            ) STRICT;
+
+            CREATE TABLE record_versions (
+                versions_id    INTEGER PRIMARY KEY,
+                engine_version TEXT NOT NULL,
+                ncci_versions  TEXT NOT NULL,
+                pack           TEXT NOT NULL
+            ) STRICT;
+
+            -- History reads sent_lines by patient; nothing reads scrubs by patient any more.
+            DROP INDEX scrubs_by_patient;
+
+            -- The dashboard's cookie-protection keys, shared by every process on the store so a session opened on one
+            -- replica is read on another. Each row is one key as the data-protection system writes it (XML).
+            CREATE TABLE data_protection_keys (
+                name TEXT PRIMARY KEY,
+                xml  TEXT NOT NULL
+            ) STRICT;
+            """, Records.LegacyRecords.MoveIn),
     ];
 }
+
+/// <summary>One numbered change of the schema: its SQL, then its data step if it has one, in one transaction.</summary>
+internal sealed record Migration(int Version, string Name, string Sql, Action<System.Data.Common.DbConnection, System.Data.Common.DbTransaction>? Data = null);

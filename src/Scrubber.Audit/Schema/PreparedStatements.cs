@@ -1,22 +1,25 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Scrubber.Audit.Schema;
 
-/// <summary>The writer's statements, prepared once and reused for every write (SQLite parses each only once).</summary>
+/// <summary>The writer's statements, prepared once and reused for every write (parsed once per connection).</summary>
 internal sealed class PreparedStatements : IDisposable
 {
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
 
-    /// <summary>The statement for <paramref name="sql"/>, with parameters $p0..$pN-1, enlisted in <paramref name="transaction"/>.</summary>
-    public SqliteCommand For(SqliteConnection connection, SqliteTransaction transaction, string sql, int parameters)
+    /// <summary>The statement for <paramref name="sql"/>, with parameters @p0..@pN-1, enlisted in <paramref name="transaction"/>.</summary>
+    public DbCommand For(DbConnection connection, DbTransaction transaction, string sql, int parameters)
     {
         if (!_commands.TryGetValue(sql, out var command))
         {
             command = connection.CreateCommand();
-            command.CommandText = sql;
+            command.CommandText = SqlDialect.Of(connection).Translate(sql);
             for (var i = 0; i < parameters; i++)
             {
-                command.Parameters.Add(new SqliteParameter($"$p{i}", null));
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = $"@p{i}";
+                parameter.Value = DBNull.Value;
+                command.Parameters.Add(parameter);
             }
 
             _commands[sql] = command;
@@ -26,27 +29,27 @@ internal sealed class PreparedStatements : IDisposable
         return command;
     }
 
-    /// <summary>Runs <paramref name="command"/> with <paramref name="values"/> as $p0, $p1, …</summary>
-    public static int Run(SqliteCommand command, params ReadOnlySpan<object?> values)
+    /// <summary>Runs <paramref name="command"/> with <paramref name="values"/> as @p0, @p1, …</summary>
+    public static int Run(DbCommand command, params ReadOnlySpan<object?> values)
     {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-
+        Bind(command, values);
         return command.ExecuteNonQuery();
     }
 
-    /// <summary>Runs <paramref name="command"/> with <paramref name="values"/> as $p0, $p1, … and returns the first column
+    /// <summary>Runs <paramref name="command"/> with <paramref name="values"/> as @p0, @p1, … and returns the first column
     /// of the first row (a RETURNING id, a lookup), or null when there is none.</summary>
-    public static object? Scalar(SqliteCommand command, params ReadOnlySpan<object?> values)
+    public static object? Scalar(DbCommand command, params ReadOnlySpan<object?> values)
     {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
+        Bind(command, values);
+        var value = command.ExecuteScalar();
+        return value is DBNull ? null : value;
+    }
 
-        return command.ExecuteScalar();
+    /// <summary>Forgets every statement: the connection they were prepared on is gone.</summary>
+    public void Clear()
+    {
+        Dispose();
+        _commands.Clear();
     }
 
     public void Dispose()
@@ -54,6 +57,22 @@ internal sealed class PreparedStatements : IDisposable
         foreach (var command in _commands.Values)
         {
             command.Dispose();
+        }
+    }
+
+    private static void Bind(DbCommand command, ReadOnlySpan<object?> values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            // Every integer column is 64-bit on both providers, and a flag is one of them. A statement prepared with a
+            // NULL lets PostgreSQL infer the column's type; a later value must then arrive in that type.
+            command.Parameters[i].Value = values[i] switch
+            {
+                null => DBNull.Value,
+                bool flag => flag ? 1L : 0L,
+                int number => (long)number,
+                var value => value,
+            };
         }
     }
 }

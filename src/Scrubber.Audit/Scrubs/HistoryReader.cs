@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Scrubber.Audit.Schema;
 using Scrubber.Core.Claims;
 
@@ -15,7 +14,7 @@ internal sealed class HistoryReader(AuditDatabase database) : IDisposable
     private const string Sql = """
         SELECT claim_id, billing_npi, line_id, code, modifiers, service_date, rendering_npi, charge_cents, units
         FROM sent_lines
-        WHERE patient_key = $key AND service_date BETWEEN $from AND $to AND denied = 0 AND claim_id <> $claim AND claim_id <> $original
+        WHERE patient_key = @key AND service_date BETWEEN @from AND @to AND denied = 0 AND claim_id <> @claim AND claim_id <> @original
         """;
 
     private readonly ConcurrentBag<PreparedRead> _idle = [];
@@ -31,17 +30,17 @@ internal sealed class HistoryReader(AuditDatabase database) : IDisposable
         try
         {
             var command = read.Command;
-            command.Parameters["$key"].Value = patientKey;
-            command.Parameters["$from"].Value = Date(dates.Min());
-            command.Parameters["$to"].Value = Date(dates.Max());
-            command.Parameters["$claim"].Value = excludedClaims[0];
-            command.Parameters["$original"].Value = excludedClaims.Count > 1 ? excludedClaims[1] : excludedClaims[0];
+            command.Parameters["@key"].Value = patientKey;
+            command.Parameters["@from"].Value = Dates.Text(dates.Min());
+            command.Parameters["@to"].Value = Dates.Text(dates.Max());
+            command.Parameters["@claim"].Value = excludedClaims[0];
+            command.Parameters["@original"].Value = excludedClaims.Count > 1 ? excludedClaims[1] : excludedClaims[0];
             var lines = new List<PriorLine>();
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read())
                 {
-                    var date = DateOnly.ParseExact(reader.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    var date = Dates.Day(reader.GetString(5));
                     if (!dates.Contains(date) || !HcpcsCode.TryParse(reader.GetString(3), out var code))
                     {
                         continue;
@@ -73,8 +72,6 @@ internal sealed class HistoryReader(AuditDatabase database) : IDisposable
         }
     }
 
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     /// <summary>A read connection with the history statement prepared on it.</summary>
     private sealed class PreparedRead : IDisposable
     {
@@ -83,17 +80,20 @@ internal sealed class HistoryReader(AuditDatabase database) : IDisposable
             Connection = database.ConnectForRead();
             Command = Connection.CreateCommand();
             Command.CommandText = Sql;
-            foreach (var name in (string[])["$key", "$from", "$to", "$claim", "$original"])
+            foreach (var name in (string[])["@key", "@from", "@to", "@claim", "@original"])
             {
-                Command.Parameters.Add(new SqliteParameter(name, string.Empty));
+                var parameter = Command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = string.Empty;
+                Command.Parameters.Add(parameter);
             }
 
             Command.Prepare();
         }
 
-        public SqliteConnection Connection { get; }
+        public DbConnection Connection { get; }
 
-        public SqliteCommand Command { get; }
+        public DbCommand Command { get; }
 
         public void Dispose()
         {

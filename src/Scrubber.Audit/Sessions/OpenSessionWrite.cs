@@ -1,6 +1,5 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Scrubber.Audit.Schema;
-using Scrubber.Audit.Scrubs;
 
 namespace Scrubber.Audit.Sessions;
 
@@ -10,15 +9,15 @@ namespace Scrubber.Audit.Sessions;
 internal sealed class OpenSessionWrite(DashboardSession session) : IWrite<bool>
 {
     private const string Insert =
-        "INSERT INTO dashboard_sessions (session_hash, caller_hash, caller_name, created_at, expires_at) VALUES ($p0, $p1, $p2, $p3, $p4)";
+        "INSERT INTO dashboard_sessions (session_hash, caller_hash, caller_name, created_at, expires_at) VALUES (@p0, @p1, @p2, @p3, @p4)";
 
-    private const string Forget = "DELETE FROM dashboard_sessions WHERE expires_at < $p0";
+    private const string Forget = "DELETE FROM dashboard_sessions WHERE expires_at < @p0";
 
-    public bool Execute(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements)
+    public bool Execute(DbConnection connection, DbTransaction transaction, PreparedStatements statements)
     {
-        PreparedStatements.Run(statements.For(connection, transaction, Forget, 1), RecordScrubWrite.Time(session.CreatedAt.AddDays(-1)));
+        PreparedStatements.Run(statements.For(connection, transaction, Forget, 1), Dates.Text(session.CreatedAt.AddDays(-1)));
         PreparedStatements.Run(statements.For(connection, transaction, Insert, 5),
-            session.SessionHash, session.CallerHash, session.CallerName, RecordScrubWrite.Time(session.CreatedAt), RecordScrubWrite.Time(session.ExpiresAt));
+            session.SessionHash, session.CallerHash, session.CallerName, Dates.Text(session.CreatedAt), Dates.Text(session.ExpiresAt));
         return true;
     }
 }

@@ -1,6 +1,5 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Scrubber.Audit.Schema;
-using Scrubber.Audit.Scrubs;
 
 namespace Scrubber.Audit.Sessions;
 
@@ -9,12 +8,12 @@ namespace Scrubber.Audit.Sessions;
 internal sealed class RevokeSessionsWrite(string? sessionHash, string? callerHash, DateTimeOffset at, string why) : IWrite<int>
 {
     private const string OneSession =
-        "UPDATE dashboard_sessions SET revoked_at = $p1, revoked_why = $p2 WHERE session_hash = $p0 AND revoked_at IS NULL";
+        "UPDATE dashboard_sessions SET revoked_at = @p1, revoked_why = @p2 WHERE session_hash = @p0 AND revoked_at IS NULL";
 
     private const string OfCaller =
-        "UPDATE dashboard_sessions SET revoked_at = $p1, revoked_why = $p2 WHERE caller_hash = $p0 AND revoked_at IS NULL";
+        "UPDATE dashboard_sessions SET revoked_at = @p1, revoked_why = @p2 WHERE caller_hash = @p0 AND revoked_at IS NULL";
 
-    public int Execute(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements) =>
+    public int Execute(DbConnection connection, DbTransaction transaction, PreparedStatements statements) =>
         PreparedStatements.Run(statements.For(connection, transaction, sessionHash is null ? OfCaller : OneSession, 3),
-            sessionHash ?? callerHash, RecordScrubWrite.Time(at), why);
+            sessionHash ?? callerHash, Dates.Text(at), why);
 }

@@ -13,9 +13,8 @@ internal sealed class AuditStoreHost(IOptions<AuditOptions> options, IHostEnviro
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var path = Path.GetFullPath(options.Value.Path, environment.ContentRootPath);
-        _store = AuditStore.Open(path, options.Value.MaxBatch, options.Value.CountUnconfirmedScrubs);
-        Log.AuditStoreOpen(logger, path);
+        _store = AuditStore.Open(options.Value, environment.ContentRootPath);
+        Log.AuditStoreOpen(logger, _store.Path);
         return Task.CompletedTask;
     }
 

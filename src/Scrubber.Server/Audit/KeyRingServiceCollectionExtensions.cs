@@ -8,8 +8,9 @@ using Scrubber.Server.Diagnostics;
 
 namespace Scrubber.Server.Audit;
 
-/// <summary>Registers the data-protection key ring kept beside the audit store (<c>&lt;Audit:Path&gt;.keys</c>), owner-only,
-/// optionally encrypted with the certificate of <c>DataProtection:CertificatePath</c>.</summary>
+/// <summary>Registers the data-protection key ring kept beside the SQLite audit store (<c>&lt;Audit:Path&gt;.keys</c>,
+/// owner-only) or inside the PostgreSQL one, optionally encrypted with the certificate of
+/// <c>DataProtection:CertificatePath</c>.</summary>
 /// <remarks>Kept with the store rather than in the home directory (the framework's default) so that it is backed up
 /// with the sessions it protects, and so that replicas sharing a store read each other's cookies. The application
 /// name is fixed for the same reason: by default it is the content root, which differs between machines.</remarks>
@@ -23,8 +24,10 @@ internal static class KeyRingServiceCollectionExtensions
         var builder = services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
         {
-            var store = Path.GetFullPath(sp.GetRequiredService<IOptions<AuditOptions>>().Value.Path, environment.ContentRootPath);
-            o.XmlRepository = new OwnerOnlyXmlRepository(store + ".keys");
+            var audit = sp.GetRequiredService<IOptions<AuditOptions>>().Value;
+            o.XmlRepository = audit.Provider == AuditProvider.Postgres
+                ? new StoreXmlRepository(sp.GetRequiredService<AuditStoreHost>())
+                : new OwnerOnlyXmlRepository(Path.GetFullPath(audit.Path, environment.ContentRootPath) + ".keys");
         }));
 
         var protection = "protected by their owner-only files";
@@ -66,8 +69,12 @@ internal static class KeyRingServiceCollectionExtensions
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            var repository = (OwnerOnlyXmlRepository)services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository!;
-            Log.DataProtectionKeys(services.GetRequiredService<ILogger<KeyRingReport>>(), repository.Directory, protection);
+            var where = services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository switch
+            {
+                OwnerOnlyXmlRepository files => files.Directory,
+                _ => "the audit store's data_protection_keys table",
+            };
+            Log.DataProtectionKeys(services.GetRequiredService<ILogger<KeyRingReport>>(), where, protection);
             return Task.CompletedTask;
         }
 

@@ -94,7 +94,7 @@ internal sealed class ClaimScrubberService(
     /// <summary>Whether an exception is a defect of one claim's scrub rather than the state of the service or the
     /// call (cancelled, deadline passed, store unavailable), which ends the stream as it would any call.</summary>
     private static bool IsDefect(Exception exception) =>
-        exception is not (OperationCanceledException or RpcException or ScrubUnavailableException or Scrubber.Audit.AuditStoreException);
+        exception is not (OperationCanceledException or RpcException or ScrubUnavailableException or Scrubber.Audit.AuditStoreException or Scrubber.Audit.AuditWriteException);
 
     private RpcException InvalidArgument(List<FieldViolation> violations)
     {

@@ -85,7 +85,7 @@ internal sealed class ScrubPipeline(
         {
             await audit.Store.RecordAsync(new ScrubRecord(scrubId, time.GetUtcNow(), claim, key, result), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or AuditStoreException)
+        catch (Exception ex) when (ex is AuditStoreException or AuditWriteException)
         {
             Log.ScrubNotRecorded(logger, ex, scrubId);
             throw new ScrubUnavailableException(ScrubUnavailableException.Reason.NotRecorded,

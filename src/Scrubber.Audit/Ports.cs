@@ -1,0 +1,63 @@
+using Scrubber.Audit.Outcomes;
+using Scrubber.Audit.Records;
+using Scrubber.Audit.Reports;
+using Scrubber.Audit.Scrubs;
+using Scrubber.Audit.Sessions;
+using Scrubber.Core.Claims;
+
+namespace Scrubber.Audit;
+
+/// <summary>Records each scrub durably and which one was sent.</summary>
+public interface IScrubRecorder
+{
+    Task RecordAsync(ScrubRecord record, CancellationToken cancellationToken = default);
+
+    Task<string?> ConfirmSubmissionAsync(string scrubId, DateTimeOffset confirmedAt, CancellationToken cancellationToken = default);
+
+    StoredScrub? ReadScrub(string scrubId);
+}
+
+/// <summary>Reads what was sent for a patient, for cross-claim edits.</summary>
+public interface IHistoryReader
+{
+    IReadOnlyList<PriorLine> History(string patientKey, IReadOnlyList<string> excludedClaims, IReadOnlyCollection<DateOnly> dates);
+}
+
+/// <summary>Ingests 835 remittances and lists what in them matched nothing.</summary>
+public interface IRemittanceStore
+{
+    Task<IngestResult> IngestRemittanceAsync(Remittance remittance, DateTimeOffset ingestedAt, int maxUnmatchedListed = int.MaxValue,
+        CancellationToken cancellationToken = default);
+
+    UnmatchedList? ListUnmatched(string sha256);
+}
+
+/// <summary>Records how denials were worked.</summary>
+public interface IResolutionStore
+{
+    Task<string> UpdateResolutionAsync(Resolution resolution, DateTimeOffset recordedAt, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The inputs of the feedback reports and the store's counts.</summary>
+public interface IReportQueries
+{
+    IReadOnlyList<DeniedLine> SentLineOutcomes();
+
+    StoreCounts Counts();
+}
+
+/// <summary>Dashboard sessions and the keys their cookies are sealed with, shared by every replica.</summary>
+public interface ISessionStore
+{
+    Task OpenSessionAsync(DashboardSession session, CancellationToken cancellationToken = default);
+
+    DashboardSession? FindSession(string sessionHash);
+
+    Task<bool> RevokeSessionAsync(string sessionHash, DateTimeOffset at, string why, CancellationToken cancellationToken = default);
+
+    Task<int> RevokeSessionsOfCallerAsync(string callerHash, DateTimeOffset at, string why, CancellationToken cancellationToken = default);
+
+    IReadOnlyList<(string Name, string Xml)> DataProtectionKeys();
+
+    Task StoreDataProtectionKeyAsync(string name, string xml, CancellationToken cancellationToken = default);
+}
