@@ -31,6 +31,8 @@ internal sealed class PublishRemittanceWrite(long fileId, string sha256, Cancell
 {
     public bool Execute(DbConnection connection, DbTransaction transaction, PreparedStatements statements)
     {
+        // Another replica may be publishing the same file right now: the second waits here, then finds it published.
+        SqlDialect.Of(connection).LockRemittance(connection, transaction, sha256);
         if (PreparedStatements.Scalar(statements.For(connection, transaction, RemittanceSql.Published, 1), sha256) is not null)
         {
             RemittanceSql.DropStaged(connection, transaction, statements, fileId);
