@@ -8,7 +8,11 @@ namespace Scrubber.Audit.Records;
 /// adjudicated by an 835), in the transaction that makes them sent, so a draft costs one row and nothing more.</summary>
 internal static class ClaimRows
 {
-    private const string RecordsOf = "SELECT scrub_id, scrubbed_at, body FROM scrub_records WHERE claim_id = @p0 ORDER BY scrubbed_at";
+    /// <summary>The claim's records whose rows are not written yet: a claim sent before (confirmed, then adjudicated)
+    /// decodes only the scrubs made since.</summary>
+    private const string RecordsOf =
+        "SELECT r.scrub_id, r.scrubbed_at, r.body FROM scrub_records r WHERE r.claim_id = @p0 " +
+        "AND NOT EXISTS (SELECT 1 FROM scrubs s WHERE s.scrub_id = r.scrub_id) ORDER BY r.scrubbed_at";
 
     private const string InsertScrub =
         "INSERT INTO scrubs (scrub_id, scrubbed_at, claim_id, payer_id, billing_npi, patient_key, setting, disposition, ncci_versions, pack, " +
@@ -24,7 +28,8 @@ internal static class ClaimRows
         "INSERT INTO edits (scrub_id, seq, edit_type, severity, line_id, related_line_id, related_claim_id, column1, column2, " +
         "modifier_indicator, source, rule, bypass_modifier, message) VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, '')";
 
-    /// <summary>Writes the rows of every scrub of <paramref name="claimId"/> that has none yet.</summary>
+    /// <summary>Writes the rows of every scrub of <paramref name="claimId"/> that has none yet (the insert still skips
+    /// one another replica wrote meanwhile).</summary>
     public static void Derive(DbConnection connection, DbTransaction transaction, PreparedStatements statements, RecordDictionary dictionary, string claimId)
     {
         var find = statements.For(connection, transaction, RecordsOf, 1);

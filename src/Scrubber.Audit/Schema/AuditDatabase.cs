@@ -4,12 +4,9 @@ namespace Scrubber.Audit.Schema;
 
 /// <summary>Where the store's rows live: the SQLite file (the embedded default) or a PostgreSQL database that several
 /// replicas share. Everything above this class speaks <see cref="System.Data.Common"/> and the portable SQL that
-/// <see cref="Dialect"/> adapts; nothing else knows which provider it runs on.</summary>
+/// <see cref="SqlDialect"/> adapts for the connection's provider; nothing else knows which provider it runs on.</summary>
 internal abstract class AuditDatabase : IDisposable
 {
-    /// <summary>The provider's idiom for the few statements that differ.</summary>
-    public abstract SqlDialect Dialect { get; }
-
     /// <summary>Where the store is, for logs and errors: the file path, or host, port and database (never a password).</summary>
     public abstract string Location { get; }
 

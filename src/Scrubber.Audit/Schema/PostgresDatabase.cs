@@ -16,8 +16,6 @@ internal sealed class PostgresDatabase : AuditDatabase
         Location = location;
     }
 
-    public override SqlDialect Dialect => SqlDialect.Postgres;
-
     public override string Location { get; }
 
     /// <summary>Connects, applies pending migrations (one replica at a time), and returns the database.</summary>

@@ -22,8 +22,6 @@ internal sealed class SqliteDatabase : AuditDatabase
 
     public string Path { get; }
 
-    public override SqlDialect Dialect => SqlDialect.Sqlite;
-
     public override string Location => Path;
 
     /// <summary>Creates the file if needed (readable by its owner only), applies pending migrations, and returns the database.</summary>
