@@ -84,6 +84,21 @@ public sealed partial class ProcessTests : IDisposable
         Assert.DoesNotContain("   at ", server.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--Audit:ConnectionString=Host=127.0.0.1;Port=1;Database=scrubber;Timeout=3", "Scrubber cannot start: The audit store postgres://127.0.0.1:1/scrubber cannot be opened:")]
+    [InlineData("--Audit:ConnectionString=Host=127.0.0.1;Colour=blue", "Scrubber cannot start: Audit:ConnectionString is not a valid PostgreSQL connection string:")]
+    [InlineData("--Audit:ConnectionString=", "Audit:ConnectionString must name the PostgreSQL database when Audit:Provider is Postgres")]
+    public async Task Process_PostgresStoreThatCannotBeOpened_ExitsOneWithOneLineSayingWhy(string setting, string reason)
+    {
+        using var server = Start("--Audit:Provider=Postgres", setting);
+
+        await server.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, server.Process.ExitCode);
+        Assert.Contains(reason, server.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", server.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Process_BrokenMueFile_ExitsOneWithOneLineNamingTheFileAndLine()
     {

@@ -12,6 +12,8 @@ internal static class AuditServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.PatientKeySecret.Length >= 32,
                 "Audit:PatientKeySecret must be set to a secret of at least 32 characters (it keys the patient hash; see README, Security).")
+            .Validate(o => o.Provider != AuditProvider.Postgres || o.ConnectionString.Length > 0,
+                "Audit:ConnectionString must name the PostgreSQL database when Audit:Provider is Postgres (e.g. Host=db;Port=5432;Database=scrubber;Username=scrubber;Password=…).")
             .ValidateOnStart();
 
         // Registered before the other hosted services so the store is open before tables load and calls arrive.
