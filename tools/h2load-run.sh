@@ -11,7 +11,10 @@
 # connections, default 4), STREAMS (streams in flight per connection, default 32), TABLES (generated: perf-run.sh's
 # full-size generated practitioner table and 100-rule pack, and a claim on its active pairs for that pack's payer;
 # sample: the bundled sample tables and packs, and the six-line claim of 'scrubber-load h2load-body'; default
-# generated), DATA (where the generated tables are kept, shared with perf-run.sh; default /tmp/scrubber-perf).
+# generated), DATA (where the generated tables are kept, shared with perf-run.sh; default /tmp/scrubber-perf),
+# POSTGRES (an Npgsql connection string: the store is that PostgreSQL database, Audit:Provider=Postgres, instead of a
+# fresh SQLite file). With SQLite, the run ends by stopping the server (which checkpoints the file) and printing the
+# file's bytes per recorded scrub.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -37,6 +40,9 @@ scrubctl() { dotnet "$root/tools/Scrubber.Cli/bin/Release/net10.0/scrubctl.dll" 
 load() { dotnet "$root/tools/Scrubber.Load/bin/Release/net10.0/scrubber-load.dll" "$@"; }
 
 server_args=()
+if [ -n "${POSTGRES:-}" ]; then
+  server_args+=(--Audit:Provider=Postgres --Audit:ConnectionString="$POSTGRES")
+fi
 if [ "$tables" = generated ]; then
   # As perf-run.sh prepares them (and shares them with it): the table once, the pack fresh each run.
   mkdir -p "$data"
@@ -115,3 +121,10 @@ for rpc in scrub ping; do
   rate[$rpc]="$(sed -n 's/^finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p' "$work/$rpc.txt")"
 done
 awk -v s="${rate[scrub]}" -v p="${rate[ping]}" 'BEGIN { printf "ScrubClaim %.0f/s, Admin.Ping %.0f/s: ScrubClaim reached %.1f %% of the no-op rate\n", s, p, 100 * s / p }'
+if [ -z "${POSTGRES:-}" ]; then
+  total="$(scrubs)"
+  kill -INT "$server_pid" && wait "$server_pid" || true
+  server_pid=""
+  bytes=$(( $(stat -c %s "$work/scrubber.db") + $( [ -f "$work/scrubber.db-wal" ] && stat -c %s "$work/scrubber.db-wal" || echo 0) ))
+  awk -v b="$bytes" -v n="$total" 'BEGIN { printf "store after a checkpoint: %d bytes for %d scrubs, %.0f bytes per scrub (indexes included)\n", b, n, b / n }'
+fi

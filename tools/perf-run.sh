@@ -7,7 +7,8 @@
 #   tools/perf-run.sh [PHASES...]     phases: unary stream paced swap-tables swap-packs soak (default: all but soak)
 #
 # Environment: CONCURRENCY (unary, default 128), DURATION (seconds per phase, default 20), RATE (paced phase's claims
-# per second; default 70 % of the unary phase's rate), SOAK (soak seconds, default 600), DATA (default /tmp/scrubber-perf).
+# per second; default 70 % of the unary phase's rate), SOAK (soak seconds, default 600), DATA (default /tmp/scrubber-perf),
+# CONFIRM_RATIO (the share of scrubs confirmed as sent, default 0.8; 0 compares with h2load, which confirms nothing).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -34,7 +35,7 @@ fi
 # The generated pack alone: the sample packs' examples are written against the sample tables, not the generated ones.
 rm -rf "$data/packs"
 scrubctl rules generate --out "$data/packs/bench-pack" --pairs "$data/ncci/active-pairs.tsv" --rules 100 --payer BENCH01 >/dev/null
-rm -f "$data"/scrubber.db*
+rm -rf "$data"/scrubber.db*
 
 export SCRUBBER_API_KEY="scr_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
 api_key_hash="sha256:$(printf %s "$SCRUBBER_API_KEY" | sha256sum | cut -d ' ' -f 1)"
@@ -43,13 +44,13 @@ api_key_hash="sha256:$(printf %s "$SCRUBBER_API_KEY" | sha256sum | cut -d ' ' -f
   --Ncci:Practitioner:0="$data/ccipra-v322r0.ncci" --Packs:Root="$data/packs" --Packs:Watch=false \
   --Audit:Path="$data/scrubber.db" --Audit:PatientKeySecret=performance-run-only-patient-key-secret-0000 \
   --Security:ApiKeys:0:Name=perf --Security:ApiKeys:0:Hash="$api_key_hash" \
-  --Security:ApiKeys:0:Scopes:0=scrub --Security:ApiKeys:0:Scopes:1=admin \
+  --Security:ApiKeys:0:Scopes:0=scrub --Security:ApiKeys:0:Scopes:1=admin --Security:ApiKeys:0:Scopes:2=outcomes \
   --Logging:LogLevel:Default=Warning >"$data/server.log" 2>&1) &
 server_pid=$!
 load wait --server "$url" --timeout 60 >/dev/null
 # RATE, else 70 % of the rate the last unary phase reached.
 paced_rate() { echo "${RATE:-$(sed -n 's/.* rate=\([0-9]*\)\/s.*/\1/p' "$data/unary.txt" | head -1 | awk '{ printf "%d", $1 * 0.7 }')}"; }
-common=(--server "$url" --pairs "$data/ncci/active-pairs.tsv" --payer BENCH01 --lines 6 --server-pid "$server_pid")
+common=(--server "$url" --pairs "$data/ncci/active-pairs.tsv" --payer BENCH01 --lines 6 --server-pid "$server_pid" --confirm-ratio "${CONFIRM_RATIO:-0.8}")
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs ($(lscpu | sed -n 's/^Model name: *//p' | head -1)), $(git -C "$root" rev-parse --short HEAD)"
 for phase in "${phases[@]}"; do
