@@ -41,7 +41,7 @@ internal static class CompactRecord
     /// <summary>The body of <paramref name="scrub"/>, and the versions and templates it names.</summary>
     public static (byte[] Body, VersionsKey Versions, TemplateKey[] Templates) Encode(StoredScrub scrub, string engineVersion)
     {
-        var versions = new VersionsKey(engineVersion, scrub.NcciVersions, scrub.Pack);
+        var versions = VersionsKey.For(engineVersion, scrub.NcciVersions, scrub.Pack);
         var body = new BodyWriter();
         body.Byte(Format);
         body.Fixed64(versions.Id);
@@ -72,7 +72,7 @@ internal static class CompactRecord
         {
             var edit = scrub.Edits[i];
             var fields = edit.Fields();
-            templates[i] = new TemplateKey(engineVersion, edit.EditType, edit.Source, edit.Rule, MessageTemplate.Derive(edit.Message, fields));
+            templates[i] = TemplateKey.For(engineVersion, edit.EditType, edit.Source, edit.Rule, MessageTemplate.Derive(edit.Message, fields));
             body.Fixed64(templates[i].Id);
             body.Byte((byte)Enum.Parse<Severity>(edit.Severity));
             foreach (var (_, value) in fields)
