@@ -104,10 +104,10 @@ public sealed class AuditStore : IScrubRecorder, IHistoryReader, IRemittanceStor
     });
 
     /// <summary>Every sent line with a remittance outcome and the edit left on it: the input of the feedback reports.</summary>
-    public IReadOnlyList<Reports.DeniedLine> SentLineOutcomes() => Guard(() =>
+    public IReadOnlyList<Reports.DeniedLine> SentLineOutcomes(Reports.ReportFilter filter) => Guard(() =>
     {
         using var connection = _database.ConnectForRead();
-        return Reports.SentLineOutcomes.Read(connection);
+        return Reports.SentLineOutcomes.Read(connection, filter);
     });
 
     /// <summary>Every unmatched claim and line of the 835 whose content hash is <paramref name="sha256"/>; null when no

@@ -41,7 +41,8 @@ public interface IResolutionStore
 /// <summary>The inputs of the feedback reports and the store's counts.</summary>
 public interface IReportQueries
 {
-    IReadOnlyList<DeniedLine> SentLineOutcomes();
+    /// <summary>The sent lines with an outcome in the filter's days, payer and provider (all families).</summary>
+    IReadOnlyList<DeniedLine> SentLineOutcomes(ReportFilter filter);
 
     StoreCounts Counts();
 }

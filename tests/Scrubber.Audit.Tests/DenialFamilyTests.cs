@@ -89,7 +89,7 @@ public abstract class DenialFamilyTests(StoreProvider provider) : IAsyncLifetime
     [SkippableFact]
     public void Missed_ByDefault_CoversEveryFamilyButOther_WithItsGroup()
     {
-        var rows = FeedbackReports.Missed(_store.Store.SentLineOutcomes(), ReportFilter.All);
+        var rows = FeedbackReports.Missed(_store.Store.SentLineOutcomes(ReportFilter.All), ReportFilter.All);
 
         Assert.Equal(
         [
@@ -104,7 +104,7 @@ public abstract class DenialFamilyTests(StoreProvider provider) : IAsyncLifetime
     [SkippableFact]
     public void Reports_FilteredByFamily_KeepThoseFamiliesOnly()
     {
-        var lines = _store.Store.SentLineOutcomes();
+        var lines = _store.Store.SentLineOutcomes(ReportFilter.All);
         var unitsAndOther = new ReportFilter(Families: ReportFilter.ParseFamilies(["units", "other"]));
 
         var weekly = WeeklyDashboard.Compute(lines, unitsAndOther);

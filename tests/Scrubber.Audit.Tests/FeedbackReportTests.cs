@@ -43,10 +43,33 @@ public abstract class FeedbackReportTests(StoreProvider provider) : IAsyncLifeti
         await Resolve("C1", ResolutionStatus.Appealed, null, 25);
         await Resolve("C1", ResolutionStatus.Recovered, 120m, 41);
         await Resolve("M1", ResolutionStatus.WrittenOff, 45m, 22);
-        _lines = _store.Store.SentLineOutcomes();
+        _lines = _store.Store.SentLineOutcomes(ReportFilter.All);
     }
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
+
+    [SkippableFact]
+    public void SentLineOutcomes_ForAFilter_ReadsExactlyTheLinesItCovers()
+    {
+        ReportFilter[] filters =
+        [
+            ReportFilter.ForWeek("2026-W33"), ReportFilter.ForWeek("2026-W34"), ReportFilter.ForWeek("2026-W30"),
+            new(new DateOnly(2026, 8, 13), new DateOnly(2026, 8, 19)), new(To: new DateOnly(2026, 8, 12)), new(From: new DateOnly(2026, 8, 14)),
+            new(PayerId: "MEDICARE"), new(PayerId: "ACME01"), new(Provider: Provider), new(Provider: "1999999992"),
+            ReportFilter.ForWeek("2026-W33", "MEDICARE", Provider),
+        ];
+
+        foreach (var filter in filters)
+        {
+            var expected = _lines.Where(filter.Covers).Select(l => (l.ClaimId, l.LineId, l.Day)).Order().ToList();
+            var read = _store.Store.SentLineOutcomes(filter).Select(l => (l.ClaimId, l.LineId, l.Day)).Order().ToList();
+
+            Assert.Equal(expected, read);
+        }
+
+        Assert.Equal(14, _lines.Count);
+        Assert.Equal(6, _store.Store.SentLineOutcomes(new ReportFilter(To: new DateOnly(2026, 8, 12))).Count);
+    }
 
     [SkippableFact]
     public void OverriddenThenDenied_GroupsByPairPayerProviderModifierWeekAndFate()
@@ -207,13 +230,13 @@ public abstract class FeedbackReportTests(StoreProvider provider) : IAsyncLifeti
             with { Frequency = Scrubber.Core.Claims.ClaimFrequency.Replacement, OriginalClaimId = "M2" };
         var draft = await _store.RecordAsync(replacement);
 
-        var whileDraft = _store.Store.SentLineOutcomes().Single(l => (l.ClaimId, l.LineId) == ("M2", "L2"));
+        var whileDraft = _store.Store.SentLineOutcomes(ReportFilter.All).Single(l => (l.ClaimId, l.LineId) == ("M2", "L2"));
         await _store.Store.ConfirmSubmissionAsync(draft.ScrubId, new DateTimeOffset(2026, 8, 27, 9, 0, 0, TimeSpan.Zero));
-        var worked = _store.Store.SentLineOutcomes().Single(l => (l.ClaimId, l.LineId) == ("M2", "L2"));
+        var worked = _store.Store.SentLineOutcomes(ReportFilter.All).Single(l => (l.ClaimId, l.LineId) == ("M2", "L2"));
 
         Assert.Null(whileDraft.Resolution);
         Assert.Equal(("corrected_claim_sent", new DateOnly(2026, 8, 27)), (worked.Resolution, worked.ResolvedOn));
-        Assert.Null(_store.Store.SentLineOutcomes().Single(l => (l.ClaimId, l.LineId) == ("M2", "L1")).Resolution);
+        Assert.Null(_store.Store.SentLineOutcomes(ReportFilter.All).Single(l => (l.ClaimId, l.LineId) == ("M2", "L1")).Resolution);
     }
 
     private async Task Resolve(string claimId, ResolutionStatus status, decimal? amount, int daysAfterAugust1st) =>

@@ -28,7 +28,7 @@ public sealed class MigrationTests : IDisposable
         await using var store = AuditStore.Open(path);
 
         Assert.Equal(new StoreCounts(scrubs, claims, confirmed, 2, 8, 13, 4), store.Counts());
-        Assert.Equal(7L, store.Read(c => { using var cmd = c.CreateCommand(); cmd.CommandText = "SELECT MAX(version) FROM schema_version"; return (long)cmd.ExecuteScalar()!; }));
+        Assert.Equal(8L, store.Read(c => { using var cmd = c.CreateCommand(); cmd.CommandText = "SELECT MAX(version) FROM schema_version"; return (long)cmd.ExecuteScalar()!; }));
         Assert.Equal(scrubs, before.Count);
         Assert.Equal(lines, before.Sum(s => s.Lines.Count));
         Assert.Equal(edits, before.Sum(s => s.Edits.Count));
@@ -42,9 +42,16 @@ public sealed class MigrationTests : IDisposable
         }
 
         // The outcomes read as before: eight lines with the payer's word, three of them denied.
-        var outcomes = store.SentLineOutcomes();
+        var outcomes = store.SentLineOutcomes(Reports.ReportFilter.All);
         Assert.Equal(8, outcomes.Count);
         Assert.Equal(["FX-1001/2", "FX-1003/2", "FX-1006/1"], outcomes.Where(o => !o.Paid).Select(o => $"{o.ClaimId}/{o.LineId}").Order(StringComparer.Ordinal));
+
+        // Each outcome's day was filled in by the migration, so a report of one day reads that day's lines alone.
+        foreach (var day in outcomes.Select(o => o.Day).Distinct())
+        {
+            var filter = new Reports.ReportFilter(day, day);
+            Assert.Equal(outcomes.Count(o => o.Day == day), store.SentLineOutcomes(filter).Count);
+        }
     }
 
     [Fact]

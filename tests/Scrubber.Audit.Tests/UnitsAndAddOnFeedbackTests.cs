@@ -78,7 +78,7 @@ public abstract class UnitsAndAddOnFeedbackTests(StoreProvider provider) : IAsyn
         await _store.Store.IngestRemittanceAsync(new Remittance("units-add-on", "units-add-on.835", [.. _remits]), StoreFixture.T0);
         await _store.Store.UpdateResolutionAsync(new Resolution("N1", "L2", ResolutionStatus.WrittenOff, 50m, new DateOnly(2026, 8, 20), ""), StoreFixture.T0);
         await _store.Store.UpdateResolutionAsync(new Resolution("U1", "L2", ResolutionStatus.Appealed, null, new DateOnly(2026, 8, 25), ""), StoreFixture.T0);
-        _lines = _store.Store.SentLineOutcomes();
+        _lines = _store.Store.SentLineOutcomes(ReportFilter.All);
     }
 
     public async Task DisposeAsync() => await _store.DisposeAsync();

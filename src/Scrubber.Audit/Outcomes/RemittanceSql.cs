@@ -11,9 +11,11 @@ internal static class RemittanceSql
     public const string StageFile =
         "INSERT INTO remittance_files (sha256, name, ingested_at, claims, lines, published) VALUES (@p0, @p1, @p2, @p3, @p4, 0) RETURNING file_id";
 
+    /// <summary>A claim counts in reports on its payment date, else on the day its file came in.</summary>
     public const string InsertClaim =
-        "INSERT INTO remit_claims (file_id, seq, claim_id, status, charge_cents, paid_cents, payer_claim_number, scrub_id, paid_on) " +
-        "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8) RETURNING remit_claim_id";
+        "INSERT INTO remit_claims (file_id, seq, claim_id, status, charge_cents, paid_cents, payer_claim_number, scrub_id, paid_on, outcome_day) " +
+        "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, COALESCE(@p8, (SELECT substr(f.ingested_at, 1, 10) FROM remittance_files f WHERE f.file_id = @p0))) " +
+        "RETURNING remit_claim_id";
 
     public const string InsertLine =
         "INSERT INTO remit_lines (remit_claim_id, seq, line_control_number, code, modifiers, original_code, service_date, charge_cents, " +

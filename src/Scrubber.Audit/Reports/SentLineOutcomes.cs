@@ -5,19 +5,30 @@ namespace Scrubber.Audit.Reports;
 
 /// <summary>Reads every sent line that has a remittance outcome, with its denial family and the edit the scrubber left
 /// on it.</summary>
-/// <remarks>The reports aggregate these rows in memory: a year of a practice's remittances is some hundred thousand
-/// lines, and grouping in C# keeps each report's rules in one readable place.</remarks>
+/// <remarks>The store selects the rows a report covers (its days, through the index on each remittance claim's outcome
+/// day, its payer and its provider), so a report's cost follows the rows it returns, not the size of the store; the
+/// reports then group those rows in C#, which keeps each report's rules in one readable place.</remarks>
 internal static class SentLineOutcomes
 {
     private const string CorrectedClaimSent = "corrected_claim_sent";
 
-    // The edit types are the constants of EditFamilies.Reported, never input: written into the text once.
-    private static readonly string Sql = SqlTemplate.Replace("$reported_types", string.Join(", ", EditFamilies.Reported.Select(t => $"'{t}'")), StringComparison.Ordinal);
+    // The edit types are the constants of EditFamilies.Reported, never input: written into the text once. A purge reads
+    // one range of remittance claims at a time; a report reads every claim of its days (through their index).
+    private static readonly string ReportSql = Text(SqlTemplate, string.Empty);
+    private static readonly string BatchSql = Text(SqlTemplate, "AND o.remit_claim_id BETWEEN @p4 AND @p5");
+    private static readonly string ReportAdjustments = Text(AdjustmentsTemplate, string.Empty);
+    private static readonly string BatchAdjustments = Text(AdjustmentsTemplate, "AND o.remit_claim_id BETWEEN @p2 AND @p3");
+
+    private static string Text(string template, string batch) => template
+        .Replace("$reported_types", string.Join(", ", EditFamilies.Reported.Select(t => $"'{t}'")), StringComparison.Ordinal)
+        .Replace("$batch", batch, StringComparison.Ordinal);
 
     private const string SqlTemplate = """
         SELECT s.claim_id, o.line_id, s.payer_id, COALESCE(NULLIF(sl.rendering_npi, ''), s.billing_npi), sl.code, sl.modifiers,
-               COALESCE(o.paid_on, substr(o.ingested_at, 1, 10)), o.outcome, o.remit_line_id, rl.remarks,
-               f.edit_type, f.column1, f.column2, f.modifier_indicator, f.source, f.rule, f.bypass_modifier, f.fate,
+               o.day, o.outcome, o.remit_line_id, rl.remarks,
+               f.edit_type, f.column1, f.column2, f.modifier_indicator, f.source, f.rule, f.bypass_modifier,
+               CASE WHEN f.edit_type = 'NCCI_PTP_BYPASSED' THEN 'overridden_by_modifier' WHEN f.severity = 'HardStop' THEN 'forced'
+                    ELSE 'overridden_by_acceptance' END,
                o.charge_cents, o.paid_cents,
                (SELECT r.status FROM resolutions r WHERE r.scrub_id = o.scrub_id AND r.line_id = o.line_id ORDER BY r.happened_on DESC, r.resolution_id DESC LIMIT 1),
                (SELECT r.happened_on FROM resolutions r WHERE r.scrub_id = o.scrub_id AND r.line_id = o.line_id ORDER BY r.happened_on DESC, r.resolution_id DESC LIMIT 1),
@@ -25,35 +36,54 @@ internal static class SentLineOutcomes
                (SELECT CAST(COALESCE(SUM(r.amount_cents), 0) AS BIGINT) FROM resolutions r WHERE r.scrub_id = o.scrub_id AND r.line_id = o.line_id AND r.status = 'recovered'),
                (SELECT group_concat(x.code, ' ') FROM scrub_lines x WHERE x.scrub_id = o.scrub_id AND x.service_date = sl.service_date AND x.line_id <> sl.line_id),
                (SELECT MIN(substr(COALESCE(c.confirmed_at, x.scrubbed_at), 1, 10)) FROM scrubs x
-                LEFT JOIN claim_submissions c ON c.scrub_id = x.scrub_id
-                WHERE x.original_claim_id = s.claim_id AND x.frequency = 'Replacement' AND x.scrub_id <> s.scrub_id AND x.scrubbed_at > s.scrubbed_at
+                LEFT JOIN claim_submissions c ON c.claim_id = x.claim_id AND c.scrub_id = x.scrub_id
+                WHERE x.original_claim_id = s.claim_id AND x.original_claim_id <> '' AND x.frequency = 'Replacement' AND x.scrub_id <> s.scrub_id AND x.scrubbed_at > s.scrubbed_at
                   AND (c.confirmed_at IS NOT NULL OR EXISTS (SELECT 1 FROM remit_claims rc WHERE rc.scrub_id = x.scrub_id AND rc.status <> '22'))),
                sl.units
         FROM line_outcomes o
         JOIN scrubs s ON s.scrub_id = o.scrub_id
         JOIN scrub_lines sl ON sl.scrub_id = o.scrub_id AND sl.line_id = o.line_id
         JOIN remit_lines rl ON rl.remit_line_id = o.remit_line_id
-        LEFT JOIN edit_fates f ON f.scrub_id = o.scrub_id AND f.line_id = o.line_id
-             AND f.fate IN ('overridden_by_modifier', 'overridden_by_acceptance', 'forced')
+        LEFT JOIN edits f ON f.scrub_id = o.scrub_id AND f.line_id = o.line_id
+             AND (f.edit_type = 'NCCI_PTP_BYPASSED' OR f.severity IN ('HardStop', 'Warning'))
              AND (f.edit_type IN ($reported_types) OR f.rule <> '')
+             AND EXISTS (SELECT 1 FROM claim_submissions c WHERE c.claim_id = s.claim_id AND c.scrub_id = f.scrub_id)
+        WHERE o.day BETWEEN @p0 AND @p1 $batch
+          AND (@p2 = '' OR s.payer_id = @p2) AND (@p3 = '' OR COALESCE(NULLIF(sl.rendering_npi, ''), s.billing_npi) = @p3)
         ORDER BY s.claim_id, o.line_id
         """;
 
-    private const string Adjustments = """
+    private const string AdjustmentsTemplate = """
         SELECT a.remit_line_id, a.group_code, a.reason, a.amount_cents FROM remit_adjustments a
-        JOIN line_outcomes o ON o.remit_line_id = a.remit_line_id ORDER BY a.rowid
+        JOIN line_outcomes o ON o.remit_line_id = a.remit_line_id
+        WHERE o.day BETWEEN @p0 AND @p1 $batch
+        ORDER BY a.rowid
         """;
+
+    private const string FirstDay = "0001-01-01";
+    private const string LastDay = "9999-12-31";
 
     /// <summary>One row per sent line with an outcome. A line with several edits keeps the one that caught its denial
     /// (<see cref="EditFamilies.Catches"/>): an edit of the denial's own family first, then an NCCI PTP or payer-rule
     /// edit, each by its most severe fate; an edit of another family is not kept (the denial was missed). A line not
     /// denied keeps its NCCI PTP or payer-rule edit first, else its edit of one family, so the success of an override
     /// counts its paid lines too.</summary>
-    public static List<DeniedLine> Read(DbConnection connection)
+    /// <param name="connection">A connection to the store.</param>
+    /// <param name="filter">The days, payer and provider to read; its families are left to the reports.</param>
+    /// <param name="transaction">The transaction to read in; one of its own when null.</param>
+    /// <param name="remitClaims">Only lines of remittance claims with ids in this range (a purge's batch).</param>
+    public static List<DeniedLine> Read(DbConnection connection, ReportFilter filter, DbTransaction? transaction = null, (long First, long Last)? remitClaims = null)
     {
-        using var transaction = connection.BeginTransaction();
-        var adjustments = ReadAdjustments(connection, transaction);
-        using var command = Schema.Sql.Command(connection, transaction, Sql);
+        using var own = transaction is null ? connection.BeginTransaction() : null;
+        transaction ??= own!;
+        var (from, to) = (filter.From is { } f ? Dates.Text(f) : FirstDay, filter.To is { } t ? Dates.Text(t) : LastDay);
+        var adjustments = ReadAdjustments(remitClaims is { } range
+            ? Schema.Sql.Command(connection, transaction, BatchAdjustments, from, to, range.First, range.Last)
+            : Schema.Sql.Command(connection, transaction, ReportAdjustments, from, to));
+        var (payer, provider) = (filter.PayerId ?? string.Empty, filter.Provider ?? string.Empty);
+        using var command = remitClaims is { } batch
+            ? Schema.Sql.Command(connection, transaction, BatchSql, from, to, payer, provider, batch.First, batch.Last)
+            : Schema.Sql.Command(connection, transaction, ReportSql, from, to, payer, provider);
         using var reader = command.ExecuteReader();
         var lines = new Dictionary<(string, string), DeniedLine>();
         while (reader.Read())
@@ -117,9 +147,9 @@ internal static class SentLineOutcomes
         return adjustments.Where(a => DenialFamilies.Of(a.Reason, remarkList) == family).Sum(a => a.Cents);
     }
 
-    private static Dictionary<long, List<(string Group, string Reason, long Cents)>> ReadAdjustments(DbConnection connection, DbTransaction transaction)
+    private static Dictionary<long, List<(string Group, string Reason, long Cents)>> ReadAdjustments(DbCommand query)
     {
-        using var command = Schema.Sql.Command(connection, transaction, Adjustments);
+        using var command = query;
         using var reader = command.ExecuteReader();
         var byLine = new Dictionary<long, List<(string, string, long)>>();
         while (reader.Read())

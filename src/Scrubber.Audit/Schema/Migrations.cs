@@ -285,6 +285,7 @@ internal static class Migrations
                 xml  TEXT NOT NULL
             ) STRICT;
             """, Records.LegacyRecords.MoveIn),
+        RetentionSchema.For("TEXT"),
     ];
 }
 

@@ -229,5 +229,6 @@ internal static class PostgresSchema
                                      WHERE l2.scrub_id = l.scrub_id AND l2.line_id = l.line_id AND rf2.published = 1
                                        AND rc2.status <> '22' AND rc2.reversed_by IS NULL);
             """),
+        RetentionSchema.For("TEXT COLLATE \"C\""),
     ];
 }

@@ -30,7 +30,7 @@ internal static class DashboardEndpoints
                 return invalid;
             }
 
-            var lines = audit.Store.SentLineOutcomes();
+            var lines = audit.Store.SentLineOutcomes(filter);
             var all = WeeklyDashboard.Compute(lines, filter, options.Value.RepeatOffenderThreshold);
             var rows = Blank(week) is { } w ? all.Where(r => r.Week == w).ToList() : [.. all];
             var denials = lines.Where(filter.CountsDenial).ToList();
@@ -61,7 +61,7 @@ internal static class DashboardEndpoints
                 return invalid;
             }
 
-            var lines = audit.Store.SentLineOutcomes();
+            var lines = audit.Store.SentLineOutcomes(filter);
             return Results.Json(new
             {
                 overriddenThenDenied = FeedbackReports.OverriddenThenDenied(lines, filter),
@@ -80,7 +80,7 @@ internal static class DashboardEndpoints
             // A row is a pair an edit named (column 1 and the denied code) or, with no column 1, the denied code alone
             // (always so for units and add-on denials).
             var key = (Blank(column1) ?? string.Empty, code);
-            return Results.Json(audit.Store.SentLineOutcomes()
+            return Results.Json(audit.Store.SentLineOutcomes(filter)
                 .Where(l => filter.CountsDenial(l) && l.PairOrCode == key)
                 .OrderBy(l => l.ClaimId, StringComparer.Ordinal)
                 .Select(l => new
