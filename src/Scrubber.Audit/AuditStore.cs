@@ -11,7 +11,7 @@ namespace Scrubber.Audit;
 /// <summary>The audit store: records scrubs durably (group commit), confirms what was sent, reads history, ingests
 /// remittances and answers the reports; on SQLite (the embedded default) or PostgreSQL (replicas sharing one
 /// database). It implements every storage port; no provider type (a SqliteException, an NpgsqlException) leaves it.</summary>
-public sealed class AuditStore : IScrubRecorder, IHistoryReader, IRemittanceStore, IResolutionStore, IReportQueries, ISessionStore, IAsyncDisposable
+public sealed class AuditStore : IScrubRecorder, IHistoryReader, IRemittanceStore, IResolutionStore, IReportQueries, IRetention, ISessionStore, IAsyncDisposable
 {
     private readonly AuditDatabase _database;
     private readonly RecordDictionary _dictionary = new();
@@ -109,6 +109,55 @@ public sealed class AuditStore : IScrubRecorder, IHistoryReader, IRemittanceStor
         using var connection = _database.ConnectForRead();
         return Reports.SentLineOutcomes.Read(connection, filter);
     });
+
+    /// <summary>The weekly aggregates purges kept, for the weeks overlapping the filter's days, payer and provider.</summary>
+    public IReadOnlyList<Reports.WeeklyAggregate> PurgedWeeks(Reports.ReportFilter filter) => Guard(() =>
+    {
+        using var connection = _database.ConnectForRead();
+        return Retention.PurgedWeeks.Read(connection, filter);
+    });
+
+    /// <summary>Removes the remittance outcomes counted before <paramref name="before"/> (their denials kept as weekly
+    /// aggregates), then the scrubs made before it that no remaining outcome holds. Each batch is one write between the
+    /// scrubs, so the service keeps answering; a purge stopped half way leaves whole batches and can be run again.</summary>
+    /// <param name="before">The first day kept.</param>
+    /// <param name="progress">Told the totals after each batch.</param>
+    /// <param name="cancellationToken">Stops between batches.</param>
+    public async Task<Retention.PurgeResult> PurgeAsync(DateOnly before, IProgress<Retention.PurgeResult>? progress = null, CancellationToken cancellationToken = default)
+    {
+        const int BatchSize = 500;
+        var total = new Retention.PurgeResult(0, 0, 0, 0, 0);
+        while (true)
+        {
+            var (claims, lines, denied, aggregates) = await _writer.WriteAsync(new Retention.PurgeOutcomesWrite(before, BatchSize), cancellationToken).ConfigureAwait(false);
+            if (claims == 0)
+            {
+                break;
+            }
+
+            total = total with
+            {
+                RemittanceClaims = total.RemittanceClaims + claims, RemittanceLines = total.RemittanceLines + lines,
+                DeniedLinesAggregated = total.DeniedLinesAggregated + denied, AggregateRows = total.AggregateRows + aggregates,
+            };
+            progress?.Report(total);
+        }
+
+        for (var after = string.Empty; ;)
+        {
+            var (seen, last, removed) = await _writer.WriteAsync(new Retention.PurgeScrubsWrite(before, after, BatchSize), cancellationToken).ConfigureAwait(false);
+            if (seen == 0)
+            {
+                break;
+            }
+
+            (after, total) = (last, total with { Scrubs = total.Scrubs + removed });
+            progress?.Report(total);
+        }
+
+        await _writer.WriteAsync(new Retention.RecordPurgeWrite(before, DateTimeOffset.UtcNow, total), cancellationToken).ConfigureAwait(false);
+        return total;
+    }
 
     /// <summary>Every unmatched claim and line of the 835 whose content hash is <paramref name="sha256"/>; null when no
     /// such file was ingested.</summary>

@@ -5,6 +5,12 @@ namespace Scrubber.Audit;
 /// <summary>How the store writes dates and times, on both providers: ISO 8601 text, which sorts as it reads.</summary>
 internal static class Dates
 {
+    /// <summary>Bounds for a range of days with no lower or upper bound, as text that sorts below or above every day.</summary>
+    public const string First = "0001-01-01";
+
+    /// <inheritdoc cref="First"/>
+    public const string Last = "9999-12-31";
+
     /// <summary>A day: YYYY-MM-DD.</summary>
     public static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

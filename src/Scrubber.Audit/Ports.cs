@@ -38,11 +38,20 @@ public interface IResolutionStore
     Task<string> UpdateResolutionAsync(Resolution resolution, DateTimeOffset recordedAt, CancellationToken cancellationToken = default);
 }
 
+/// <summary>Removes what is older than the operator keeps, leaving weekly aggregates of its denials.</summary>
+public interface IRetention
+{
+    Task<Retention.PurgeResult> PurgeAsync(DateOnly before, IProgress<Retention.PurgeResult>? progress = null, CancellationToken cancellationToken = default);
+}
+
 /// <summary>The inputs of the feedback reports and the store's counts.</summary>
 public interface IReportQueries
 {
     /// <summary>The sent lines with an outcome in the filter's days, payer and provider (all families).</summary>
     IReadOnlyList<DeniedLine> SentLineOutcomes(ReportFilter filter);
+
+    /// <summary>The denials a purge kept as weekly aggregates, for the weeks overlapping the filter's days.</summary>
+    IReadOnlyList<WeeklyAggregate> PurgedWeeks(ReportFilter filter);
 
     StoreCounts Counts();
 }

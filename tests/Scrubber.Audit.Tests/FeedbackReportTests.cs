@@ -72,6 +72,42 @@ public abstract class FeedbackReportTests(StoreProvider provider) : IAsyncLifeti
     }
 
     [SkippableFact]
+    public async Task Purge_KeepsTheWeeklyReportOfPurgedWeeks_AndRemovesTheirLinesAndScrubs()
+    {
+        var before = Weekly(ReportFilter.All);
+        var week33 = Weekly(ReportFilter.ForWeek("2026-W33"));
+        var bundlingOnly = Weekly(ReportFilter.All with { Families = new HashSet<string> { DenialFamilies.Bundling } });
+        var counts = _store.Store.Counts();
+
+        var result = await _store.Store.PurgeAsync(new DateOnly(2026, 8, 17));
+
+        // Week 33 (August 12–14) is gone line by line: six claims, five of them with a denied line; C1 (week 34) stays,
+        // with the scrub its outcome holds and its resolutions.
+        Assert.Equal(new Retention.PurgeResult(Scrubs: 6, RemittanceClaims: 6, RemittanceLines: 12, DeniedLinesAggregated: 5, AggregateRows: 4), result);
+        Assert.Equal(["C1/L1", "C1/L2"], _store.Store.SentLineOutcomes(ReportFilter.All).Select(l => $"{l.ClaimId}/{l.LineId}").Order(StringComparer.Ordinal));
+        Assert.Equal(counts with { Scrubs = 1, Claims = 1, ConfirmedClaims = 0, RemittanceClaims = 1, RemittanceLines = 2, Resolutions = 2 },
+            _store.Store.Counts());
+        Assert.Empty(FeedbackReports.Missed(_store.Store.SentLineOutcomes(ReportFilter.All), ReportFilter.All));
+
+        // The weekly report reads the same, from the aggregates for week 33 and the lines for week 34.
+        Assert.Equal(before, Weekly(ReportFilter.All));
+        Assert.Equal(week33, Weekly(ReportFilter.ForWeek("2026-W33")));
+        Assert.Equal(bundlingOnly, Weekly(ReportFilter.All with { Families = new HashSet<string> { DenialFamilies.Bundling } }));
+        Assert.Empty(Weekly(ReportFilter.All with { PayerId = "ACME01" }));
+
+        // Nothing older is left: a second purge removes nothing and keeps the report.
+        Assert.Equal(new Retention.PurgeResult(0, 0, 0, 0, 0), await _store.Store.PurgeAsync(new DateOnly(2026, 8, 17)));
+        Assert.Equal(before, Weekly(ReportFilter.All));
+    }
+
+    // Rows as JSON: a row's tallies are dictionaries, which records compare by reference.
+    private List<string> Weekly(ReportFilter filter) =>
+    [
+        .. WeeklyDashboard.Compute(_store.Store.SentLineOutcomes(filter), filter, WeeklyDashboard.DefaultRepeatThreshold, _store.Store.PurgedWeeks(filter))
+            .Select(r => System.Text.Json.JsonSerializer.Serialize(r)),
+    ];
+
+    [SkippableFact]
     public void OverriddenThenDenied_GroupsByPairPayerProviderModifierWeekAndFate()
     {
         var rows = FeedbackReports.OverriddenThenDenied(_lines, ReportFilter.All);

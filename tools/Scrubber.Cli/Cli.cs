@@ -46,6 +46,7 @@ public static class Cli
                 new RemitUnmatchedCommand(console),
             },
             new ReportCommand(console),
+            new Command("audit", "The audit store: purge what is older than the practice keeps.") { new AuditPurgeCommand(console) },
             new Command("demo", "Demonstration data.") { new DemoSeedCommand(console) },
             new Command("keys", "API keys: make one, put the service's settings in force.") { new KeysNewCommand(console), new KeysReloadCommand(console) },
         };

@@ -60,8 +60,6 @@ internal static class SentLineOutcomes
         ORDER BY a.rowid
         """;
 
-    private const string FirstDay = "0001-01-01";
-    private const string LastDay = "9999-12-31";
 
     /// <summary>One row per sent line with an outcome. A line with several edits keeps the one that caught its denial
     /// (<see cref="EditFamilies.Catches"/>): an edit of the denial's own family first, then an NCCI PTP or payer-rule
@@ -76,7 +74,7 @@ internal static class SentLineOutcomes
     {
         using var own = transaction is null ? connection.BeginTransaction() : null;
         transaction ??= own!;
-        var (from, to) = (filter.From is { } f ? Dates.Text(f) : FirstDay, filter.To is { } t ? Dates.Text(t) : LastDay);
+        var (from, to) = (filter.From is { } f ? Dates.Text(f) : Dates.First, filter.To is { } t ? Dates.Text(t) : Dates.Last);
         var adjustments = ReadAdjustments(remitClaims is { } range
             ? Schema.Sql.Command(connection, transaction, BatchAdjustments, from, to, range.First, range.Last)
             : Schema.Sql.Command(connection, transaction, ReportAdjustments, from, to));

@@ -10,49 +10,57 @@ public static class WeeklyDashboard
     /// <summary>The default number of denials of one pair in one week that makes it a repeat offender.</summary>
     public const int DefaultRepeatThreshold = 3;
 
-    public static IReadOnlyList<WeeklyPairRow> Compute(IReadOnlyList<DeniedLine> lines, ReportFilter filter, int repeatThreshold = DefaultRepeatThreshold) =>
+    /// <summary>The rows for the denials in <paramref name="lines"/> that <paramref name="filter"/> counts, together
+    /// with those a purge kept as <paramref name="purged"/> aggregates.</summary>
+    public static IReadOnlyList<WeeklyPairRow> Compute(IReadOnlyList<DeniedLine> lines, ReportFilter filter, int repeatThreshold = DefaultRepeatThreshold,
+        IReadOnlyList<WeeklyAggregate>? purged = null) =>
     [
-        .. lines.Where(filter.CountsDenial)
-            .GroupBy(l => (Week: FeedbackReports.Week(l.Day), l.Family, l.PairOrCode))
+        .. WeeklyAggregate.Of(lines.Where(filter.CountsDenial)).Concat((purged ?? []).Where(a => a.CountsIn(filter)))
+            .GroupBy(a => (a.Week, a.Family, a.Column1, a.DeniedCode))
             .Select(g =>
             {
                 var denials = g.ToList();
-                var provider = denials.GroupBy(l => l.Provider).OrderByDescending(p => p.Count()).ThenBy(p => p.Key, StringComparer.Ordinal).First();
-                var rootCause = MostFrequent(denials.Select(RootCauses.Of));
-                var repeat = denials.Count >= repeatThreshold;
-                var (column1, deniedCode) = g.Key.PairOrCode;
+                var occurrences = (int)denials.Sum(a => a.Occurrences);
+                var provider = Weighted(denials, a => a.Provider).First();
+                var rootCause = MostFrequent(denials, a => a.RootCause);
+                var repeat = occurrences >= repeatThreshold;
+                var (column1, deniedCode) = (g.Key.Column1, g.Key.DeniedCode);
                 var named = column1.Length > 0;
                 var units = g.Key.Family == Outcomes.DenialFamilies.Units;
                 return new WeeklyPairRow(
                     g.Key.Week,
                     column1,
                     named ? deniedCode : string.Empty,
-                    denials.Count,
-                    MostFrequent(denials.Select(RootCauses.IndicatorOf)),
+                    occurrences,
+                    MostFrequent(denials, a => a.Indicator),
                     provider.Key,
-                    (double)provider.Count() / denials.Count,
-                    Tally(denials.Select(l => l.PayerId)),
-                    Money.ToDollars(denials.Sum(l => l.DeniedCents)),
+                    (double)provider.Count / occurrences,
+                    Tally(denials, a => a.PayerId),
+                    Money.ToDollars(denials.Sum(a => a.DeniedCents)),
                     rootCause,
-                    Tally(denials.Select(l => l.Resolution ?? "unworked")),
+                    Tally(denials, a => a.Resolution),
                     repeat,
-                    repeat ? RootCauses.ActionFor(rootCause, g.Key.Family!) : string.Empty)
+                    repeat ? RootCauses.ActionFor(rootCause, g.Key.Family) : string.Empty)
                 {
                     DeniedCode = deniedCode,
                     // The codes billed beside a denial explain a bundle or a missing primary; an MUE is the code's own.
-                    ContextCodes = named || units ? [] : [.. denials.SelectMany(l => l.SameDayCodes).Distinct().Order(StringComparer.Ordinal)],
-                    MaxUnits = units ? denials.Max(l => l.Units) : 0,
-                    Family = g.Key.Family!,
-                    Group = MostFrequent(denials.Select(l => l.Group)),
+                    ContextCodes = named || units ? [] : [.. denials.SelectMany(a => a.ContextCodes).Distinct().Order(StringComparer.Ordinal)],
+                    MaxUnits = units ? denials.Max(a => a.MaxUnits) : 0,
+                    Family = g.Key.Family,
+                    Group = MostFrequent(denials, a => a.Group),
                 };
             })
             .OrderBy(r => r.Week, StringComparer.Ordinal).ThenByDescending(r => r.Occurrences).ThenByDescending(r => r.DollarsDenied)
             .ThenBy(r => r.Column1, StringComparer.Ordinal).ThenBy(r => r.DeniedCode, StringComparer.Ordinal),
     ];
 
-    private static string MostFrequent(IEnumerable<string> values) =>
-        values.GroupBy(v => v).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+    /// <summary>The values by how many denials carry them, most first, ties in ordinal order.</summary>
+    private static IEnumerable<(string Key, long Count)> Weighted(List<WeeklyAggregate> denials, Func<WeeklyAggregate, string> value) =>
+        denials.GroupBy(value).Select(g => (g.Key, Count: g.Sum(a => a.Occurrences)))
+            .OrderByDescending(v => v.Count).ThenBy(v => v.Key, StringComparer.Ordinal);
 
-    private static ImmutableSortedDictionary<string, int> Tally(IEnumerable<string> values) =>
-        values.GroupBy(v => v).ToImmutableSortedDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+    private static string MostFrequent(List<WeeklyAggregate> denials, Func<WeeklyAggregate, string> value) => Weighted(denials, value).First().Key;
+
+    private static ImmutableSortedDictionary<string, int> Tally(List<WeeklyAggregate> denials, Func<WeeklyAggregate, string> value) =>
+        Weighted(denials, value).ToImmutableSortedDictionary(v => v.Key, v => (int)v.Count, StringComparer.Ordinal);
 }

@@ -89,6 +89,16 @@ internal static partial class Log
     [LoggerMessage(6004, LogLevel.Information, "Data-protection keys kept in {Directory}, {Protection}")]
     public static partial void DataProtectionKeys(ILogger logger, string directory, string protection);
 
+    [LoggerMessage(7000, LogLevel.Warning, "Purging the audit store of what is older than {Before}")]
+    public static partial void PurgeStarted(ILogger logger, DateOnly before);
+
+    [LoggerMessage(7001, LogLevel.Information, "Purge before {Before}: {Claims} remittance claims and {Scrubs} scrubs removed so far")]
+    public static partial void PurgeProgress(ILogger logger, DateOnly before, long claims, long scrubs);
+
+    [LoggerMessage(7002, LogLevel.Warning,
+        "Purged the audit store before {Before}: {Scrubs} scrubs, {Claims} remittance claims ({Lines} lines); {Denied} denied lines kept in {Rows} weekly aggregate rows")]
+    public static partial void PurgeEnded(ILogger logger, DateOnly before, long scrubs, long claims, long lines, long denied, long rows);
+
     [LoggerMessage(9000, LogLevel.Error, "Call {Method} failed with an unexpected error; answered INTERNAL with error id {ErrorId}")]
     public static partial void CallDefect(ILogger logger, Exception exception, string method, string errorId);
 }

@@ -7,6 +7,7 @@ using Scrubber.Core.Mue;
 using Scrubber.Core.Ncci;
 using Scrubber.Core.Packs;
 using Scrubber.Server.Audit;
+using Scrubber.Server.Diagnostics;
 using Scrubber.Server.Ncci;
 using Scrubber.Server.Packs;
 using Scrubber.Server.Security;
@@ -16,7 +17,8 @@ namespace Scrubber.Server.Grpc;
 
 /// <summary>The Admin gRPC service: what tables, packs and store the service runs on, and explicit reloads.</summary>
 internal sealed class AdminService(
-    LiveNcciTables live, NcciTableLoader tableLoader, LivePacks packs, PackReloader reloader, AuditStoreHost audit, CallerDirectory callers, IConfiguration configuration)
+    LiveNcciTables live, NcciTableLoader tableLoader, LivePacks packs, PackReloader reloader, AuditStoreHost audit, CallerDirectory callers, IConfiguration configuration,
+    TimeProvider time, ILogger<AdminService> logger)
     : Proto.Admin.AdminBase
 {
     [Authorize(Scopes.Admin)]
@@ -111,6 +113,27 @@ internal sealed class AdminService(
         response.ApiKeys.AddRange(reload.Callers.Keys.Select(c => c.Name));
         response.ClientCertificates.AddRange(reload.Callers.Certificates.Select(c => c.Name));
         return Task.FromResult(response);
+    }
+
+    [Authorize(Scopes.Admin)]
+    public override async Task<Proto.PurgeAuditResponse> PurgeAudit(Proto.PurgeAuditRequest request, ServerCallContext context)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        if (!DateOnly.TryParseExact(request.Before, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var before) || before > today)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument,
+                $"before: '{request.Before}' is not a day in the form YYYY-MM-DD on or before today ({today:yyyy-MM-dd})."));
+        }
+
+        Log.PurgeStarted(logger, before);
+        var progress = new Progress<Scrubber.Audit.Retention.PurgeResult>(p => Log.PurgeProgress(logger, before, p.RemittanceClaims, p.Scrubs));
+        var result = await audit.Store.PurgeAsync(before, progress, context.CancellationToken).ConfigureAwait(false);
+        Log.PurgeEnded(logger, before, result.Scrubs, result.RemittanceClaims, result.RemittanceLines, result.DeniedLinesAggregated, result.AggregateRows);
+        return new Proto.PurgeAuditResponse
+        {
+            Scrubs = result.Scrubs, RemittanceClaims = result.RemittanceClaims, RemittanceLines = result.RemittanceLines,
+            DeniedLinesAggregated = result.DeniedLinesAggregated, AggregateRows = result.AggregateRows, PurgedAt = Time(time.GetUtcNow()),
+        };
     }
 
     public override Task<Proto.PingResponse> Ping(Proto.PingRequest request, ServerCallContext context) => Task.FromResult(PingResponse);

@@ -60,7 +60,7 @@ internal sealed class FeedbackService(AuditStoreHost audit, IOptions<FeedbackOpt
     {
         var threshold = request.RepeatThreshold > 0 ? request.RepeatThreshold : options.Value.RepeatOffenderThreshold;
         var report = new Proto.WeeklyDashboardReport { RepeatThreshold = threshold };
-        report.Rows.AddRange(Scrubber.Audit.Reports.WeeklyDashboard.Compute(Lines(request, out var filter), filter, threshold).Select(FeedbackMapper.ToProto));
+        report.Rows.AddRange(Scrubber.Audit.Reports.WeeklyDashboard.Compute(Lines(request, out var filter), filter, threshold, audit.Store.PurgedWeeks(filter)).Select(FeedbackMapper.ToProto));
         return Task.FromResult(report);
     }
 

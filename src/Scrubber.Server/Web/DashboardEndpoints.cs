@@ -31,7 +31,7 @@ internal static class DashboardEndpoints
             }
 
             var lines = audit.Store.SentLineOutcomes(filter);
-            var all = WeeklyDashboard.Compute(lines, filter, options.Value.RepeatOffenderThreshold);
+            var all = WeeklyDashboard.Compute(lines, filter, options.Value.RepeatOffenderThreshold, audit.Store.PurgedWeeks(filter));
             var rows = Blank(week) is { } w ? all.Where(r => r.Week == w).ToList() : [.. all];
             var denials = lines.Where(filter.CountsDenial).ToList();
             return Results.Json(new
