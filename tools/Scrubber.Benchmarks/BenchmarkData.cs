@@ -149,7 +149,7 @@ internal static class BenchmarkData
 
     public static string Describe(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    private sealed class SilentReport : INcciLoadReport
+    internal sealed class SilentReport : INcciLoadReport
     {
         public static readonly SilentReport Instance = new();
 

@@ -1,13 +1,19 @@
 using BenchmarkDotNet.Running;
 using Scrubber.Benchmarks;
 
-// `scrubber-bench memory` measures resident bytes per row, `scrubber-bench phases` times each scrub phase; anything
+// `scrubber-bench memory` measures resident bytes per row, `scrubber-bench phases` times each scrub phase,
+// `scrubber-bench grow-store` fills an audit store with millions of scrubs; anything
 // else goes to BenchmarkDotNet
 // (e.g. `--filter *` or `--filter *PairLookup*`).
 if (args is ["phases"])
 {
     PhaseTiming.Report();
     return 0;
+}
+
+if (args is ["grow-store", ..])
+{
+    return StoreGrower.Run(args);
 }
 
 if (args is ["memory"])
