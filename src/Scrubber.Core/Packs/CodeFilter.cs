@@ -37,6 +37,31 @@ internal sealed class CodeFilter
         return false;
     }
 
+    /// <summary>Whether any code the filter lists, or any range it spans, holds a code of <paramref name="set"/>.</summary>
+    public bool Overlaps(CodeSets.CodeSet set)
+    {
+        foreach (var code in Exact)
+        {
+            if (set.Contains(code))
+            {
+                return true;
+            }
+        }
+
+        foreach (var (low, high) in Ranges)
+        {
+            foreach (var range in set.Ranges)
+            {
+                if (low.Value <= range.High.Value && range.Low.Value <= high.Value)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Parses "93000" and "99202-99215" entries; returns null and says why for a bad one.</summary>
     public static CodeFilter? TryParse(IReadOnlyList<string> entries, string field, List<string> problems)
     {

@@ -74,6 +74,10 @@ public sealed class CompiledPack
     /// the code set of primaries the payer accepts beside those the CMS file lists.</summary>
     public IReadOnlyDictionary<HcpcsCode, CodeSet> AddOnPrimaries { get; internal init; } = FrozenDictionary<HcpcsCode, CodeSet>.Empty;
 
+    /// <summary>What the pack may mean other than it says, found when it loaded; <c>scrubctl rules lint</c> prints
+    /// them. The pack is still valid.</summary>
+    public ImmutableArray<PackError> Warnings { get; internal init; } = [];
+
     /// <summary>The pack's examples, validated; set once they have passed.</summary>
     public ImmutableArray<PackExample> Examples { get; internal set; } = [];
 

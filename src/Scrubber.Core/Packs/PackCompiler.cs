@@ -92,7 +92,25 @@ internal static class PackCompiler
         {
             EvaluationCost = cost,
             AddOnPrimaries = addOnPrimaries!,
+            Warnings = [.. ready.SelectMany(r => SuggestionsNeverValid(r, file))],
         };
+    }
+
+    /// <summary>Visit modifiers (25, 57, 24, 27) a rule suggests on a line whose codes are never in the set they are
+    /// valid on: the suggestion is dropped on every claim, which the author should know before publishing.</summary>
+    private static IEnumerable<PackError> SuggestionsNeverValid(CompiledRule rule, string file)
+    {
+        foreach (var suggestion in rule.Suggestions)
+        {
+            var (filter, field) = suggestion.On == "other" ? (rule.OtherCodes, "otherCodes") : (rule.Codes, "codes");
+            if (ModifierValidity.VisitSetOf(suggestion.Modifier) is { } setName && !filter.MatchesEverything &&
+                !filter.Overlaps(CodeSetCatalog.Default[setName]))
+            {
+                yield return new PackError(file, rule.Name,
+                    $"edit.suggest: {suggestion.Modifier} is valid only on the codes of {setName}, and none of the rule's {field} is one: " +
+                    "the suggestion is dropped on every claim, so the edit never carries it");
+            }
+        }
     }
 
     /// <summary>RulesEngine settings: the vocabulary types only, exceptions thrown, no actions, no formatted messages.</summary>
@@ -156,6 +174,12 @@ internal static class PackCompiler
             if (suggestion.On is not ("line" or "other") || (suggestion.On == "other" && rule.Scope != RuleScope.Pair))
             {
                 problems.Add($"edit.suggest: a suggestion for {suggestion.Modifier} cannot go on '{suggestion.On}' in a {rule.Scope.ToString().ToLowerInvariant()} rule");
+            }
+            else if (rule.Scope == RuleScope.Claim && rule.Codes.Count == 0)
+            {
+                // A claim rule's edit sits on the first line whose code the rule lists; without codes it has no line,
+                // and a suggestion without a line is advice a PM system cannot apply.
+                problems.Add($"edit.suggest: a claim rule without codes has no line for {suggestion.Modifier} to go on; list the codes whose line it names (the first such line gets it)");
             }
         }
 

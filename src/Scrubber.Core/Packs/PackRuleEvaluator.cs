@@ -127,17 +127,23 @@ internal sealed class PackRuleEvaluator
         var suggestions = ImmutableArray.CreateBuilder<SuggestedModifier>(rule.Suggestions.Length);
         foreach (var s in rule.Suggestions)
         {
-            suggestions.Add(new SuggestedModifier(s.Modifier, (s.On == "other" ? other : line)?.LineId ?? string.Empty, s.Reason));
+            // A pack's advice keeps the product's own modifier rules: 25 on a line that is not a visit would draw
+            // MODIFIER_INVALID once sent, so such a suggestion is dropped and the edit kept. Every suggestion names a
+            // line: a claim rule without codes, which has none to name, is refused when the pack loads.
+            if ((s.On == "other" ? other : line) is { } target && ModifierValidity.IsValidOn(s.Modifier, target.Line.Code))
+            {
+                suggestions.Add(new SuggestedModifier(s.Modifier, target.LineId, s.Reason));
+            }
         }
 
         return new Edit(rule.EditType, rule.Severity, line?.LineId ?? string.Empty, other?.LineId ?? string.Empty,
-            other?.Code ?? string.Empty, other is null ? string.Empty : line?.Code ?? string.Empty, null, suggestions.MoveToImmutable(),
+            other?.Code ?? string.Empty, other is null ? string.Empty : line?.Code ?? string.Empty, null, suggestions.ToImmutable(),
             rule.Message.Render(line, other, _facts), _pack.SourceOf(rule))
         {
             Rule = rule.Name,
 
-            // A payer rule that names modifiers is answered by one; without, the rule's message is for a person to weigh.
-            Action = rule.Suggestions.IsEmpty ? RecommendedAction.Review : RecommendedAction.AddModifier,
+            // A payer rule that names a modifier valid here is answered by one; otherwise its message is for a person to weigh.
+            Action = suggestions.Count == 0 ? RecommendedAction.Review : RecommendedAction.AddModifier,
         };
     }
 

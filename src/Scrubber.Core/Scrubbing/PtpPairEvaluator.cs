@@ -116,7 +116,7 @@ internal static class PtpPairEvaluator
         {
             foreach (var found in modifiers.Where(m => column2.HasModifier(m) && (acceptsX || !NcciModifiers.IsX(m))))
             {
-                if (column2.Code.IsEvaluationAndManagement)
+                if (!ModifierValidity.IsValidOn(found, column2.Code))
                 {
                     AddFinding(findings, context, EditTypes.ModifierInvalid, Severity.HardStop, row, column1, column2, column2,
                         $"Modifier {found} on {context.Name(column2)} is not valid on an E/M service ({column2.Code}); {useInstead}");
@@ -152,8 +152,7 @@ internal static class PtpPairEvaluator
                     continue;
                 }
 
-                var valid = modifier is "25" or "57" ? line.Code.Takes25 : line.Code.IsEvaluationAndManagement;
-                if (!valid)
+                if (!ModifierValidity.IsValidOn(modifier, line.Code))
                 {
                     AddFinding(findings, context, EditTypes.ModifierInvalid, Severity.HardStop, row, column1, column2, line,
                         $"Modifier {modifier} on {context.Name(line)} is valid on E/M services{(modifier is "25" or "57" ? " and the general eye exams 92002–92014" : string.Empty)} only, " +

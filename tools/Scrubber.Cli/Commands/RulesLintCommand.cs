@@ -21,7 +21,9 @@ internal sealed class RulesLintCommand : CliCommand
             'rules test'.
 
             Warns (without failing) when an example's claim hits NCCI rows of the loaded tables that its 'assumes'
-            list does not declare: a new quarter that changes those rows would change the example's result.
+            list does not declare: a new quarter that changes those rows would change the example's result. Warns
+            too when a rule suggests 25, 57, 24 or 27 on a line whose codes never take it: the suggestion is dropped
+            on every claim.
 
             Exit code 1 when any pack has an error; each error names the file, the rule and what is wrong.
             """)
@@ -43,6 +45,11 @@ internal sealed class RulesLintCommand : CliCommand
                 Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"ok    {pack.Source}: {pack.RuleNames.Length} rules, {pack.Examples.Length} examples, payers {string.Join(", ", pack.Payers)}, " +
                     $"cost {pack.EvaluationCost:N0} of {PackLimits.Default.MaxEvaluationCost:N0}"));
+                foreach (var warning in pack.Warnings)
+                {
+                    Console.Out.WriteLine($"  warning {warning}");
+                }
+
                 foreach (var (example, pairs) in PackExampleRunner.UndeclaredRows(pack, new ClaimScrubber(new ScrubOptions()), ncci))
                 {
                     Console.Out.WriteLine($"  warning {example.File}: relies on NCCI rows it does not declare in 'assumes': {string.Join(", ", pairs)}");
