@@ -23,7 +23,8 @@ public sealed class ModifierAdviceEndToEndTests : IAsyncLifetime
             PtpFiles.Row("11055", "11042", "20100101", "*", "1", "Mutually exclusive procedures"),
             PtpFiles.Row("20610", "20611", "20100101", "*", "1", "Misuse of Column Two code with Column One code"),
             PtpFiles.Row("64483", "64484", "20100101", "*", "1", "Mutually exclusive procedures"),
-            PtpFiles.Row("82565", "82570", "20100101", "*", "1", "Mutually exclusive procedures"));
+            PtpFiles.Row("82565", "82570", "20100101", "*", "1", "Mutually exclusive procedures"),
+            PtpFiles.Row("11042", "97597", "20100101", "*", "1", "Mutually exclusive procedures"));
         _server = await RunningServer.StartAsync($"--Ncci:Practitioner:0={table}");
     }
 
@@ -96,6 +97,7 @@ public sealed class ModifierAdviceEndToEndTests : IAsyncLifetime
     [InlineData("11055", "11042", "XS,XE,XU,59")]
     [InlineData("64483-RT", "64484", "XS,XE,XU,59")]
     [InlineData("82565", "82570", "XE,XU,91")]
+    [InlineData("11042", "97597", "XS,XE,XU,59")]
     public async Task ModifiersFollowTheClaimsFacts(string column1, string column2, string expected)
     {
         var edit = Assert.Single((await Scrub(column1, column2)).Edits);

@@ -73,6 +73,10 @@ public readonly record struct HcpcsCode : ISpanFormattable
     /// <summary>Whether this code is a clinical laboratory test, which a same-day repeat marks with 91.</summary>
     public bool IsClinicalLab => ClinicalLab.Contains(this);
 
+    /// <summary>Whether this code is a procedure on one organ, structure or wound (surgery, wound debridement), so that
+    /// two of them may be on separate sites.</summary>
+    public bool IsSiteBound => SeparateSiteProcedures.Contains(this);
+
     /// <summary>Whether this code lies in the inclusive range [<paramref name="low"/>, <paramref name="high"/>] in code order.</summary>
     public bool IsInRange(HcpcsCode low, HcpcsCode high) => Value >= low.Value && Value <= high.Value;
 

@@ -14,9 +14,6 @@ namespace Scrubber.Core.Scrubbing;
 /// </remarks>
 internal static class ModifierAdvisor
 {
-    private static readonly HcpcsCode SurgeryLow = HcpcsCode.Parse("10004");
-    private static readonly HcpcsCode SurgeryHigh = HcpcsCode.Parse("69990");
-
     public static ImmutableArray<SuggestedModifier> Suggest(ClaimLine column1, ClaimLine column2, in PairContext context)
     {
         bool visit1 = column1.Code.Takes25, visit2 = column2.Code.Takes25;
@@ -127,10 +124,11 @@ internal static class ModifierAdvisor
     private static bool SitesDiffer(ClaimLine column1, ClaimLine column2) =>
         HasSiteTheOtherLacks(column1, column2) || HasSiteTheOtherLacks(column2, column1);
 
-    /// <summary>A separate site is plausible when a line names one, or when both are surgical procedures (two
-    /// debridements, two excisions), which can be done on different lesions or structures.</summary>
+    /// <summary>A separate site is plausible when a line names one, or when both are procedures done on one site (the
+    /// <c>separate-site-procedures</c> set: two excisions, a surgical and a selective debridement), which can be on
+    /// different lesions, structures or wounds.</summary>
     private static bool SitePlausible(ClaimLine column1, ClaimLine column2) =>
-        HasSite(column1) || HasSite(column2) || (IsSurgery(column1.Code) && IsSurgery(column2.Code));
+        HasSite(column1) || HasSite(column2) || (column1.Code.IsSiteBound && column2.Code.IsSiteBound);
 
     // Plain loops rather than LINQ: advice is built for every edit on the hot path of a scrub.
     private static bool HasSiteTheOtherLacks(ClaimLine line, ClaimLine other)
@@ -158,8 +156,6 @@ internal static class ModifierAdvisor
 
         return false;
     }
-
-    private static bool IsSurgery(HcpcsCode code) => code.IsInRange(SurgeryLow, SurgeryHigh);
 
     private static string Sites(ClaimLine line) =>
         HasSite(line) ? string.Join("/", line.Modifiers.Where(NcciModifiers.Anatomic.Contains)) : "none";

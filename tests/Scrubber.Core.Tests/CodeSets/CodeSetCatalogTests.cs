@@ -18,7 +18,7 @@ public sealed class CodeSetCatalogTests
             .Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
 
         Assert.Equal(files, Sets.Names);
-        Assert.Equal(["add-on-codes", "anesthesia", "clinical-lab", "em", "em-25-eligible", "lab-panels", "psychotherapy-add-ons"], Sets.Names);
+        Assert.Equal(["add-on-codes", "anesthesia", "clinical-lab", "em", "em-25-eligible", "lab-panels", "psychotherapy-add-ons", "separate-site-procedures"], Sets.Names);
     }
 
     [Fact]

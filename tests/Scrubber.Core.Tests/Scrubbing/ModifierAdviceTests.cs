@@ -23,7 +23,9 @@ public sealed class ModifierAdviceTests : IDisposable
             PtpFiles.Row("11055", "11042", "20100101", "*", "1", Distinct),
             PtpFiles.Row("82565", "82570", "20100101", "*", "1", Distinct),
             PtpFiles.Row("20610", "20611", "20100101", "*", "1", Misuse),
-            PtpFiles.Row("64483", "64484", "20100101", "*", "1", Distinct));
+            PtpFiles.Row("64483", "64484", "20100101", "*", "1", Distinct),
+            PtpFiles.Row("11042", "97597", "20100101", "*", "1", Distinct),
+            PtpFiles.Row("90837", "97597", "20100101", "*", "1", Distinct));
         _tables = SampleTables.With(NcciLoader.Load(NcciTableKind.Practitioner, "k", [file], new RecordingLoadReport()));
     }
 
@@ -126,6 +128,22 @@ public sealed class ModifierAdviceTests : IDisposable
 
         Assert.Equal(RecommendedAction.AddModifier, edit.Action);
         Assert.Equal(["XS", "XE", "XU", "59"], edit.SuggestedModifiers.Select(s => s.Modifier));
+    }
+
+    [Fact]
+    public void SurgicalAndSelectiveDebridement_AreSeparateSiteProcedures_SoXsIsSuggested()
+    {
+        var edit = Single(Scrub(Claim().Line("11042").Line("97597")), EditTypes.NcciPtp);
+
+        Assert.Equal(["XS", "XE", "XU", "59"], edit.SuggestedModifiers.Select(s => s.Modifier));
+    }
+
+    [Fact]
+    public void ServiceOutsideTheSeparateSiteSet_GetsNoXs()
+    {
+        var edit = Single(Scrub(Claim().Line("90837").Line("97597")), EditTypes.NcciPtp);
+
+        Assert.DoesNotContain(edit.SuggestedModifiers, s => s.Modifier == "XS");
     }
 
     [Fact]
