@@ -83,12 +83,14 @@ public sealed class ModifierAdviceEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ProcedureBundledIntoCriticalCare_IsAdvisedOnTheProcedureNever25()
+    public async Task ProcedureBundledIntoCriticalCare_LeadsWithRemovingTheProcedure_ModifiersOnItNever25()
     {
         var response = await Scrub("99291", "36000");
 
         var edit = Assert.Single(response.Edits);
-        Assert.Equal("L2", edit.LineId);
+        Assert.Equal(("L2", RecommendedAction.RemoveLine), (edit.LineId, edit.RecommendedAction));
+        Assert.Contains("Remove line L2:", edit.Message, StringComparison.Ordinal);
+        Assert.NotEmpty(edit.SuggestedModifiers);
         Assert.All(edit.SuggestedModifiers, s => Assert.Equal("L2", s.LineId));
         Assert.DoesNotContain(edit.SuggestedModifiers, s => s.Modifier == "25");
     }

@@ -87,7 +87,7 @@ internal static class PtpPairEvaluator
     private static Edit NotBypassed(in PtpMatch row, ClaimLine column1, ClaimLine column2, in PairContext context)
     {
         var suggestions = ModifierAdvisor.Suggest(column1, column2, context);
-        var removeBecause = RationaleAdvice.RemoveFirstBecause(row.Rationale, column1.Code.Takes25 || column2.Code.Takes25);
+        var removeBecause = RationaleAdvice.RemoveFirstBecause(row.Rationale, column2.Code.Takes25);
         var modifiers = string.Join(" or ", suggestions.Select(s => s.Modifier));
         var advice = suggestions.IsEmpty
             ? $"Both lines are E/M services on one date: bill one visit that reflects the total work, or remove {context.Name(column2)}."

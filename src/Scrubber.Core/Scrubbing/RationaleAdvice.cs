@@ -23,12 +23,16 @@ internal static class RationaleAdvice
         ("Sequential procedure", "a procedure that follows an unsuccessful one in the same session is not billed separately"),
     ];
 
-    /// <summary>Coding instructions mostly say the column 2 code is included, except for an E/M beside a procedure,
-    /// where 25 is the instruction.</summary>
+    /// <summary>Coding instructions mostly say the column 2 code is included, except for a column 2 visit beside a
+    /// procedure, where 25 is the instruction. A procedure in column 2 of a visit (36000 with 99291) is simply part
+    /// of the visit: the visit's 25 cannot bypass the edit (the procedure is the line denied, domain.md §2.3), so the
+    /// exception does not apply and removing the procedure leads.</summary>
     private const string CodingInstruction = "CPT Manual or CMS manual coding instruction";
 
     /// <summary>Why the column 2 line should be removed, when the rationale says so; null when a modifier leads.</summary>
-    public static string? RemoveFirstBecause(string rationale, bool pairHasVisit)
+    /// <param name="rationale">The PTP row's rationale.</param>
+    /// <param name="column2IsVisit">Whether the column 2 code takes 25 (the <c>em-25-eligible</c> set).</param>
+    public static string? RemoveFirstBecause(string rationale, bool column2IsVisit)
     {
         foreach (var (known, why) in RemoveFirst)
         {
@@ -38,7 +42,7 @@ internal static class RationaleAdvice
             }
         }
 
-        return !pairHasVisit && rationale.Contains(CodingInstruction, StringComparison.OrdinalIgnoreCase)
+        return !column2IsVisit && rationale.Contains(CodingInstruction, StringComparison.OrdinalIgnoreCase)
             ? "CPT or CMS coding instructions include the column 2 service in the column 1 service"
             : null;
     }

@@ -49,6 +49,8 @@ public sealed class ModifierAdviceTests : IDisposable
         var edit = Single(Scrub(Claim().Line("99291").Line("36000")), EditTypes.NcciPtp);
 
         Assert.Equal("L2", edit.LineId);
+        Assert.Equal(RecommendedAction.RemoveLine, edit.Action);
+        Assert.Contains("Remove line L2: CPT or CMS coding instructions include the column 2 service", edit.Message, StringComparison.Ordinal);
         Assert.NotEmpty(edit.SuggestedModifiers);
         Assert.All(edit.SuggestedModifiers, s => Assert.Equal("L2", s.LineId));
         Assert.DoesNotContain(edit.SuggestedModifiers, s => s.Modifier == "25");
