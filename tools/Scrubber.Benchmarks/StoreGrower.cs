@@ -32,8 +32,16 @@ internal static class StoreGrower
             return 2;
         }
 
-        RunAsync(settings).GetAwaiter().GetResult();
-        return 0;
+        try
+        {
+            RunAsync(settings).GetAwaiter().GetResult();
+            return 0;
+        }
+        catch (Exception ex) when (ex is DirectoryNotFoundException or AuditStoreException or IOException)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 1;
+        }
     }
 
     private sealed record Settings(string? Out, string? Postgres, long Scrubs, int Weeks, double ConfirmRatio, int Seed);
@@ -143,11 +151,14 @@ internal static class StoreGrower
 
     private static string RepositoryRoot()
     {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        foreach (var start in (string[])[Environment.CurrentDirectory, AppContext.BaseDirectory])
         {
-            if (File.Exists(Path.Combine(folder.FullName, "Scrubber.sln")))
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
             {
-                return folder.FullName;
+                if (File.Exists(Path.Combine(folder.FullName, "Scrubber.sln")))
+                {
+                    return folder.FullName;
+                }
             }
         }
 

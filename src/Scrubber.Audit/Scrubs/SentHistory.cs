@@ -18,11 +18,13 @@ internal static class SentHistory
         "FROM scrubs s JOIN scrub_lines l ON l.scrub_id = s.scrub_id WHERE s.scrub_id = @p0 AND s.patient_key <> '' AND s.frequency <> 'Void' " +
         "ON CONFLICT DO NOTHING";
 
-    /// <summary>Adjudicated claims of a published file whose history is another scrub of theirs: the one the payer
-    /// adjudicated replaces it.</summary>
-    private const string DropStaleOfFile =
-        "DELETE FROM sent_lines WHERE EXISTS (SELECT 1 FROM remit_claims rc JOIN scrubs s ON s.scrub_id = rc.scrub_id " +
-        "WHERE rc.file_id = @p0 AND rc.status <> '22' AND s.claim_id = sent_lines.claim_id AND s.scrub_id <> sent_lines.scrub_id)";
+    /// <summary>The claims a published file adjudicates, with the scrub it adjudicated for each.</summary>
+    private const string AdjudicatedOfFile =
+        "SELECT DISTINCT s.claim_id, s.scrub_id FROM remit_claims rc JOIN scrubs s ON s.scrub_id = rc.scrub_id WHERE rc.file_id = @p0 AND rc.status <> '22'";
+
+    /// <summary>A claim whose history is another scrub of it: the one the payer adjudicated replaces it. By key, one
+    /// claim at a time, so the cost follows the file, not the history.</summary>
+    private const string DropStale = "DELETE FROM sent_lines WHERE claim_id = @p0 AND scrub_id <> @p1";
 
     private const string InsertAdjudicated =
         "INSERT INTO sent_lines (claim_id, line_id, scrub_id, patient_key, service_date, billing_npi, rendering_npi, code, modifiers, charge_cents, units) " +
@@ -35,10 +37,13 @@ internal static class SentHistory
         "DELETE FROM sent_lines WHERE claim_id IN (SELECT s.original_claim_id FROM remit_claims rc JOIN scrubs s ON s.scrub_id = rc.scrub_id " +
         "WHERE rc.file_id = @p0 AND rc.status <> '22' AND s.frequency <> 'Original' AND s.original_claim_id NOT IN ('', s.claim_id))";
 
-    /// <summary>Each line's latest word in this file decides whether it stands.</summary>
+    /// <summary>Each line's latest word in this file decides whether it stands. The sent line is reached by its key
+    /// (the claim of the remitted scrub, the line), so the cost follows the file, not the history.</summary>
     private const string MarkDenied =
         "UPDATE sent_lines SET denied = rl.denied_in_full FROM remit_lines rl JOIN remit_claims rc ON rc.remit_claim_id = rl.remit_claim_id " +
-        "WHERE rc.file_id = @p0 AND rc.status <> '22' AND rl.scrub_id = sent_lines.scrub_id AND rl.line_id = sent_lines.line_id " +
+        "JOIN scrubs s ON s.scrub_id = rl.scrub_id " +
+        "WHERE rc.file_id = @p0 AND rc.status <> '22' AND sent_lines.claim_id = s.claim_id AND sent_lines.line_id = rl.line_id " +
+        "AND rl.scrub_id = sent_lines.scrub_id " +
         "AND rl.remit_line_id = (SELECT MAX(x.remit_line_id) FROM remit_lines x JOIN remit_claims xc ON xc.remit_claim_id = x.remit_claim_id " +
         "WHERE xc.file_id = @p0 AND xc.status <> '22' AND x.scrub_id = rl.scrub_id AND x.line_id = rl.line_id)";
 
@@ -76,7 +81,13 @@ internal static class SentHistory
     /// <summary>An 835 was published: the claims it adjudicated were sent, and what it denied or reversed leaves.</summary>
     public static void Adjudicated(DbConnection connection, DbTransaction transaction, PreparedStatements statements, long fileId)
     {
-        foreach (var sql in (string[])[DropStaleOfFile, InsertAdjudicated, DropReplacedOfFile, MarkDenied, DropReversedOfFile])
+        var dropStale = statements.For(connection, transaction, DropStale, 2);
+        foreach (var (claimId, scrubId) in Sql.Rows(connection, transaction, AdjudicatedOfFile, r => (r.GetString(0), r.GetString(1)), fileId))
+        {
+            PreparedStatements.Run(dropStale, claimId, scrubId);
+        }
+
+        foreach (var sql in (string[])[InsertAdjudicated, DropReplacedOfFile, MarkDenied, DropReversedOfFile])
         {
             PreparedStatements.Run(statements.For(connection, transaction, sql, 1), fileId);
         }
