@@ -47,9 +47,12 @@ internal static class LoadRun
         var sampling = settings.MemoryEvery is { } every && settings.ServerPid is { } pid
             ? ServerMemory.SampleAsync(pid, every, stopBackground.Token)
             : Task.FromResult<IReadOnlyList<long>>([]);
+        var (clientCpuBefore, serverCpuBefore) = (Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds, ServerCpu.Seconds(settings.ServerPid));
         var stopwatch = Stopwatch.StartNew();
         var results = await RunPhase(channel, claims, settings, settings.Mode, settings.Duration, acks).ConfigureAwait(false);
         var elapsed = stopwatch.Elapsed.TotalSeconds;
+        var clientCpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - clientCpuBefore;
+        var serverCpu = ServerCpu.Seconds(settings.ServerPid) - serverCpuBefore;
         await stopBackground.CancelAsync().ConfigureAwait(false);
         await swapping.ConfigureAwait(false);
         await ingesting.ConfigureAwait(false);
@@ -61,6 +64,12 @@ internal static class LoadRun
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"mode={settings.Mode} concurrency={settings.Concurrency} lines={settings.Lines} calls={all.Length} errors={errors} " +
             $"rate={rate:F0}/s {Describe(all)}"));
+        // On a shared machine the client's own CPU is taken from the server's: say how much it was.
+        var client = string.Create(CultureInfo.InvariantCulture, $"cpu over {elapsed:F1} s: client {clientCpu:F1} s ({clientCpu / elapsed:P0} of one CPU)");
+        Console.WriteLine(serverCpu is { } server
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{client}, server {server:F1} s ({server / elapsed:P0} of one CPU); the client used {clientCpu / (clientCpu + server):P0} of the CPU the two used")
+            : $"{client}; give --server-pid for the server's share");
         foreach (var sample in results.SelectMany(r => r.ErrorSamples).Distinct().Take(5))
         {
             Console.Error.WriteLine($"error: {sample}");

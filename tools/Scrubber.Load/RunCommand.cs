@@ -22,7 +22,7 @@ internal sealed class RunCommand : Command
     private readonly Option<string?> _swap = LoadOptions.OneOf("--swap", "reload tables (Admin.ReloadTables) or packs (edit --pack-file, then Admin.ReloadPacks) while measuring, and print p99 during swaps against steady state", null, "tables", "packs");
     private readonly Option<double> _swapEvery = LoadOptions.Positive("--swap-every", "time between swaps", 10);
     private readonly Option<string?> _packFile = new("--pack-file") { Description = "the pack.json a packs swap edits, so each reload swaps in a new version", HelpName = "FILE" };
-    private readonly Option<int?> _serverPid = new("--server-pid") { Description = "the server's process id: print its resident memory before and after (Linux /proc)", HelpName = "PID" };
+    private readonly Option<int?> _serverPid = new("--server-pid") { Description = "the server's process id: print its resident memory before and after, and its CPU beside the client's (Linux /proc)", HelpName = "PID" };
     private readonly Option<string?> _ingest = new("--ingest") { Description = "ingest this 835 every --ingest-every seconds while measuring, and print the ingest times and the scrubs' rate and latency during ingests against steady state", HelpName = "FILE" };
     private readonly Option<double> _ingestEvery = LoadOptions.Positive("--ingest-every", "time between ingests", 10);
     private readonly Option<double> _confirmRatio = LoadOptions.Positive("--confirm-ratio", "the share of scrubs confirmed as sent (Outcomes.ConfirmSubmission, not timed), as a PM system confirms the claims it sends; 0 to 1", 0.8, zeroAllowed: true);
