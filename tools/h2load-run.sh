@@ -13,8 +13,9 @@
 # sample: the bundled sample tables and packs, and the six-line claim of 'scrubber-load h2load-body'; default
 # generated), DATA (where the generated tables are kept, shared with perf-run.sh; default /tmp/scrubber-perf),
 # POSTGRES (an Npgsql connection string: the store is that PostgreSQL database, Audit:Provider=Postgres, instead of a
-# fresh SQLite file). With SQLite, the run ends by stopping the server (which checkpoints the file) and printing the
-# file's bytes per recorded scrub.
+# fresh SQLite file), STORE (an existing SQLite store to run on, e.g. one filled by 'scrubber-bench grow-store';
+# default a fresh file). With a fresh SQLite file, the run ends by stopping the server (which checkpoints the file)
+# and printing the file's bytes per recorded scrub.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -62,7 +63,7 @@ api_key_hash="sha256:$(printf %s "$SCRUBBER_API_KEY" | sha256sum | cut -d ' ' -f
 (cd "$root/src/Scrubber.Server" && ASPNETCORE_ENVIRONMENT=Production exec dotnet bin/Release/net10.0/Scrubber.Server.dll \
   --Kestrel:Endpoints:Grpc:Url="$url" --Kestrel:Endpoints:Web:Url=http://127.0.0.1:5293 \
   "${server_args[@]}" --Packs:Watch=false \
-  --Audit:Path="$work/scrubber.db" --Audit:PatientKeySecret=performance-run-only-patient-key-secret-0000 \
+  --Audit:Path="${STORE:-$work/scrubber.db}" --Audit:PatientKeySecret=performance-run-only-patient-key-secret-0000 \
   --Security:ApiKeys:0:Name=perf --Security:ApiKeys:0:Hash="$api_key_hash" \
   --Security:ApiKeys:0:Scopes:0=scrub --Security:ApiKeys:0:Scopes:1=admin \
   --Logging:LogLevel:Default=Warning >"$work/server.log" 2>&1) &
@@ -121,7 +122,7 @@ for rpc in scrub ping; do
   rate[$rpc]="$(sed -n 's/^finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p' "$work/$rpc.txt")"
 done
 awk -v s="${rate[scrub]}" -v p="${rate[ping]}" 'BEGIN { printf "ScrubClaim %.0f/s, Admin.Ping %.0f/s: ScrubClaim reached %.1f %% of the no-op rate\n", s, p, 100 * s / p }'
-if [ -z "${POSTGRES:-}" ]; then
+if [ -z "${POSTGRES:-}" ] && [ -z "${STORE:-}" ]; then
   total="$(scrubs)"
   kill -INT "$server_pid" && wait "$server_pid" || true
   server_pid=""
