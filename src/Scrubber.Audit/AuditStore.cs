@@ -123,13 +123,16 @@ public sealed class AuditStore : IScrubRecorder, IHistoryReader, IRemittanceStor
     /// <param name="before">The first day kept.</param>
     /// <param name="progress">Told the totals after each batch.</param>
     /// <param name="cancellationToken">Stops between batches.</param>
-    public async Task<Retention.PurgeResult> PurgeAsync(DateOnly before, IProgress<Retention.PurgeResult>? progress = null, CancellationToken cancellationToken = default)
+    public Task<Retention.PurgeResult> PurgeAsync(DateOnly before, IProgress<Retention.PurgeResult>? progress = null, CancellationToken cancellationToken = default) =>
+        PurgeAsync(before, batchSize: 500, progress, cancellationToken);
+
+    /// <summary>A purge in batches of <paramref name="batchSize"/> remittance claims or scrubs.</summary>
+    internal async Task<Retention.PurgeResult> PurgeAsync(DateOnly before, int batchSize, IProgress<Retention.PurgeResult>? progress, CancellationToken cancellationToken)
     {
-        const int BatchSize = 500;
         var total = new Retention.PurgeResult(0, 0, 0, 0, 0);
         while (true)
         {
-            var (claims, lines, denied, aggregates) = await _writer.WriteAsync(new Retention.PurgeOutcomesWrite(before, BatchSize), cancellationToken).ConfigureAwait(false);
+            var (claims, lines, denied, aggregates) = await _writer.WriteAsync(new Retention.PurgeOutcomesWrite(before, batchSize), cancellationToken).ConfigureAwait(false);
             if (claims == 0)
             {
                 break;
@@ -145,7 +148,7 @@ public sealed class AuditStore : IScrubRecorder, IHistoryReader, IRemittanceStor
 
         for (var after = string.Empty; ;)
         {
-            var (seen, last, removed) = await _writer.WriteAsync(new Retention.PurgeScrubsWrite(before, after, BatchSize), cancellationToken).ConfigureAwait(false);
+            var (seen, last, removed) = await _writer.WriteAsync(new Retention.PurgeScrubsWrite(before, after, batchSize), cancellationToken).ConfigureAwait(false);
             if (seen == 0)
             {
                 break;

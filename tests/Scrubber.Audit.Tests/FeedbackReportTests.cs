@@ -100,6 +100,30 @@ public abstract class FeedbackReportTests(StoreProvider provider) : IAsyncLifeti
         Assert.Equal(before, Weekly(ReportFilter.All));
     }
 
+    [SkippableFact]
+    public async Task Purge_StoppedAfterItsFirstBatches_LeavesWholeBatchesAndEndsTheSameWhenRunAgain()
+    {
+        var before = Weekly(ReportFilter.All);
+        using var stop = new CancellationTokenSource();
+        var batches = 0;
+        var progress = new SynchronousProgress(_ => { if (++batches == 2) { stop.Cancel(); } });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _store.Store.PurgeAsync(new DateOnly(2026, 8, 17), batchSize: 2, progress, stop.Token));
+        var partial = _store.Store.SentLineOutcomes(ReportFilter.All).Count;
+        var rest = await _store.Store.PurgeAsync(new DateOnly(2026, 8, 17), batchSize: 2, null, CancellationToken.None);
+
+        // Two batches of two claims went first (eight lines of fourteen); the second run took the other two claims.
+        Assert.Equal(14 - 8, partial);
+        Assert.Equal(2, rest.RemittanceClaims);
+        Assert.Equal(["C1/L1", "C1/L2"], _store.Store.SentLineOutcomes(ReportFilter.All).Select(l => $"{l.ClaimId}/{l.LineId}").Order(StringComparer.Ordinal));
+        Assert.Equal(before, Weekly(ReportFilter.All));
+    }
+
+    private sealed class SynchronousProgress(Action<Retention.PurgeResult> report) : IProgress<Retention.PurgeResult>
+    {
+        public void Report(Retention.PurgeResult value) => report(value);
+    }
+
     // Rows as JSON: a row's tallies are dictionaries, which records compare by reference.
     private List<string> Weekly(ReportFilter filter) =>
     [
