@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Grpc.Core;
 using Scrubber.Client;
 using Scrubber.Generators;
 using Scrubber.Generators.Fuzzing;
@@ -17,7 +18,17 @@ internal static class RemittanceFuzzRun
         using var handler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true };
         using var channel = ScrubberChannel.Open(new ScrubberChannelOptions(server, apiKey) { HttpHandler = handler });
         var admin = new Admin.AdminClient(channel);
-        var before = (await admin.GetStatusAsync(new GetStatusRequest()).ConfigureAwait(false)).Store;
+        StoreCounts before;
+        try
+        {
+            before = await StoreCountsAsync(admin).ConfigureAwait(false);
+        }
+        catch (RpcException ex)
+        {
+            Console.Error.WriteLine($"The service at {server} does not answer Admin.GetStatus ({ex.StatusCode}: {ex.Status.Detail}).{Hint(ex)}");
+            return 3;
+        }
+
         var driver = new RemittanceFuzzDriver(new Outcomes.OutcomesClient(channel), new ClaimScrubber.ClaimScrubberClient(channel));
         var probe = ClaimInputProto.From(new ClaimFaker(seed).Next(3));
         var mutator = new RemittanceMutator(seed, corpus);
@@ -42,7 +53,18 @@ internal static class RemittanceFuzzRun
             }
         }).ConfigureAwait(false);
 
-        var after = (await admin.GetStatusAsync(new GetStatusRequest()).ConfigureAwait(false)).Store;
+        StoreCounts after;
+        try
+        {
+            after = await StoreCountsAsync(admin).ConfigureAwait(false);
+        }
+        catch (RpcException ex)
+        {
+            // The files were sent, but whether refusals kept nothing can no longer be checked: that is a failed run.
+            Console.Error.WriteLine($"The service at {server} stopped answering Admin.GetStatus after {tally.Total} files ({ex.StatusCode}: {ex.Status.Detail}).");
+            return 1;
+        }
+
         var gained = (after.RemittanceFiles - before.RemittanceFiles, after.RemittanceClaims - before.RemittanceClaims, after.RemittanceLines - before.RemittanceLines);
         var storeHeld = gained == (files, claims, lines) && after.Scrubs - before.Scrubs == count;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -52,6 +74,14 @@ internal static class RemittanceFuzzRun
         Console.WriteLine(tally.Report());
         return tally.Broken == 0 && storeHeld ? 0 : 1;
     }
+
+    /// <summary>The store's counts; the fuzz compares them before and after, so it needs a key with the admin scope.</summary>
+    private static async Task<StoreCounts> StoreCountsAsync(Admin.AdminClient admin) =>
+        (await admin.GetStatusAsync(new GetStatusRequest(), deadline: DateTime.UtcNow.AddSeconds(30)).ConfigureAwait(false)).Store;
+
+    private static string Hint(RpcException ex) => ex.StatusCode is StatusCode.Unauthenticated or StatusCode.PermissionDenied
+        ? " Set SCRUBBER_API_KEY (or --api-key) to a key with the outcomes, scrub and admin scopes."
+        : string.Empty;
 
     /// <summary>The well-formed 835s of <paramref name="folder"/> (default: the repository's fixtures, when found) and 20
     /// generated ones.</summary>
