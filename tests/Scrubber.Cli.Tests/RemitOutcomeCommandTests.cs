@@ -69,6 +69,43 @@ public sealed partial class RemitOutcomeCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RemitIngest_BlankLinesAndStaleGroupAndInterchangeCounts_IngestsAndPrintsEachWarningUnderTheFile()
+    {
+        var clean = await File.ReadAllTextAsync(await WriteRemitAsync(Unknown(1)));
+        var text = clean.Replace("~\n", "~\n\n", StringComparison.Ordinal)
+            .Replace("\nGE*1*1~", "\nGE*3*1~", StringComparison.Ordinal)
+            .Replace("\nIEA*1*", "\nIEA*2*", StringComparison.Ordinal);
+        var remit = _temp.File("filler.835");
+        await File.WriteAllTextAsync(remit, text);
+        var (filler, ge, iea) = (text.IndexOf("~\n\n", StringComparison.Ordinal) + 1, text.IndexOf("GE*3*1~", StringComparison.Ordinal), text.IndexOf("IEA*2*", StringComparison.Ordinal));
+        // A blank line after the file's last segment is not between segments.
+        var places = clean.TrimEnd().Split("~\n").Length - 1;
+
+        var run = await CliRun.RunAsync("remit", "ingest", remit, "--server", Server);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var lines = run.Out.Split('\n');
+        var summary = Array.FindIndex(lines, l => l.StartsWith($"[1/1] {remit}: 1 claims, 1 lines", StringComparison.Ordinal));
+        Assert.True(summary >= 0, run.Out);
+        string[] warnings = [.. lines.Where(l => l.StartsWith("    warning ", StringComparison.Ordinal))];
+        Assert.Equal(3, warnings.Length);
+        Assert.Equal($"    warning FILLER at byte {filler}: blank lines, spaces or tabs between segments at byte {filler} (ignored; seen at {places} places)", warnings[0]);
+        Assert.Equal($"    warning SEGMENT_COUNT at byte {ge} (GE): the GE at byte {ge} says 3 transaction sets, but there are 1", warnings[1]);
+        Assert.Equal($"    warning SEGMENT_COUNT at byte {iea} (IEA): the IEA at byte {iea} says 2 functional groups, but there are 1", warnings[2]);
+        Assert.True(Array.IndexOf(lines, warnings[0]) > summary, run.Out);
+        Assert.Empty(run.Error);
+    }
+
+    [Fact]
+    public async Task RemitIngest_CleanFile_PrintsNoWarning()
+    {
+        var run = await CliRun.RunAsync("remit", "ingest", await WriteRemitAsync(Unknown(1)), "--server", Server);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.DoesNotContain("warning", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RemitUnmatched_IngestedFile_ListsEveryUnmatchedClaim()
     {
         var remit = await WriteRemitAsync([.. Enumerable.Range(1, 5).Select(Unknown)]);
