@@ -230,9 +230,9 @@ public abstract class FeedbackReportTests(StoreProvider provider) : IAsyncLifeti
     {
         Assert.Equal(
         [
-            new PatternRow("MEDICARE", "", "93000", Patterns.InappropriatelyDenied, 0, 2, 0),
-            new PatternRow("MEDICARE", "0001A", "36591", Patterns.AlwaysBundled, 0, 1, 0),
-            new PatternRow("MEDICARE", "0001U", "0030U", Patterns.ConditionallyPayable, 1, 3, 1),
+            new PatternRow("MEDICARE", "", "93000", Patterns.InappropriatelyDenied, 0, 2, 0) { Group = "CO" },
+            new PatternRow("MEDICARE", "0001A", "36591", Patterns.AlwaysBundled, 0, 1, 0) { Group = "CO" },
+            new PatternRow("MEDICARE", "0001U", "0030U", Patterns.ConditionallyPayable, 1, 3, 1) { Group = "CO" },
         ], Patterns.Compute(_lines, ReportFilter.All));
     }
 

@@ -178,13 +178,13 @@ public abstract class UnitsAndAddOnFeedbackTests(StoreProvider provider) : IAsyn
     {
         Assert.Equal(
         [
-            new PatternRow("MEDICARE", "", "0009U", Patterns.ConditionallyPayable, 1, 3, 0) { Family = DenialFamilies.Units },
-            new PatternRow("MEDICARE", "", "0030U", Patterns.AlwaysDenied, 0, 1, 0) { Family = DenialFamilies.Units },
-            new PatternRow("MEDICARE", "", "11045", Patterns.AlwaysDenied, 0, 3, 0) { Family = DenialFamilies.AddOn },
-            new PatternRow("MEDICARE", "", "64484", Patterns.ConditionallyPayable, 1, 3, 0) { Family = DenialFamilies.AddOn },
-            new PatternRow("MEDICARE", "", "97110", Patterns.ConditionallyPayable, 2, 3, 0) { Family = DenialFamilies.Units },
-            new PatternRow("MEDICARE", "", "99213", Patterns.ConditionallyPayable, 17, 1, 0) { Family = DenialFamilies.Duplicate },
-            new PatternRow("MEDICARE", "", "G0463", Patterns.AlwaysDenied, 0, 1, 0) { Family = DenialFamilies.Units },
+            new PatternRow("MEDICARE", "", "0009U", Patterns.ConditionallyPayable, 1, 3, 0) { Family = DenialFamilies.Units, Group = "CO" },
+            new PatternRow("MEDICARE", "", "0030U", Patterns.AlwaysDenied, 0, 1, 0) { Family = DenialFamilies.Units, Group = "CO" },
+            new PatternRow("MEDICARE", "", "11045", Patterns.AlwaysDenied, 0, 3, 0) { Family = DenialFamilies.AddOn, Group = "CO" },
+            new PatternRow("MEDICARE", "", "64484", Patterns.ConditionallyPayable, 1, 3, 0) { Family = DenialFamilies.AddOn, Group = "CO" },
+            new PatternRow("MEDICARE", "", "97110", Patterns.ConditionallyPayable, 2, 3, 0) { Family = DenialFamilies.Units, Group = "CO" },
+            new PatternRow("MEDICARE", "", "99213", Patterns.ConditionallyPayable, 17, 1, 0) { Family = DenialFamilies.Duplicate, Group = "OA" },
+            new PatternRow("MEDICARE", "", "G0463", Patterns.AlwaysDenied, 0, 1, 0) { Family = DenialFamilies.Units, Group = "CO" },
         ], Patterns.Compute(_lines, ReportFilter.All));
     }
 

@@ -110,6 +110,38 @@ public sealed class ReportCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReportKpisAndPatterns_ShowTheAdjustmentGroupInTableCsvAndJson()
+    {
+        // demo seed denies with CO-97 only: every top pair and pattern row is bundling, group CO.
+        Assert.Equal(ExitCodes.Ok, (await CliRun.RunAsync("demo", "seed", "--weeks", "2", "--claims-per-week", "40", "--server", Server)).ExitCode);
+
+        var kpisCsv = await CliRun.RunAsync("report", "kpis", "--format", "csv", "--server", Server);
+        var kpisJson = await CliRun.RunAsync("report", "kpis", "--format", "json", "--server", Server);
+        var patternsTable = await CliRun.RunAsync("report", "patterns", "--server", Server);
+        var patternsCsv = await CliRun.RunAsync("report", "patterns", "--format", "csv", "--server", Server);
+        var patternsJson = await CliRun.RunAsync("report", "patterns", "--format", "json", "--server", Server);
+
+        var kpiLines = kpisCsv.Out.ReplaceLineEndings("\n").Split('\n');
+        var header = Array.IndexOf(kpiLines, "Column 1,Column 2,Payer,Denied,Dollars,Family,Group");
+        Assert.True(header > 0, kpisCsv.Out);
+        var topPairs = kpiLines.Skip(header + 1).TakeWhile(l => l.Length > 0).ToList();
+        Assert.NotEmpty(topPairs);
+        Assert.All(topPairs, l => Assert.EndsWith(",bundling,CO", l, StringComparison.Ordinal));
+        var jsonPairs = JsonDocument.Parse(kpisJson.Out).RootElement.GetProperty("topPairs").EnumerateArray().ToList();
+        Assert.Equal(topPairs.Count, jsonPairs.Count);
+        Assert.All(jsonPairs, p => Assert.Equal("CO", p.GetProperty("groupCode").GetString()));
+
+        var csvRows = patternsCsv.Out.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Payer,Column 1,Column 2,Pattern,Paid,Denied,Paid with modifier,Family,Group", csvRows[0]);
+        Assert.All(csvRows.Skip(1), l => Assert.EndsWith(",bundling,CO", l, StringComparison.Ordinal));
+        var jsonRows = JsonDocument.Parse(patternsJson.Out).RootElement.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(csvRows.Length - 1, jsonRows.Count);
+        Assert.All(jsonRows, r => Assert.Equal("CO", r.GetProperty("groupCode").GetString()));
+        Assert.Matches(@"^Payer .*\bFamily\s+Group\s*\n", patternsTable.Out);
+        Assert.Matches(@"\n\S.*\s+bundling\s+CO\s*(\n|$)", patternsTable.Out);
+    }
+
+    [Fact]
     public async Task Report_UnknownFamily_ExitsTwoNamingIt()
     {
         var run = await CliRun.RunAsync("report", "missed", "--family", "bundling", "--family", "bundle", "--server", Server);

@@ -74,7 +74,7 @@ public sealed class ReportCsvTests(ReportCsvTests.HostileStore store) : IClassFi
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         var topPairs = Section(run.Out, "Top pairs by dollars");
-        Assert.Equal("Column 1,Column 2,Payer,Denied,Dollars,Family", topPairs[0]);
+        Assert.Equal("Column 1,Column 2,Payer,Denied,Dollars,Family,Group", topPairs[0]);
         var rows = topPairs.Skip(1).Select(Cells).ToList();
         Assert.Contains(rows, r => r[0] == "0001U" && r[1] == "0030U" && r[2] == Neutralised && r[4] == "100.00");
         Assert.All(rows, r => Assert.Equal(Neutralised, r[2]));

@@ -31,6 +31,9 @@ public sealed record TopPair(string Column1, string Column2, string PayerId, int
 {
     /// <summary>The denial family.</summary>
     public string Family { get; init; } = Outcomes.DenialFamilies.Bundling;
+
+    /// <summary>The most frequent adjustment group of its denials: CO, PR, OA or PI.</summary>
+    public string Group { get; init; } = string.Empty;
 }
 
 /// <param name="PayerId">The payer.</param>

@@ -20,7 +20,7 @@ public static class Kpis
             return new MonthKpi(g.Key, dollars, charges, charges == 0 ? 0 : (double)(dollars / charges), bundled, denied, denied == 0 ? 0 : (double)bundled / denied);
         });
         var topPairs = denials.GroupBy(l => (l.PairOrCode.Column1, l.PairOrCode.Column2, l.PayerId, l.Family))
-            .Select(g => new TopPair(g.Key.Column1, g.Key.Column2, g.Key.PayerId, g.Count(), Money.ToDollars(g.Sum(l => l.DeniedCents))) { Family = g.Key.Family! })
+            .Select(g => new TopPair(g.Key.Column1, g.Key.Column2, g.Key.PayerId, g.Count(), Money.ToDollars(g.Sum(l => l.DeniedCents))) { Family = g.Key.Family!, Group = MostFrequent.Of(g.Select(l => l.Group)) })
             .OrderByDescending(p => p.DollarsDenied).ThenBy(p => p.Column1, StringComparer.Ordinal).ThenBy(p => p.Column2, StringComparer.Ordinal).Take(10);
         var overturns = denials.Where(l => l.Resolution is not null && Contested.Contains(l.Resolution))
             .GroupBy(l => (l.PayerId, Scenario: RootCauses.Of(l)))

@@ -12,4 +12,7 @@ public sealed record PatternRow(string PayerId, string Column1, string Column2, 
 {
     /// <summary>The denial family of the pair's denials.</summary>
     public string Family { get; init; } = Outcomes.DenialFamilies.Bundling;
+
+    /// <summary>The most frequent adjustment group of the pair's denials: CO, PR, OA or PI.</summary>
+    public string Group { get; init; } = string.Empty;
 }

@@ -29,7 +29,8 @@ public static class Patterns
                 .Select(g =>
                 {
                     var paid = ByCode(g.Key.Family!) ? paidByCode[(g.Key.PayerId, g.Key.PairOrCode.Column2)] : paidByPair[(g.Key.PayerId, g.Key.PairOrCode)];
-                    return Classify(g.Key.PayerId, g.Key.PairOrCode.Column1, g.Key.PairOrCode.Column2, g.Key.Family!, [.. g.Concat(paid).Distinct()], filter);
+                    var row = Classify(g.Key.PayerId, g.Key.PairOrCode.Column1, g.Key.PairOrCode.Column2, g.Key.Family!, [.. g.Concat(paid).Distinct()], filter);
+                    return row with { Group = MostFrequent.Of(g.Select(l => l.Group)) };
                 })
                 .OrderBy(r => r.PayerId, StringComparer.Ordinal).ThenBy(r => r.Column1, StringComparer.Ordinal).ThenBy(r => r.Column2, StringComparer.Ordinal)
                 .ThenBy(r => r.Family, StringComparer.Ordinal),

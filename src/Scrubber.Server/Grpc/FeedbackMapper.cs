@@ -54,6 +54,7 @@ internal static class FeedbackMapper
         proto.TopPairs.AddRange(report.TopPairs.Select(p => new Proto.TopPair
         {
             Column1Code = p.Column1, Column2Code = p.Column2, PayerId = p.PayerId, Denied = p.Denied, DollarsDenied = Dollars(p.DollarsDenied), Family = p.Family,
+            GroupCode = p.Group,
         }));
         proto.Overturns.AddRange(report.Overturns.Select(o => new Proto.OverturnRate
         {
@@ -72,6 +73,7 @@ internal static class FeedbackMapper
         Denied = row.Denied,
         PaidWithModifier = row.PaidWithModifier,
         Family = row.Family,
+        GroupCode = row.Group,
     };
 
     public static Proto.RuleProposal ToProto(RuleProposal proposal)

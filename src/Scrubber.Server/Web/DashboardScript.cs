@@ -97,9 +97,9 @@ async function loadReports() {
     ' · written off, preventable: ' + money(r.kpis.writtenOffPreventable) + ' · contestable: ' + money(r.kpis.writtenOffContestable);
   table('kpi-months', r.kpis.months, [['Month', x => x.month], ['Denied dollars', x => money(x.bundlingDollars)], ['Charges', x => money(x.charges)],
     ['Share of charges', x => pct(x.shareOfCharges)], ['Denials', x => x.bundlingDenials], ['All denials', x => x.allDenials], ['Share of denials', x => pct(x.shareOfDenials)]]);
-  table('kpi-top', r.kpis.topPairs, [['Column 1', x => x.column1], ['Column 2 or code', x => x.column2], ['Family', x => x.family], ['Payer', x => x.payerId], ['Denied', x => x.denied], ['Dollars', x => money(x.dollarsDenied)]]);
+  table('kpi-top', r.kpis.topPairs, [['Column 1', x => x.column1], ['Column 2 or code', x => x.column2], ['Family', x => x.family], ['Group', x => x.group], ['Payer', x => x.payerId], ['Denied', x => x.denied], ['Dollars', x => money(x.dollarsDenied)]]);
   table('kpi-overturns', r.kpis.overturns, [['Payer', x => x.payerId], ['Scenario', x => x.scenario], ['Contested', x => x.contested], ['Recovered', x => x.recovered], ['Rate', x => pct(x.rate)]]);
-  table('patterns', r.patterns, [['Payer', x => x.payerId], ['Column 1', x => x.column1], ['Column 2 or code', x => x.column2], ['Family', x => x.family], ['Pattern', x => x.pattern],
+  table('patterns', r.patterns, [['Payer', x => x.payerId], ['Column 1', x => x.column1], ['Column 2 or code', x => x.column2], ['Family', x => x.family], ['Group', x => x.group], ['Pattern', x => x.pattern],
     ['Paid', x => x.paid], ['Denied', x => x.denied], ['Paid with modifier', x => x.paidWithModifier]]);
 }
 

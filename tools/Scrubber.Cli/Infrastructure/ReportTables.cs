@@ -37,6 +37,7 @@ internal static class ReportTables
     [
         ("Payer", r => r.PayerId), ("Column 1", r => r.Column1Code), ("Column 2", r => r.Column2Code), ("Pattern", r => r.Pattern),
         ("Paid", r => Number(r.Paid)), ("Denied", r => Number(r.Denied)), ("Paid with modifier", r => Number(r.PaidWithModifier)), ("Family", r => r.Family),
+        ("Group", r => r.GroupCode),
     ]);
 
     /// <summary>The KPI report holds several tables; table and CSV print them one after another with a title each.</summary>
@@ -53,7 +54,8 @@ internal static class ReportTables
                 ("Share of charges", m => percent(m.ShareOfCharges)), ("Denials", m => Number(m.BundlingDenials)), ("All denials", m => Number(m.AllDenials)),
                 ("Share of denials", m => percent(m.ShareOfDenials))], format),
             "Top pairs by dollars\n" + TableWriter.Write(report.TopPairs, [("Column 1", p => p.Column1Code.Length > 0 ? p.Column1Code : "(no pair)"),
-                ("Column 2", p => p.Column2Code), ("Payer", p => p.PayerId), ("Denied", p => Number(p.Denied)), ("Dollars", p => TableCell.Number(p.DollarsDenied)), ("Family", p => p.Family)], format),
+                ("Column 2", p => p.Column2Code), ("Payer", p => p.PayerId), ("Denied", p => Number(p.Denied)), ("Dollars", p => TableCell.Number(p.DollarsDenied)), ("Family", p => p.Family),
+                ("Group", p => p.GroupCode)], format),
             "Overturn rate\n" + TableWriter.Write(report.Overturns, [("Payer", o => o.PayerId), ("Scenario", o => o.Scenario), ("Contested", o => Number(o.Contested)),
                 ("Recovered", o => Number(o.Recovered)), ("Rate", o => percent(o.Rate))], format),
             $"Average days from denial to resolution: {report.AverageDaysToResolution.ToString("F1", CultureInfo.InvariantCulture)}\n" +
