@@ -37,6 +37,20 @@ public sealed class DashboardSignInTests : IDisposable
     }
 
     [Fact]
+    public async Task SignInPage_NamesTheDashboardAsTheDashboardItselfDoes()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var http = new HttpClient();
+
+        var signIn = await http.GetStringAsync(new Uri(server.WebAddress + "/signin"));
+        using var dashboard = await DashboardClient.GetWithBearerAsync(server.WebAddress, "/", RunningServer.ApiKey);
+        var page = await dashboard.Content.ReadAsStringAsync();
+
+        Assert.Contains("<h1>Weekly denial dashboard</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("<h1>Weekly denial dashboard</h1>", signIn, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignIn_WithoutTheFormToken_IsRefused()
     {
         await using var server = await RunningServer.StartAsync();

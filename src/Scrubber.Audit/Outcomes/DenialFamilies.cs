@@ -4,8 +4,10 @@ namespace Scrubber.Audit.Outcomes;
 
 /// <summary>Which kind of edit a denial is about, from its claim adjustment reason code (CARC) and, where it decides,
 /// the remark code (RARC). The one table the ingest counts and every report use.</summary>
-/// <remarks>Sources: X12 CARC/RARC code lists as summarised in domain.md §9.1 and §6.2; CMS MLN "Medically Unlikely
-/// Edits" (CARC 151 with RARC N362 for MUE denials). A code not listed is "other": kept visible, never dropped.</remarks>
+/// <remarks>Sources: the public X12 code lists, Claim Adjustment Reason Codes
+/// (https://x12.org/codes/claim-adjustment-reason-codes) and Remittance Advice Remark Codes
+/// (https://x12.org/codes/remittance-advice-remark-codes), for what each code means; CMS MLN "Medically Unlikely Edits"
+/// for CARC 151 with RARC N362 on MUE denials. A code not listed is "other": kept visible, never dropped.</remarks>
 public static class DenialFamilies
 {
     /// <summary>PTP bundling: CARC 97 (included in another service), 236 (not compatible with another procedure the same

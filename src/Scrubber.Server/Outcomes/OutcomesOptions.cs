@@ -9,7 +9,8 @@ public sealed class OutcomesOptions
 
     /// <summary>The largest 835 accepted, in content bytes; a bigger one is INVALID_ARGUMENT naming the limit.
     /// Default 4 MiB, a large payer's weekly file; raise it together with <c>Grpc:MaxReceiveMessageSizeBytes</c>,
-    /// which bounds it too. The whole file is held in memory and ingested in one transaction.</summary>
+    /// which bounds it too. The whole file is held in memory while it is parsed and staged in bounded chunks, then
+    /// published in one short transaction, so it stays all or nothing without stalling scrubs.</summary>
     [Range(1024, 256 * 1024 * 1024)]
     public int MaxRemittanceBytes { get; set; } = 4 * 1024 * 1024;
 

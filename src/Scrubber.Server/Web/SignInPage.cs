@@ -14,7 +14,7 @@ internal static class SignInPage
 <link rel="stylesheet" href="/signin.css">
 </head>
 <body>
-<h1>Weekly CO-97 dashboard</h1>
+<h1>Weekly denial dashboard</h1>
 <form method="post" action="{{SignInEndpoints.SignInPath}}">
 {{(failed ? "<p class=\"error\" id=\"error\">That key was not accepted for the dashboard.</p>" : string.Empty)}}
 <label for="key">API key with the reports scope</label>

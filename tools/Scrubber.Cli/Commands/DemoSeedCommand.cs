@@ -11,7 +11,8 @@ namespace Scrubber.Cli.Commands;
 
 /// <summary><c>scrubctl demo seed</c>: fills a running service's store with a realistic, reproducible history.</summary>
 /// <remarks>Everything goes through the public API, as a PM system and a clearinghouse would: claims are scrubbed and
-/// confirmed, then an 835 per week is generated for them, with CO-97 denials where payers typically deny, and ingested.</remarks>
+/// confirmed, then an 835 per week is generated for them, with denials of the bundling family (CO-97) where payers
+/// typically deny, and ingested.</remarks>
 internal sealed class DemoSeedCommand : CliCommand
 {
     private readonly Option<int> _weeks = CliOptions.PositiveInt("--weeks", "weeks of history, ending in the week of 2026-09-28", 8);
@@ -24,8 +25,10 @@ internal sealed class DemoSeedCommand : CliCommand
         : base("seed", "Fill the running service's store with weeks of realistic claims, remittances and denials.", console,
             """
             Scrubs generated claims (several payers and providers, each week's dates of service), confirms them, then
-            generates and ingests one 835 per week in which payers deny, with CO-97, many of the lines whose edits were
-            overridden and some the scrubber passed. Reproducible: the same --seed gives the same history.
+            generates and ingests one 835 per week in which payers deny many of the lines whose edits were overridden
+            and some the scrubber passed. Its denials are of the bundling family (CO-97); the reports' other denial
+            families (units, add-on, duplicate, modifier) stay empty until real 835s bring them. Reproducible: the same
+            --seed gives the same history.
 
             The store must be empty (Admin.GetStatus counts, which needs the admin scope): generated claims mixed with
             real ones would distort every report. On a store that holds data it exits 1 saying what the store holds,

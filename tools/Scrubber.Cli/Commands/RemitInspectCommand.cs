@@ -14,11 +14,12 @@ internal sealed class RemitInspectCommand : CliCommand
     private readonly Option<string> _format = CliOptions.Format(OutputFormat.Table, OutputFormat.Json);
 
     public RemitInspectCommand(CliConsole console)
-        : base("inspect", "Show what an 835 remittance holds: claims, lines, adjustments (CO-97 …), remarks, warnings.", console,
+        : base("inspect", "Show what an 835 remittance holds: claims, lines, adjustments of every denial family (bundling, units, add-on, duplicate, modifier), remarks, warnings.", console,
             """
             Reads the file with the same X12 reader the service uses (separators from the ISA, several interchanges,
             wrapped lines) and prints each claim (CLP) with its status and adjustments, and each line (SVC) with its
-            REF*6R line control number, code, modifiers, date, charge, paid and every CAS adjustment; then each warning:
+            REF*6R line control number, code, modifiers, date, charge, paid and every CAS adjustment as group and reason
+            (CO-97 bundling, CO-151 units, CO-B15 add-on, OA-18 duplicate, CO-4 modifier, and any other); then each warning:
             a defect the reader accepted because the content stays unambiguous (code, byte offset, segment, message).
 
             --format json: { "transactions", "claims": [ { "claimId", "status", "adjustments", "lines": [ … ] } ],
