@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using Scrubber.Server.Tests.Builders;
 using Scrubber.Testing;
 using Scrubber.V1;
@@ -53,6 +54,35 @@ public sealed class PackSwapTests : IAsyncLifetime, IDisposable
         Assert.Equal($"brightpath-health@{before}", response.Pack);
         Assert.Equal(Disposition.HardStop, response.Disposition);
         Assert.Contains(Server.Logs.Lines, l => l.Contains("Pack brightpath-health rejected", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReloadPacks_RuleCallingAMethodOnANumericLiteral_IsRefusedNamingRuleFileAndNodeAndNeverFires()
+    {
+        // A text scanner once read "1e5.GetType" as one number and let the call through to reflection.
+        var before = await PackVersion("brightpath-health");
+        PackFiles.Edit(BrightPath, p => p["rules"]!.AsArray().Add(new JsonObject
+        {
+            ["name"] = "literal-reflection",
+            ["description"] = "Reaches reflection through a method on a numeric literal.",
+            ["scope"] = "line",
+            ["expression"] = "1e5.GetType() != null",
+            ["edit"] = new JsonObject { ["type"] = "PAYER_NOT_COVERED", ["severity"] = "hardStop", ["message"] = "The sandbox let a literal reach reflection." },
+        }));
+
+        var reload = await Server.Admin.ReloadPacksAsync(new ReloadPacksRequest());
+
+        var rejection = Assert.Single(reload.PackRejections, r => r.PackId == "brightpath-health");
+        Assert.Equal(
+            $"{Path.Combine(BrightPath, "pack.json")}: rule 'literal-reflection': expression refused: 'GetType' is used on the literal 100000; " +
+            "a rule may use members and methods only on line, other, claim (at 100000.GetType())",
+            Assert.Single(rejection.Errors));
+        Assert.Equal(before, await PackVersion("brightpath-health"));
+        Assert.DoesNotContain("literal-reflection", (await Server.Admin.GetStatusAsync(new GetStatusRequest())).Packs.Single(p => p.Id == "brightpath-health").Rules);
+        var response = await Server.Scrubber.ScrubClaimAsync(AfterHoursClaim().Request());
+        Assert.Equal($"brightpath-health@{before}", response.Pack);
+        var edit = Assert.Single(response.Edits);
+        Assert.StartsWith("BrightPath never pays 99050", edit.Message, StringComparison.Ordinal);
     }
 
     [Theory]
