@@ -179,6 +179,9 @@ public sealed partial class ProcessTests : IDisposable
     [InlineData("--Scrub:MaxLinesPerClaim=many", "Scrubber cannot start: Failed to convert configuration value 'many' at 'Scrub:MaxLinesPerClaim' to type 'System.Int32'.")]
     [InlineData("--Outcomes:MaxUnmatchedListed=-1", "Scrubber cannot start: DataAnnotation validation failed for 'OutcomesOptions' members: 'MaxUnmatchedListed'")]
     [InlineData("--Ncci:Practitioner:0=/no/such/folder", "Scrubber cannot start: Ncci:Practitioner:0: '/no/such/folder' does not exist.")]
+    [InlineData("--Packs:MaxConcurrentCostlyEvaluations=0", "Scrubber cannot start: Packs:MaxConcurrentCostlyEvaluations must be from 1 to 4096")]
+    [InlineData("--Packs:CostlyPackCost=-1", "Scrubber cannot start: Packs:CostlyPackCost must be 0 or more")]
+    [InlineData("--Packs:CostlyPackCost=high", "Scrubber cannot start: Failed to convert configuration value 'high' at 'Packs:CostlyPackCost'")]
     public async Task Process_BadSetting_ExitsOneWithOneLineNamingItAndNoStackTrace(string setting, string line)
     {
         using var server = Start(setting);

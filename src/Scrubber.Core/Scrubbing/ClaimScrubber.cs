@@ -10,13 +10,18 @@ namespace Scrubber.Core.Scrubbing;
 /// <summary>Scrubs a claim: the NCCI PTP tables under the payer's policy (on the claim and against lines already sent),
 /// then MUE units and add-on codes, then duplicates and same-day visits, then the payer pack's own rules.</summary>
 /// <remarks>Takes the snapshots it is given and nothing else, so a request keeps the tables and packs it started
-/// with while a new version is swapped in. A cancelled call stops between phases and between pack rules.</remarks>
+/// with while a new version is swapped in. A cancelled call stops between phases and between pack rules, and while it
+/// waits for its costly pack's gate.</remarks>
 /// <param name="options">The scrub settings.</param>
 /// <param name="budget">How long a pack's rules may run on one claim; none when null.</param>
-public sealed class ClaimScrubber(ScrubOptions options, PackBudget? budget = null)
+/// <param name="gate">How many claims of one costly pack <see cref="ScrubAsync"/> evaluates at once; none when null.</param>
+public sealed class ClaimScrubber(ScrubOptions options, PackBudget? budget = null, PackEvaluationGate? gate = null)
 {
     /// <summary>How long a pack's rules may run on one claim.</summary>
     public PackBudget Budget { get; } = budget ?? PackBudget.Unlimited;
+
+    /// <summary>How many claims of one costly pack have their rules evaluated at once.</summary>
+    public PackEvaluationGate Gate { get; } = gate ?? PackEvaluationGate.None;
 
     /// <summary>The same scrubber without a time budget, for a pack's examples: whether a pack goes live must not
     /// depend on how busy the machine is while it loads.</summary>
@@ -29,7 +34,8 @@ public sealed class ClaimScrubber(ScrubOptions options, PackBudget? budget = nul
         CancellationToken cancellationToken = default) =>
         Scrub(claim, ncci, packs.ForPayer(claim.PayerId), history, trace, cancellationToken);
 
-    /// <summary>Scrubs <paramref name="claim"/> with <paramref name="pack"/> (null: NCCI alone).</summary>
+    /// <summary>Scrubs <paramref name="claim"/> with <paramref name="pack"/> (null: NCCI alone), without waiting for
+    /// the pack's gate: for scrubs that compete with no other payer's (examples, explain).</summary>
     /// <param name="claim">The claim.</param>
     /// <param name="ncci">The NCCI tables in force.</param>
     /// <param name="pack">The payer's pack, or null.</param>
@@ -41,49 +47,90 @@ public sealed class ClaimScrubber(ScrubOptions options, PackBudget? budget = nul
     public ScrubResult Scrub(Claim claim, NcciSnapshot ncci, CompiledPack? pack, IReadOnlyList<PriorLine>? history = null, IList<RuleTrace>? trace = null,
         CancellationToken cancellationToken = default)
     {
-        // A void asks the payer to take a claim back: nothing on it will be paid or denied, so nothing is edited.
         if (claim.Frequency == ClaimFrequency.Void)
         {
-            return new ScrubResult(Disposition.Clean, [], []) { Pack = pack?.Source };
+            return Voided(pack);
         }
 
+        var work = ScrubBeforePack(claim, ncci, pack, history, cancellationToken);
+        if (pack is not null)
+        {
+            ScrubCancelledException.ThrowIfCancelled(ScrubPhases.Packs, cancellationToken);
+            work.EvaluatePack(pack, options.ProviderScope, Budget, trace, cancellationToken);
+        }
+
+        return work.Result(pack);
+    }
+
+    /// <summary>Scrubs <paramref name="claim"/> with the pack of its payer, as the service does for its callers: the
+    /// rules of a costly pack are evaluated once a place in its <see cref="Gate"/> is free, so its claims never hold
+    /// more CPUs than the gate allows while other payers' claims wait.</summary>
+    /// <exception cref="NcciTableMissingException">The NCCI table the claim needs is not loaded.</exception>
+    /// <exception cref="ScrubCancelledException"><paramref name="cancellationToken"/> was cancelled, also while the
+    /// claim waited for a place.</exception>
+    public async ValueTask<ScrubResult> ScrubAsync(Claim claim, NcciSnapshot ncci, PackSet packs, IReadOnlyList<PriorLine>? history,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(packs);
+        var pack = packs.ForPayer(claim.PayerId);
+        if (claim.Frequency == ClaimFrequency.Void)
+        {
+            return Voided(pack);
+        }
+
+        var work = ScrubBeforePack(claim, ncci, pack, history, cancellationToken);
+        if (pack is not null)
+        {
+            ScrubCancelledException.ThrowIfCancelled(ScrubPhases.Packs, cancellationToken);
+            using var place = await EnterGateAsync(pack, cancellationToken).ConfigureAwait(false);
+            work.EvaluatePack(pack, options.ProviderScope, Budget, null, cancellationToken);
+        }
+
+        return work.Result(pack);
+    }
+
+    /// <summary>A void asks the payer to take a claim back: nothing on it will be paid or denied, so nothing is edited.</summary>
+    private static ScrubResult Voided(CompiledPack? pack) => new(Disposition.Clean, [], []) { Pack = pack?.Source };
+
+    private async ValueTask<PackEvaluationGate.Place> EnterGateAsync(CompiledPack pack, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Gate.EnterAsync(pack, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new ScrubCancelledException(ScrubPhases.Packs, cancellationToken);
+        }
+    }
+
+    /// <summary>Every phase before the pack's rules: NCCI pairs on the claim and against history, MUE units, add-on
+    /// codes, duplicates and same-day visits.</summary>
+    private ScrubWork ScrubBeforePack(Claim claim, NcciSnapshot ncci, CompiledPack? pack, IReadOnlyList<PriorLine>? history, CancellationToken cancellationToken)
+    {
         var policy = pack?.PolicyFor(options) ?? ScrubPolicy.FromOptions(options);
-        var edits = new List<Edit>();
-        var versions = new List<string>(1);
-        var faults = new List<RuleFault>();
+        var work = new ScrubWork(claim);
         var context = new PairContext(claim.Setting, options.ProviderScope, policy) { ClaimId = claim.ClaimId };
         ScrubCancelledException.ThrowIfCancelled(ScrubPhases.Ncci, cancellationToken);
         if (TablesFor(claim, ncci, pack) is { } tables)
         {
-            NcciPtpScrubber.Scrub(claim, tables, context, edits, versions);
+            NcciPtpScrubber.Scrub(claim, tables, context, work.Edits, work.Versions);
             if (history is { Count: > 0 })
             {
                 ScrubCancelledException.ThrowIfCancelled(ScrubPhases.CrossClaim, cancellationToken);
-                CrossClaimPairs.Scrub(claim, history, tables, context, edits);
+                CrossClaimPairs.Scrub(claim, history, tables, context, work.Edits);
             }
         }
 
-        var notEvaluated = new List<string>();
         ScrubCancelledException.ThrowIfCancelled(ScrubPhases.Mue, cancellationToken);
-        MueEdits.Scrub(claim, MueTablesFor(claim, ncci, pack), history ?? [], context, edits, notEvaluated);
+        MueEdits.Scrub(claim, MueTablesFor(claim, ncci, pack), history ?? [], context, work.Edits, work.NotEvaluated);
         if (AddOnCodesFor(claim, ncci, pack) is { } addOnCodes)
         {
-            AddOnEdits.Scrub(claim, history ?? [], addOnCodes, pack, context, edits);
+            AddOnEdits.Scrub(claim, history ?? [], addOnCodes, pack, context, work.Edits);
         }
 
-        DuplicateServices.Scrub(claim, history ?? [], context, edits);
-        if (pack is not null)
-        {
-            ScrubCancelledException.ThrowIfCancelled(ScrubPhases.Packs, cancellationToken);
-            PackRuleEvaluator.Evaluate(pack, claim, options.ProviderScope, new PackRuleEvaluator.Outputs(edits, faults, trace), Budget, cancellationToken);
-        }
-
-        return new ScrubResult(ScrubResult.DispositionOf(edits), [.. edits.Select(e => WithClaim(e, claim.ClaimId))], [.. versions])
-        {
-            Pack = pack?.Source,
-            RuleFaults = [.. faults],
-            UnitsNotEvaluated = [.. notEvaluated],
-        };
+        DuplicateServices.Scrub(claim, history ?? [], context, work.Edits);
+        return work;
     }
 
     /// <summary>The add-on code edits, for practitioner and outpatient hospital claims unless the pack turns NCCI off.</summary>
@@ -119,10 +166,4 @@ public sealed class ClaimScrubber(ScrubOptions options, PackBudget? budget = nul
         };
         return ncci.For(kind) ?? throw new NcciTableMissingException(kind);
     }
-
-    /// <summary>Names the scrubbed claim on suggestions made without the context that names it (a pack rule's).</summary>
-    private static Edit WithClaim(Edit edit, string claimId) =>
-        edit.SuggestedModifiers.All(s => s.ClaimId.Length > 0)
-            ? edit
-            : edit with { SuggestedModifiers = [.. edit.SuggestedModifiers.Select(s => s.ClaimId.Length > 0 ? s : s with { ClaimId = claimId })] };
 }

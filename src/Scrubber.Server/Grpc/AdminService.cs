@@ -18,7 +18,7 @@ namespace Scrubber.Server.Grpc;
 /// <summary>The Admin gRPC service: what tables, packs and store the service runs on, and explicit reloads.</summary>
 internal sealed class AdminService(
     LiveNcciTables live, NcciTableLoader tableLoader, LivePacks packs, PackReloader reloader, AuditStoreHost audit, CallerDirectory callers, IConfiguration configuration,
-    TimeProvider time, ILogger<AdminService> logger)
+    TimeProvider time, ILogger<AdminService> logger, Scrubber.Core.Scrubbing.ClaimScrubber scrubber)
     : Proto.Admin.AdminBase
 {
     [Authorize(Scopes.Admin)]
@@ -186,8 +186,9 @@ internal sealed class AdminService(
         return status;
     }
 
-    private static Proto.PackStatus ToStatus(CompiledPack pack)
+    private Proto.PackStatus ToStatus(CompiledPack pack)
     {
+        var (inProgress, waiting) = scrubber.Gate.Load(pack.Id);
         var status = new Proto.PackStatus
         {
             Id = pack.Id,
@@ -195,6 +196,10 @@ internal sealed class AdminService(
             Version = pack.Version,
             NcciTable = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(pack.NcciTable.ToString()),
             Examples = pack.Examples.Length,
+            EvaluationCost = pack.EvaluationCost,
+            Costly = scrubber.Gate.IsCostly(pack),
+            EvaluationsInProgress = inProgress,
+            EvaluationsWaiting = waiting,
         };
         status.Payers.AddRange(pack.Payers);
         status.Rules.AddRange(pack.RuleNames);

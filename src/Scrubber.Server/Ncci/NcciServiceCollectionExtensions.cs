@@ -26,9 +26,12 @@ internal static class NcciServiceCollectionExtensions
         services.AddSingleton<LiveNcciTables>();
         services.AddSingleton<NcciTableLoader>();
         services.AddHostedService<NcciLoaderService>();
-        services.AddSingleton(sp => new ClaimScrubber(sp.GetRequiredService<IOptions<ScrubOptions>>().Value,
-            sp.GetRequiredService<IOptions<Packs.PacksOptions>>().Value.Budget(
-                sp.GetKeyedService<TimeProvider>(Packs.PacksOptions.BudgetClockKey) ?? sp.GetRequiredService<TimeProvider>())));
+        services.AddSingleton(sp =>
+        {
+            var packs = sp.GetRequiredService<IOptions<Packs.PacksOptions>>().Value;
+            var budgetClock = sp.GetKeyedService<TimeProvider>(Packs.PacksOptions.BudgetClockKey) ?? sp.GetRequiredService<TimeProvider>();
+            return new ClaimScrubber(sp.GetRequiredService<IOptions<ScrubOptions>>().Value, packs.Budget(budgetClock), packs.Gate());
+        });
         services.AddHealthChecks().AddCheck<NcciHealthCheck>("ncci");
         return services;
     }

@@ -47,6 +47,24 @@ public sealed class PacksOptions
     [Range(1, 10_000)]
     public int MaxListItems { get; set; } = PackLimits.Default.MaxListItems;
 
+    /// <summary>The computed cost above which a pack is costly: its claims' rules are evaluated through the pack's gate
+    /// of <see cref="MaxConcurrentCostlyEvaluations"/> places, so they cannot hold every CPU while other payers' claims
+    /// wait. Cheap packs are never gated. Default (unset) a tenth of <see cref="MaxEvaluationCost"/>.</summary>
+    public long? CostlyPackCost { get; set; }
+
+    /// <summary>How many claims of one costly pack have their rules evaluated at once; the others wait for a place,
+    /// as long as their call's deadline allows. Default half the processors, at least 1.</summary>
+    public int MaxConcurrentCostlyEvaluations { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>The most <see cref="MaxConcurrentCostlyEvaluations"/> may be.</summary>
+    public const int MostConcurrentCostlyEvaluations = 4096;
+
+    /// <summary>The cost above which a pack is costly, as set or by default.</summary>
+    public long EffectiveCostlyPackCost => CostlyPackCost ?? MaxEvaluationCost / 10;
+
+    /// <summary>The gate costly packs' claims go through.</summary>
+    public PackEvaluationGate Gate() => new(EffectiveCostlyPackCost, MaxConcurrentCostlyEvaluations);
+
     /// <summary>The load-time limits, with the claim size the cost is computed for.</summary>
     public PackLimits Limits(ScrubOptions scrub) => new(MaxExpressionLength, MaxListItems, MaxEvaluationCost, scrub.MaxLinesPerClaim);
 

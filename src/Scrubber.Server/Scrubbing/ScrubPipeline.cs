@@ -61,7 +61,7 @@ internal sealed class ScrubPipeline(
         ScrubResult result;
         try
         {
-            result = scrubber.Scrub(claim, ncci, packSet, history, cancellationToken: cancellationToken);
+            result = await scrubber.ScrubAsync(claim, ncci, packSet, history, cancellationToken).ConfigureAwait(false);
         }
         catch (NcciTableMissingException ex)
         {

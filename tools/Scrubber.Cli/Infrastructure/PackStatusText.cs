@@ -10,7 +10,9 @@ internal static class PackStatusText
     {
         foreach (var pack in packs)
         {
-            await console.Out.WriteLineAsync($"  live  {pack.Id}@{pack.Version} ({pack.Rules.Count} rules, {pack.Examples} examples) for {string.Join(", ", pack.Payers)}").ConfigureAwait(false);
+            // A costly pack's claims take turns at its gate; how many wait tells whether that payer's claims queue.
+            var gate = pack.Costly ? $"; costly, {pack.EvaluationsInProgress} evaluating, {pack.EvaluationsWaiting} waiting" : string.Empty;
+            await console.Out.WriteLineAsync($"  live  {pack.Id}@{pack.Version} ({pack.Rules.Count} rules, {pack.Examples} examples{gate}) for {string.Join(", ", pack.Payers)}").ConfigureAwait(false);
         }
 
         foreach (var rejection in rejections)
