@@ -130,14 +130,16 @@ public sealed class AuditStore : IScrubRecorder, IHistoryReader, IRemittanceStor
     internal async Task<Retention.PurgeResult> PurgeAsync(DateOnly before, int batchSize, IProgress<Retention.PurgeResult>? progress, CancellationToken cancellationToken)
     {
         var total = new Retention.PurgeResult(0, 0, 0, 0, 0);
-        while (true)
+        for (long after = 0; ;)
         {
-            var (claims, lines, denied, aggregates) = await _writer.WriteAsync(new Retention.PurgeOutcomesWrite(before, batchSize), cancellationToken).ConfigureAwait(false);
+            var (last, claims, lines, denied, aggregates) =
+                await _writer.WriteAsync(new Retention.PurgeOutcomesWrite(before, after, batchSize), cancellationToken).ConfigureAwait(false);
             if (claims == 0)
             {
                 break;
             }
 
+            after = last;
             total = total with
             {
                 RemittanceClaims = total.RemittanceClaims + claims, RemittanceLines = total.RemittanceLines + lines,

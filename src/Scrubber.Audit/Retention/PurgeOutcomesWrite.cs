@@ -4,16 +4,17 @@ using Scrubber.Audit.Schema;
 
 namespace Scrubber.Audit.Retention;
 
-/// <summary>One batch of a purge's outcomes: the next remittance claims whose outcome day is before the purge's day,
+/// <summary>One batch of a purge's outcomes: the next remittance claims after <paramref name="after"/> (in key order, so
+/// a purge reads the table once however many batches it takes) whose outcome day is before the purge's day,
 /// their denied lines kept as weekly aggregates, then their lines, adjustments and the claims removed, all in one
 /// transaction. Files still being staged are never touched.</summary>
-/// <remarks>Returns how many claims, lines and denied lines it took, and the aggregate rows written; no claims when
-/// nothing is left to purge.</remarks>
-internal sealed class PurgeOutcomesWrite(DateOnly before, int batchSize) : IWrite<(long Claims, long Lines, long Denied, long Aggregates)>
+/// <remarks>Returns the last key taken (0 when nothing is left to purge), how many claims, lines and denied lines it
+/// took, and the aggregate rows written.</remarks>
+internal sealed class PurgeOutcomesWrite(DateOnly before, long after, int batchSize) : IWrite<(long Last, long Claims, long Lines, long Denied, long Aggregates)>
 {
     private const string Batch = """
         SELECT rc.remit_claim_id FROM remit_claims rc JOIN remittance_files f ON f.file_id = rc.file_id
-        WHERE rc.outcome_day < @p0 AND f.published = 1 ORDER BY rc.remit_claim_id LIMIT @p1
+        WHERE rc.remit_claim_id > @p0 AND rc.outcome_day < @p1 AND f.published = 1 ORDER BY rc.remit_claim_id LIMIT @p2
         """;
 
     private const string Chosen = """
@@ -27,13 +28,13 @@ internal sealed class PurgeOutcomesWrite(DateOnly before, int batchSize) : IWrit
         VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14)
         """;
 
-    public (long Claims, long Lines, long Denied, long Aggregates) Execute(DbConnection connection, DbTransaction transaction, PreparedStatements statements)
+    public (long Last, long Claims, long Lines, long Denied, long Aggregates) Execute(DbConnection connection, DbTransaction transaction, PreparedStatements statements)
     {
         var day = Dates.Text(before);
-        var ids = Sql.Rows(connection, transaction, Batch, r => r.GetInt64(0), day, batchSize);
+        var ids = Sql.Rows(connection, transaction, Batch, r => r.GetInt64(0), after, day, batchSize);
         if (ids.Count == 0)
         {
-            return (0, 0, 0, 0);
+            return (0, 0, 0, 0, 0);
         }
 
         var (first, last) = (ids[0], ids[^1]);
@@ -51,6 +52,6 @@ internal sealed class PurgeOutcomesWrite(DateOnly before, int batchSize) : IWrit
         Sql.Execute(connection, transaction, $"DELETE FROM remit_adjustments WHERE remit_claim_id IN ({Chosen})", first, last, day);
         var lines = Sql.Execute(connection, transaction, $"DELETE FROM remit_lines WHERE remit_claim_id IN ({Chosen})", first, last, day);
         var claims = Sql.Execute(connection, transaction, $"DELETE FROM remit_claims WHERE remit_claim_id IN ({Chosen})", first, last, day);
-        return (claims, lines, denied.Count, aggregates.Count);
+        return (last, claims, lines, denied.Count, aggregates.Count);
     }
 }
