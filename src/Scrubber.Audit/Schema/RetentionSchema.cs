@@ -1,8 +1,9 @@
 namespace Scrubber.Audit.Schema;
 
 /// <summary>Schema 8, the same on both providers: each remittance claim keeps the day its outcome counts on (the
-/// payment date, else the day the file came in), indexed, so a report reads only the days it covers; and a purge keeps
-/// what it removes as weekly aggregates.</summary>
+/// payment date, else the day the file came in), indexed, so a report reads only the days it covers; every foreign key
+/// is indexed on its referencing side, so deletes follow the rows they delete; and a purge keeps what it removes as
+/// weekly aggregates.</summary>
 internal static class RetentionSchema
 {
     public static Migration For(string text) => new(8, "outcome days and retention", $$"""
@@ -12,6 +13,13 @@ internal static class RetentionSchema
         CREATE INDEX remit_claims_by_day ON remit_claims (outcome_day);
         -- Reports ask whether a replacement was answered, and a purge which scrubs an outcome still holds.
         CREATE INDEX IF NOT EXISTS remit_claims_by_scrub ON remit_claims (scrub_id);
+
+        -- Deleting a row checks every foreign key that names it: without these, each remittance claim dropped (a
+        -- staged 835 abandoned or expired, a purge) or scrub purged read the whole of remit_claims, sent_lines or
+        -- claim_submissions, and a service stopped mid-ingest on a large store took hours to start again.
+        CREATE INDEX remit_claims_by_reversal ON remit_claims (reversed_by) WHERE reversed_by IS NOT NULL;
+        CREATE INDEX sent_lines_by_scrub ON sent_lines (scrub_id);
+        CREATE INDEX claim_submissions_by_scrub ON claim_submissions (scrub_id);
 
         DROP VIEW line_outcomes;
         CREATE VIEW line_outcomes AS
