@@ -26,6 +26,11 @@ public static class Cli
                 new MueCheckCommand(console),
                 new MueGenerateCommand(console),
             },
+            new Command("pfs", "Physician fee schedule RVU files (global periods): check CMS files, generate synthetic ones (the service reloads them with 'ncci reload').")
+            {
+                new PfsCheckCommand(console),
+                new PfsGenerateCommand(console),
+            },
             new Command("aoc", "NCCI add-on code (AOC) edit files: generate synthetic ones.")
             {
                 new AocGenerateCommand(console),

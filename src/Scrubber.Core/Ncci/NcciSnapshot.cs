@@ -1,6 +1,6 @@
 namespace Scrubber.Core.Ncci;
 
-/// <summary>The NCCI tables in force (PTP pairs, MUE units and add-on codes): built off to the side, then published whole by swapping one reference.</summary>
+/// <summary>The NCCI tables in force (PTP pairs, MUE units, add-on codes and the fee schedule's global periods): built off to the side, then published whole by swapping one reference.</summary>
 /// <param name="Practitioner">The practitioner table releases, or null when none is configured.</param>
 /// <param name="OutpatientHospital">The outpatient hospital table releases, or null when none is configured.</param>
 /// <param name="LoadedAt">When the snapshot was built.</param>
@@ -11,6 +11,9 @@ public sealed record NcciSnapshot(NcciTableSet? Practitioner, NcciTableSet? Outp
 
     /// <summary>The add-on code edit releases, or null when none is configured.</summary>
     public AddOnCodes.AddOnCodeTableSet? AddOnCodes { get; init; }
+
+    /// <summary>The physician fee schedule RVU releases (global periods, surgery indicators), or null when none is configured.</summary>
+    public Pfs.PfsTableSet? Pfs { get; init; }
 
     /// <summary>The releases of one table, or null when that table is not configured.</summary>
     public NcciTableSet? For(NcciTableKind kind) =>

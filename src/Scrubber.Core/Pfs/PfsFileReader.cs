@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Text;
+using nietras.SeparatedValues;
+using Scrubber.Core.Claims;
+using Scrubber.Core.Ncci;
+
+namespace Scrubber.Core.Pfs;
+
+/// <summary>Reads one CMS physician fee schedule RVU file (PPRRVU): CSV, Latin-1, preamble and multi-row header lines
+/// first, then the header row whose first cell is <c>HCPCS</c>, then one 32-column row per code and modifier
+/// (domain.md §5).</summary>
+/// <remarks>
+/// Read with an RFC 4180 parser: descriptors hold commas and come quoted. The header is found by what it says, not by
+/// its position. Only codes and numbers are kept; the DESCRIPTION column (AMA-licensed) is never copied out of the
+/// parser's buffer. Every cell kept is checked as text before it is read as a number, and one unreadable row refuses
+/// the file naming the line: a wrong global period is worse than none, and the tables in force stay.
+/// </remarks>
+internal static class PfsFileReader
+{
+    /// <summary>The largest file read: CMS's is about 5 MB; a bound so a damaged or hostile file cannot exhaust memory.</summary>
+    public const long MaxFileBytes = 64L << 20;
+
+    /// <summary>The most rows a file may hold: a real one has about 19,000.</summary>
+    public const int MaxRows = 200_000;
+
+    /// <summary>Columns of a header and of every row.</summary>
+    public const int Columns = 32;
+
+    private const int Hcpcs = 0, Mod = 1, Status = 3, GlobDays = 14, PreOp = 15, IntraOp = 16, PostOp = 17,
+        MultProc = 18, BilatSurg = 19, AsstSurg = 20, CoSurg = 21, TeamSurg = 22;
+
+    public static Dictionary<ulong, PfsEntry> Read(Stream stream, string file)
+    {
+        using var text = new StreamReader(new BoundedStream(stream, MaxFileBytes, file), Encoding.Latin1, detectEncodingFromByteOrderMarks: false);
+        using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(text);
+        var entries = new Dictionary<ulong, PfsEntry>();
+        var inData = false;
+        foreach (var row in reader)
+        {
+            var line = row.LineNumberFrom;
+            if (!inData)
+            {
+                inData = IsHeader(row, file, line);
+                continue;
+            }
+
+            if (IsBlank(row))
+            {
+                continue;
+            }
+
+            if (entries.Count >= MaxRows)
+            {
+                throw Refused(file, line, $"more than {MaxRows:N0} rows; a fee schedule RVU file has about 19,000");
+            }
+
+            var (key, entry, code, modifier) = ReadRow(row, file, line);
+            if (!entries.TryAdd(key, entry))
+            {
+                throw Refused(file, line, modifier.Length == 0 ? $"code {code} is listed twice" : $"code {code} with modifier {modifier} is listed twice");
+            }
+        }
+
+        return inData
+            ? entries
+            : throw new NcciLoadException($"'{file}' has no PPRRVU header row (a first cell \"HCPCS\", then \"MOD\"). Is it a CMS fee schedule RVU CSV file?");
+    }
+
+    private static bool IsHeader(SepReader.Row row, string file, int line)
+    {
+        if (!row[0].Span.Trim().Equals("HCPCS", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (row.ColCount != Columns)
+        {
+            throw Refused(file, line, $"the header has {row.ColCount} columns where a PPRRVU file has {Columns}");
+        }
+
+        if (!Cell(row, Mod).Equals("MOD", StringComparison.OrdinalIgnoreCase))
+        {
+            throw Refused(file, line, $"the header's second column is '{Clip(Cell(row, Mod))}', not 'MOD'");
+        }
+
+        var globDays = Cell(row, GlobDays);
+        if (!globDays.StartsWith("GLOB", StringComparison.OrdinalIgnoreCase))
+        {
+            throw Refused(file, line, $"the header's column {GlobDays + 1} is '{Clip(globDays)}', not 'GLOB DAYS'");
+        }
+
+        return true;
+    }
+
+    private static (ulong Key, PfsEntry Entry, HcpcsCode Code, string Modifier) ReadRow(SepReader.Row row, string file, int line)
+    {
+        if (row.ColCount != Columns)
+        {
+            throw Refused(file, line, $"{row.ColCount} columns where a PPRRVU row has {Columns}");
+        }
+
+        var codeText = row[Hcpcs].Span.Trim();
+        if (!HcpcsCode.TryParse(codeText, out var code))
+        {
+            throw Refused(file, line, $"the HCPCS code '{Clip(codeText.ToString())}' is not five letters or digits");
+        }
+
+        var modifier = row[Mod].Span.Trim();
+        if (!PfsTable.TryPackModifier(modifier, out var packed))
+        {
+            throw Refused(file, line, $"the modifier '{Clip(modifier.ToString())}' of {code} is not empty or two letters or digits");
+        }
+
+        var status = row[Status].Span.Trim();
+        if (status.Length != 1 || !char.IsAsciiLetter(status[0]))
+        {
+            throw Refused(file, line, $"the status code '{Clip(status.ToString())}' of {code} is not one letter");
+        }
+
+        var daysText = row[GlobDays].Span.Trim();
+        if (!GlobalDaysText.TryParse(daysText, out var days))
+        {
+            throw Refused(file, line, $"the global days '{Clip(daysText.ToString())}' of {code} are not 000, 010, 090, MMM, XXX, YYY or ZZZ");
+        }
+
+        var entry = new PfsEntry(
+            char.ToUpperInvariant(status[0]),
+            days,
+            Share(row, PreOp, "PRE OP", code, file, line),
+            Share(row, IntraOp, "INTRA OP", code, file, line),
+            Share(row, PostOp, "POST OP", code, file, line),
+            Indicator(row, MultProc, "MULT PROC", code, file, line),
+            Indicator(row, BilatSurg, "BILAT SURG", code, file, line),
+            Indicator(row, AsstSurg, "ASST SURG", code, file, line),
+            Indicator(row, CoSurg, "CO-SURG", code, file, line),
+            Indicator(row, TeamSurg, "TEAM SURG", code, file, line));
+        return (PfsTable.Key(code, packed), entry, code, modifier.ToString().ToUpperInvariant());
+    }
+
+    /// <summary>A PRE/INTRA/POST OP share: a decimal from 0 to 1 written with at most 4 decimals, checked as text first
+    /// (a cell is outside input: "1e400" or a thousand digits must be refused, not parsed).</summary>
+    private static decimal Share(SepReader.Row row, int index, string column, HcpcsCode code, string file, int line)
+    {
+        var text = row[index].Span.Trim();
+        var dot = text.IndexOf('.');
+        var whole = dot < 0 ? text : text[..dot];
+        var fraction = dot < 0 ? [] : text[(dot + 1)..];
+        if (text.Length == 0 || whole.Length > 1 || fraction.Length > 4 || (whole.Length == 0 && fraction.Length == 0)
+            || !AllDigits(whole) || !AllDigits(fraction))
+        {
+            throw Refused(file, line, $"the {column} share '{Clip(text.ToString())}' of {code} is not a decimal from 0 to 1");
+        }
+
+        var value = decimal.Parse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        return value <= 1m
+            ? value
+            : throw Refused(file, line, $"the {column} share '{Clip(text.ToString())}' of {code} is not a decimal from 0 to 1");
+    }
+
+    /// <summary>A payment policy indicator: one digit.</summary>
+    private static byte Indicator(SepReader.Row row, int index, string column, HcpcsCode code, string file, int line)
+    {
+        var text = row[index].Span.Trim();
+        return text.Length == 1 && char.IsAsciiDigit(text[0])
+            ? (byte)(text[0] - '0')
+            : throw Refused(file, line, $"the {column} indicator '{Clip(text.ToString())}' of {code} is not one digit");
+    }
+
+    private static bool AllDigits(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A header cell, trimmed, with the line breaks inside it read as spaces.</summary>
+    private static string Cell(SepReader.Row row, int index)
+    {
+        var span = row[index].Span.Trim();
+        return span.ContainsAny('\r', '\n') ? span.ToString().ReplaceLineEndings(" ") : span.ToString();
+    }
+
+    private static bool IsBlank(SepReader.Row row)
+    {
+        for (var i = 0; i < row.ColCount; i++)
+        {
+            if (!row[i].Span.IsWhiteSpace())
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static NcciLoadException Refused(string file, int line, string reason) => new($"{file}:{line}: {reason}");
+
+    private static string Clip(string text) => text.Length > 40 ? text[..40] + "…" : text;
+
+    /// <summary>Refuses to read past <paramref name="limit"/> bytes, or any NUL byte (a binary file is not a CSV).</summary>
+    private sealed class BoundedStream(Stream inner, long limit, string file) : Stream
+    {
+        private long _read;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = inner.Read(buffer, offset, count);
+            _read += read;
+            if (_read > limit)
+            {
+                throw new NcciLoadException($"'{file}' is larger than {limit >> 20} MiB; a CMS fee schedule RVU file is about 5 MB. Is it a PPRRVU CSV file?");
+            }
+
+            if (buffer.AsSpan(offset, read).Contains((byte)0))
+            {
+                throw new NcciLoadException($"'{file}' holds binary data (a NUL byte), not CSV text. Is it a PPRRVU CSV file?");
+            }
+
+            return read;
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
