@@ -17,6 +17,9 @@ public static class RepositoryPaths
     /// <summary>The add-on code sample, written by hand from public examples in the assumed CMS layout (AOC_V2026Q3).</summary>
     public static string AddOnSample => Path.Combine(Root, "rules", "ncci", "add-on", "AOC_V2026Q3-MCR.sample.txt");
 
+    /// <summary>The fee schedule RVU sample, generated (not a CMS file): the codes the sample claims and tests use.</summary>
+    public static string PfsSample => Path.Combine(Root, "rules", "ncci", "pfs", "PPRRVU2026_Jul_nonQPP.sample.csv");
+
     /// <summary>The shipped payer packs.</summary>
     public static string Packs => Path.Combine(Root, "rules", "packs");
 

@@ -71,6 +71,7 @@ public sealed class RunningServer : IAsyncDisposable
         $"--Ncci:OutpatientHospital:0={RepositoryPaths.OutpatientSample}",
         $"--Mue:Practitioner:0={RepositoryPaths.MueExcerpt}",
         $"--AddOnCodes:Files:0={RepositoryPaths.AddOnSample}",
+        $"--Pfs:Files:0={RepositoryPaths.PfsSample}",
         $"--Packs:Root={RepositoryPaths.Packs}",
     ];
 

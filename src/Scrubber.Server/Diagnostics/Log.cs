@@ -32,6 +32,10 @@ internal static partial class Log
     [LoggerMessage(1008, LogLevel.Information, "Add-on code release {Version} ready: {Rows} rows, {AddOnCodes} add-on codes, {PrimaryCodes} primary codes")]
     public static partial void AddOnCodesReady(ILogger logger, string version, long rows, int addOnCodes, int primaryCodes);
 
+    [LoggerMessage(1009, LogLevel.Information,
+        "Fee schedule release {Version} ready: {Rows} rows, {Codes} codes, global days 000/010/090 {Zero}/{Ten}/{Ninety}")]
+    public static partial void PfsReleaseReady(ILogger logger, string version, int rows, int codes, int zero, int ten, int ninety);
+
     [LoggerMessage(2000, LogLevel.Information, "Claim rejected as invalid: {Violations} field violation(s), first {Field}: {Description}")]
     public static partial void ClaimInvalid(ILogger logger, int violations, string field, string description);
 

@@ -6,6 +6,7 @@ using Scrubber.Core.AddOnCodes;
 using Scrubber.Core.Mue;
 using Scrubber.Core.Ncci;
 using Scrubber.Core.Packs;
+using Scrubber.Core.Pfs;
 using Scrubber.Server.Audit;
 using Scrubber.Server.Diagnostics;
 using Scrubber.Server.Ncci;
@@ -31,6 +32,7 @@ internal sealed class AdminService(
             response.NcciTables.AddRange(snapshot.AllReleases.Select(r => ToStatus(r.Info)));
             response.MueTables.AddRange(snapshot.Mue.AllReleases.Select(r => ToStatus(r.Info)));
             response.AddOnTables.AddRange((snapshot.AddOnCodes?.Releases ?? []).Select(r => ToStatus(r.Info)));
+            response.PfsTables.AddRange((snapshot.Pfs?.Releases ?? []).Select(r => ToStatus(r.Info)));
         }
 
         if (live.LastRejection is { } rejection)
@@ -82,6 +84,7 @@ internal sealed class AdminService(
         response.NcciTables.AddRange(snapshot.AllReleases.Select(r => ToStatus(r.Info)));
         response.MueTables.AddRange(snapshot.Mue.AllReleases.Select(r => ToStatus(r.Info)));
         response.AddOnTables.AddRange((snapshot.AddOnCodes?.Releases ?? []).Select(r => ToStatus(r.Info)));
+        response.PfsTables.AddRange((snapshot.Pfs?.Releases ?? []).Select(r => ToStatus(r.Info)));
         return response;
     }
 
@@ -181,6 +184,26 @@ internal sealed class AdminService(
             AppliesFrom = info.AppliesFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Rows = info.Rows,
             AddOnCodes = info.AddOnCodes,
+        };
+        status.Files.AddRange(info.Files);
+        return status;
+    }
+
+    private static Proto.PfsTableStatus ToStatus(PfsTableInfo info)
+    {
+        var status = new Proto.PfsTableStatus
+        {
+            Version = info.Version,
+            AppliesFrom = info.AppliesFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Rows = info.Rows,
+            Codes = info.Codes,
+            Global000 = info.CodesWith(GlobalDays.Zero),
+            Global010 = info.CodesWith(GlobalDays.Ten),
+            Global090 = info.CodesWith(GlobalDays.Ninety),
+            GlobalMmm = info.CodesWith(GlobalDays.Maternity),
+            GlobalXxx = info.CodesWith(GlobalDays.NotApplicable),
+            GlobalYyy = info.CodesWith(GlobalDays.CarrierSet),
+            GlobalZzz = info.CodesWith(GlobalDays.WithinAnotherService),
         };
         status.Files.AddRange(info.Files);
         return status;

@@ -35,6 +35,16 @@ public sealed class MueOptions
     public List<string> Dme { get; } = [];
 }
 
+/// <summary>Where the physician fee schedule RVU files come from; the <c>Pfs</c> section of the settings.</summary>
+public sealed class PfsOptions
+{
+    public const string Section = "Pfs";
+
+    /// <summary>CMS PPRRVU files (<c>PPRRVU2026_Jul_nonQPP.csv</c>), folders or the CMS RVU zips; several releases may be
+    /// listed, each date of service is looked up in the release in force on it. Empty: no fee schedule table.</summary>
+    public List<string> Files { get; } = [];
+}
+
 /// <summary>Where the add-on code edits come from; the <c>AddOnCodes</c> section of the settings.</summary>
 public sealed class AddOnCodeOptions
 {

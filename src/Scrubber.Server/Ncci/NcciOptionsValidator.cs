@@ -2,10 +2,18 @@ using Microsoft.Extensions.Options;
 
 namespace Scrubber.Server.Ncci;
 
-/// <summary>Checks at start that at least one PTP table is configured and that every path of the PTP, MUE and add-on
-/// code settings exists.</summary>
-internal sealed class NcciOptionsValidator(IHostEnvironment environment) : IValidateOptions<NcciOptions>, IValidateOptions<MueOptions>, IValidateOptions<AddOnCodeOptions>
+/// <summary>Checks at start that at least one PTP table is configured and that every path of the PTP, MUE, add-on
+/// code and fee schedule settings exists.</summary>
+internal sealed class NcciOptionsValidator(IHostEnvironment environment)
+    : IValidateOptions<NcciOptions>, IValidateOptions<MueOptions>, IValidateOptions<AddOnCodeOptions>, IValidateOptions<PfsOptions>
 {
+    public ValidateOptionsResult Validate(string? name, PfsOptions options)
+    {
+        var failures = new List<string>();
+        Check("Pfs:Files", options.Files, failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
     public ValidateOptionsResult Validate(string? name, AddOnCodeOptions options)
     {
         var failures = new List<string>();

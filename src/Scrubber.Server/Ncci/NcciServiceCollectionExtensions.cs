@@ -15,6 +15,8 @@ internal static class NcciServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<MueOptions>>(new NcciOptionsValidator(environment));
         services.AddOptions<AddOnCodeOptions>().Bind(configuration.GetSection(AddOnCodeOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AddOnCodeOptions>>(new NcciOptionsValidator(environment));
+        services.AddOptions<PfsOptions>().Bind(configuration.GetSection(PfsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PfsOptions>>(new NcciOptionsValidator(environment));
         services.AddOptions<ScrubOptions>().Bind(configuration.GetSection(ScrubOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => o.IndicatorOneSeverity is Severity.Warning or Severity.HardStop,

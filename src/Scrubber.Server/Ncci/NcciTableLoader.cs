@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Scrubber.Core.AddOnCodes;
 using Scrubber.Core.Mue;
 using Scrubber.Core.Ncci;
+using Scrubber.Core.Pfs;
 using Scrubber.Server.Diagnostics;
 
 namespace Scrubber.Server.Ncci;
@@ -13,6 +14,7 @@ internal sealed class NcciTableLoader(
     IOptionsMonitor<NcciOptions> options,
     IOptionsMonitor<MueOptions> mueOptions,
     IOptionsMonitor<AddOnCodeOptions> addOnOptions,
+    IOptionsMonitor<PfsOptions> pfsOptions,
     IHostEnvironment environment,
     LiveNcciTables live,
     TimeProvider time,
@@ -43,6 +45,7 @@ internal sealed class NcciTableLoader(
         var settings = options.CurrentValue;
         var mue = mueOptions.CurrentValue;
         var addOns = addOnOptions.CurrentValue.Files;
+        var pfs = pfsOptions.CurrentValue.Files;
         try
         {
             var report = new LoggingLoadReport(logger);
@@ -58,6 +61,9 @@ internal sealed class NcciTableLoader(
                 AddOnCodes = addOns.Count == 0
                     ? null
                     : AddOnCodeLoader.Load("AddOnCodes:Files", [.. addOns.Select(p => NcciOptionsValidator.Resolve(environment, p))], report),
+                Pfs = pfs.Count == 0
+                    ? null
+                    : PfsLoader.Load("Pfs:Files", [.. pfs.Select(p => NcciOptionsValidator.Resolve(environment, p))], report),
             };
             if (snapshot.Practitioner is null && snapshot.OutpatientHospital is null)
             {
@@ -83,9 +89,17 @@ internal sealed class NcciTableLoader(
                 Log.AddOnCodesReady(logger, info.Version, info.Rows, info.AddOnCodes, info.PrimaryCodes);
             }
 
+            foreach (var release in snapshot.Pfs?.Releases ?? [])
+            {
+                var info = release.Info;
+                Log.PfsReleaseReady(logger, info.Version, info.Rows, info.Codes, info.CodesWith(GlobalDays.Zero), info.CodesWith(GlobalDays.Ten),
+                    info.CodesWith(GlobalDays.Ninety));
+            }
+
             live.Publish(snapshot);
             Log.NcciSwapped(logger, string.Join(", ", snapshot.AllReleases.Select(r => r.Info.TableVersion).Concat(snapshot.Mue.AllReleases.Select(r => r.Info.Version))
-                .Concat((snapshot.AddOnCodes?.Releases ?? []).Select(r => r.Info.Version))),
+                .Concat((snapshot.AddOnCodes?.Releases ?? []).Select(r => r.Info.Version))
+                .Concat((snapshot.Pfs?.Releases ?? []).Select(r => r.Info.Version))),
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             _ = ReturnMemoryAsync();
             return snapshot;

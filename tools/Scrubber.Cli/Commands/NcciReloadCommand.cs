@@ -30,7 +30,7 @@ internal sealed class NcciReloadCommand : CliCommand
             var response = await new Admin.AdminClient(channel).ReloadTablesAsync(new ReloadTablesRequest(), cancellationToken: cancellationToken).ConfigureAwait(false);
             await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Tables swapped in at {response.LoadedAt} after {response.ElapsedMs / 1000:F2} s")).ConfigureAwait(false);
-            await StatusCommand.WriteTablesAsync(response.NcciTables, response.MueTables, response.AddOnTables, Console).ConfigureAwait(false);
+            await StatusCommand.WriteTablesAsync(response.NcciTables, response.MueTables, response.AddOnTables, response.PfsTables, Console).ConfigureAwait(false);
             return ExitCodes.Ok;
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.FailedPrecondition)

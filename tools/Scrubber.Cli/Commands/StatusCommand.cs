@@ -37,7 +37,7 @@ internal sealed class StatusCommand : CliCommand
             }
 
             await Console.Out.WriteLineAsync($"Tables loaded at {status.LoadedAt}").ConfigureAwait(false);
-            await WriteTablesAsync(status.NcciTables, status.MueTables, status.AddOnTables, Console).ConfigureAwait(false);
+            await WriteTablesAsync(status.NcciTables, status.MueTables, status.AddOnTables, status.PfsTables, Console).ConfigureAwait(false);
             if (status.NcciRejection.Length > 0)
             {
                 await Console.Out.WriteLineAsync($"  last reload refused at {status.NcciRejectedAt}: {status.NcciRejection}").ConfigureAwait(false);
@@ -61,8 +61,9 @@ internal sealed class StatusCommand : CliCommand
             $"{store.Scrubs:N0} scrubs, {store.Claims:N0} claims ({store.ConfirmedClaims:N0} confirmed), {store.RemittanceFiles:N0} remittance files " +
             $"({store.RemittanceClaims:N0} claims, {store.RemittanceLines:N0} lines), {store.Resolutions:N0} resolutions");
 
-    /// <summary>One line per resident table release: PTP, then MUE.</summary>
-    public static async Task WriteTablesAsync(IEnumerable<NcciTableStatus> tables, IEnumerable<MueTableStatus> mue, IEnumerable<AddOnCodeTableStatus> addOns, CliConsole console)
+    /// <summary>One line per resident table release: PTP, MUE, add-on codes, then the fee schedule.</summary>
+    public static async Task WriteTablesAsync(IEnumerable<NcciTableStatus> tables, IEnumerable<MueTableStatus> mue, IEnumerable<AddOnCodeTableStatus> addOns,
+        IEnumerable<PfsTableStatus> pfs, CliConsole console)
     {
         foreach (var table in tables)
         {
@@ -82,6 +83,14 @@ internal sealed class StatusCommand : CliCommand
         {
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"  add-on codes {table.Version,-28} {table.AddOnCodes,7:N0} add-on codes, {table.Rows:N0} rows  applies from {table.AppliesFrom}")).ConfigureAwait(false);
+        }
+
+        foreach (var table in pfs)
+        {
+            await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  fee schedule {table.Version,-28} {table.Codes,7:N0} codes, {table.Rows:N0} rows (global 000/010/090 {table.Global000:N0}/{table.Global010:N0}/" +
+                $"{table.Global090:N0}; MMM/XXX/YYY/ZZZ {table.GlobalMmm:N0}/{table.GlobalXxx:N0}/{table.GlobalYyy:N0}/{table.GlobalZzz:N0})  applies from {table.AppliesFrom}"))
+                .ConfigureAwait(false);
         }
     }
 }
