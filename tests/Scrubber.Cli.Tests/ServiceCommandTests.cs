@@ -139,6 +139,7 @@ public sealed class ServiceCommandTests(ServerFixture fixture) : IClassFixture<S
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.Contains("ccipra-v322r0", run.Out, StringComparison.Ordinal);
         Assert.Contains("ccioph-v323r0", run.Out, StringComparison.Ordinal);
+        Assert.Matches(@"fee schedule pfs-2026-07-01 +53 codes, 55 rows \(global 000/010/090 10/1/1; MMM/XXX/YYY/ZZZ 3/25/1/12\)  applies from 2026-07-01", run.Out);
     }
 
     [Fact]

@@ -114,6 +114,22 @@ public sealed partial class ProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Process_BrokenFeeScheduleFile_ExitsOneWithOneLineNamingTheFileAndLine()
+    {
+        var table = _data.File("PPRRVU2026_Jul_nonQPP.csv");
+        File.WriteAllText(table, File.ReadAllText(RepositoryPaths.PfsSample, System.Text.Encoding.Latin1)
+            + "27448,,REDACTED,A,,0.00,0.00,,0.00,,0.00,0.00,0.00,0,090,0.09,0.84,0.07,2\r\n", System.Text.Encoding.Latin1);
+        using var server = Start($"--Pfs:Files:0={table}");
+
+        await server.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, server.Process.ExitCode);
+        Assert.Contains($"Scrubber cannot start: {table}:66: 19 columns where a PPRRVU row has 32", server.Output, StringComparison.Ordinal);
+        Assert.Single(server.Output.Split('\n'), l => l.Contains("Scrubber cannot start", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", server.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Process_MissingPatientKeySecret_ExitsOneNamingTheSetting()
     {
         using var server = Start("--Audit:PatientKeySecret=");
