@@ -81,6 +81,19 @@ public sealed class PfsCommandTests : IDisposable
         Assert.Contains($"'{file}': the file name does not say the release's year and month", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RulesTest_LoadsTheBundledFeeSchedule_AndABrokenOneExitsOneNamingTheLine()
+    {
+        Assert.Equal(ExitCodes.Ok, (await CliRun.RunAsync("rules", "test", RepositoryPaths.Packs)).ExitCode);
+        var file = _temp.File("PPRRVU2026_Jul_nonQPP.csv");
+        File.WriteAllText(file, File.ReadAllText(RepositoryPaths.PfsSample, Encoding.Latin1) + "27448,,REDACTED,A\r\n", Encoding.Latin1);
+
+        var run = await CliRun.RunAsync("rules", "test", RepositoryPaths.Packs, "--pfs", file);
+
+        Assert.Equal(ExitCodes.Problems, run.ExitCode);
+        Assert.Contains($"{file}:66: 4 columns where a PPRRVU row has 32", run.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--effective", "2026-07-15", "--effective must be the first day of a month")]
     [InlineData("--rows", "60001", "--rows must be from 100 to 60,000.")]

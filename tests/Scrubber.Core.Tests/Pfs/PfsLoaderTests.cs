@@ -17,10 +17,12 @@ public sealed class PfsLoaderTests : IDisposable
     private const string Name = "PPRRVU2026_Jul_nonQPP.csv";
 
     /// <summary>A good row: 27448, 090, in the 32 columns of the layout.</summary>
+    /// <summary>A good row, cell by cell: 27448, 090, in the 32 columns of the layout, its descriptor quoted with a comma.</summary>
     private static readonly string[] GoodRow =
-        "27448,,\"REDACTED, PLACEHOLDER\",A,,0.00,0.00,,0.00,,0.00,0.00,0.00,0,090,0.09,0.84,0.07,2,1,2,0,0,1,,33.4009,09,0,99,0.00,0.00,0.00".Split(',') is var cells
-            ? [.. cells[..2], cells[2] + "," + cells[3], .. cells[4..]]
-            : [];
+    [
+        "27448", "", "\"REDACTED, PLACEHOLDER\"", "A", "", "0.00", "0.00", "", "0.00", "", "0.00", "0.00", "0.00", "0",
+        "090", "0.09", "0.84", "0.07", "2", "1", "2", "0", "0", "1", "", "33.4009", "09", "0", "99", "0.00", "0.00", "0.00",
+    ];
 
     private readonly TempDirectory _temp = new();
 

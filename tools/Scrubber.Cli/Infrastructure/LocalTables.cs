@@ -2,12 +2,14 @@ using System.CommandLine;
 using Scrubber.Core.AddOnCodes;
 using Scrubber.Core.Mue;
 using Scrubber.Core.Ncci;
+using Scrubber.Core.Pfs;
 
 namespace Scrubber.Cli;
 
 /// <summary>The NCCI tables rule commands scrub examples with: given paths, else the samples under rules/ncci found
 /// above the pack folder, else none (examples that need NCCI then fail and say so). The practitioner MUE table and the
-/// add-on code edits come from the same place, so an explained claim gets every edit the service would give it.</summary>
+/// add-on code edits come from the same place, so an explained claim gets every edit the service would give it; so does
+/// the fee schedule RVU file (global periods).</summary>
 internal sealed class LocalTables
 {
     public Option<string?> Practitioner { get; } = new("--practitioner")
@@ -34,12 +36,19 @@ internal sealed class LocalTables
         HelpName = "P",
     };
 
+    public Option<string?> Pfs { get; } = new("--pfs")
+    {
+        Description = "fee schedule RVU (PPRRVU) files, folder or zip (default: rules/ncci/pfs above the packs)",
+        HelpName = "P",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Practitioner);
         command.Options.Add(OutpatientHospital);
         command.Options.Add(MuePractitioner);
         command.Options.Add(AddOnCodes);
+        command.Options.Add(Pfs);
     }
 
     public NcciSnapshot Load(ParseResult parse, string near, CliConsole console)
@@ -58,6 +67,7 @@ internal sealed class LocalTables
                 null,
                 null),
             AddOnCodes = LoadOne(AddOnCodes.Name, parse.GetValue(AddOnCodes) ?? Find(near, "add-on"), (key, path) => AddOnCodeLoader.Load(key, [path], report)),
+            Pfs = LoadOne(Pfs.Name, parse.GetValue(Pfs) ?? Find(near, "pfs"), (key, path) => PfsLoader.Load(key, [path], report)),
         };
     }
 
