@@ -83,8 +83,9 @@ internal static class PfsFileReader
             throw Refused(file, line, $"the header's second column is '{Clip(Cell(row, Mod))}', not 'MOD'");
         }
 
+        // The multi-row header may split a name over rows ("PRIC" over "IND"): either word of GLOB DAYS marks the column.
         var globDays = Cell(row, GlobDays);
-        if (!globDays.StartsWith("GLOB", StringComparison.OrdinalIgnoreCase))
+        if (!globDays.StartsWith("GLOB", StringComparison.OrdinalIgnoreCase) && !globDays.Equals("DAYS", StringComparison.OrdinalIgnoreCase))
         {
             throw Refused(file, line, $"the header's column {GlobDays + 1} is '{Clip(globDays)}', not 'GLOB DAYS'");
         }

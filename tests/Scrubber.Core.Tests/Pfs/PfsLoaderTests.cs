@@ -228,6 +228,16 @@ public sealed class PfsLoaderTests : IDisposable
     }
 
     [Fact]
+    public void UnterminatedQuote_IsRefusedNotHung()
+    {
+        var path = WriteText(Name, "\"Notice that never ends,,,\r\n" + string.Join(',', GoodRow) + "\r\n");
+
+        var ex = Assert.Throws<NcciLoadException>(() => Load(path));
+
+        Assert.Contains("has no PPRRVU header row", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BinaryFile_IsRefusedAsNotCsv()
     {
         var bytes = new byte[64 * 1024];
