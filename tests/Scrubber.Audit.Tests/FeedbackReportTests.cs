@@ -95,9 +95,12 @@ public abstract class FeedbackReportTests(StoreProvider provider) : IAsyncLifeti
         Assert.Equal(bundlingOnly, Weekly(ReportFilter.All with { Families = new HashSet<string> { DenialFamilies.Bundling } }));
         Assert.Empty(Weekly(ReportFilter.All with { PayerId = "ACME01" }));
 
-        // Nothing older is left: a second purge removes nothing and keeps the report.
+        // Nothing older is left: a second purge removes nothing and keeps the report. Each purge is on record.
         Assert.Equal(new Retention.PurgeResult(0, 0, 0, 0, 0), await _store.Store.PurgeAsync(new DateOnly(2026, 8, 17)));
         Assert.Equal(before, Weekly(ReportFilter.All));
+        Assert.Equal([("2026-08-17", 6L, 6L, 5L), ("2026-08-17", 0L, 0L, 0L)],
+            _store.Query("SELECT before_day, scrubs, outcomes, aggregated FROM purges ORDER BY purged_at",
+                r => (r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3))));
     }
 
     [SkippableFact]
