@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using nietras.SeparatedValues;
 using Scrubber.Core.Claims;
 using Scrubber.Core.Ncci;
@@ -27,8 +26,8 @@ internal static class MueFileReader
 
     public static Dictionary<HcpcsCode, MueEntry> Read(Stream stream, string file, MueTableKind kind)
     {
-        using var text = new StreamReader(new BoundedStream(stream, MaxFileBytes, file), Encoding.Latin1, detectEncodingFromByteOrderMarks: false);
-        using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(text);
+        using var text = CmsCsv.OpenText(stream, file, MaxFileBytes, "a CMS MUE file is about 1 MB.", "an MUE CSV file");
+        using var reader = CmsCsv.Rows(text);
         var entries = new Dictionary<HcpcsCode, MueEntry>();
         var rationales = new Dictionary<string, string>(StringComparer.Ordinal);
         var inData = false;
@@ -41,20 +40,20 @@ internal static class MueFileReader
                 continue;
             }
 
-            if (IsBlank(row))
+            if (CmsCsv.IsBlank(row))
             {
                 continue;
             }
 
             if (entries.Count >= MaxRows)
             {
-                throw Refused(file, line, $"more than {MaxRows:N0} rows; an MUE table has about 15,000 codes");
+                throw CmsCsv.Refused(file, line, $"more than {MaxRows:N0} rows; an MUE table has about 15,000 codes");
             }
 
             var (code, entry) = ReadRow(row, file, line, rationales);
             if (!entries.TryAdd(code, entry))
             {
-                throw Refused(file, line, $"code {code} is listed twice");
+                throw CmsCsv.Refused(file, line, $"code {code} is listed twice");
             }
         }
 
@@ -65,21 +64,21 @@ internal static class MueFileReader
 
     private static bool IsHeader(SepReader.Row row, string file, int line, MueTableKind kind)
     {
-        if (row.ColCount < 3 || !Cell(row, 0).StartsWith("HCPCS", StringComparison.OrdinalIgnoreCase))
+        if (row.ColCount < 3 || !CmsCsv.Cell(row, 0).StartsWith("HCPCS", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
-        var values = Cell(row, 1);
+        var values = CmsCsv.Cell(row, 1);
         if (!values.EndsWith("MUE Values", StringComparison.OrdinalIgnoreCase))
         {
-            throw Refused(file, line, $"the header's second column is '{Clip(values)}', not '… MUE Values'");
+            throw CmsCsv.Refused(file, line, $"the header's second column is '{CmsCsv.Clip(values)}', not '… MUE Values'");
         }
 
         var named = KindNamed(values);
         if (named is { } other && other != kind)
         {
-            throw Refused(file, line, $"the file is the {MueFileName.TableName(other)} MUE table ('{values}'), not {MueFileName.TableName(kind)}");
+            throw CmsCsv.Refused(file, line, $"the file is the {MueFileName.TableName(other)} MUE table ('{values}'), not {MueFileName.TableName(kind)}");
         }
 
         return true;
@@ -89,29 +88,29 @@ internal static class MueFileReader
     {
         if (row.ColCount < 3)
         {
-            throw Refused(file, line, $"{row.ColCount} columns where a code row has 4 (code, MUE value, adjudication indicator, rationale)");
+            throw CmsCsv.Refused(file, line, $"{row.ColCount} columns where a code row has 4 (code, MUE value, adjudication indicator, rationale)");
         }
 
-        var codeText = Cell(row, 0);
+        var codeText = CmsCsv.Cell(row, 0);
         if (!HcpcsCode.TryParse(codeText, out var code))
         {
-            throw Refused(file, line, $"the HCPCS/CPT code '{Clip(codeText)}' is not five letters or digits");
+            throw CmsCsv.Refused(file, line, $"the HCPCS/CPT code '{CmsCsv.Clip(codeText)}' is not five letters or digits");
         }
 
         // Checked as text first: a cell is outside input, and "99999999999" must be refused, not overflow an int.
-        var valueText = Cell(row, 1);
+        var valueText = CmsCsv.Cell(row, 1);
         if (valueText.Length is 0 or > 5 || !valueText.All(char.IsAsciiDigit) || int.Parse(valueText, CultureInfo.InvariantCulture) > MaxValue)
         {
-            throw Refused(file, line, $"the MUE value '{Clip(valueText)}' of {code} is not a whole number from 0 to {MaxValue}");
+            throw CmsCsv.Refused(file, line, $"the MUE value '{CmsCsv.Clip(valueText)}' of {code} is not a whole number from 0 to {MaxValue}");
         }
 
-        var indicatorText = Cell(row, 2);
+        var indicatorText = CmsCsv.Cell(row, 2);
         if (indicatorText.Length == 0 || indicatorText[0] is < '1' or > '3' || (indicatorText.Length > 1 && char.IsAsciiDigit(indicatorText[1])))
         {
-            throw Refused(file, line, $"the MUE adjudication indicator '{Clip(indicatorText)}' of {code} does not start with 1, 2 or 3");
+            throw CmsCsv.Refused(file, line, $"the MUE adjudication indicator '{CmsCsv.Clip(indicatorText)}' of {code} does not start with 1, 2 or 3");
         }
 
-        var rationale = row.ColCount > 3 ? Cell(row, 3) : string.Empty;
+        var rationale = row.ColCount > 3 ? CmsCsv.Cell(row, 3) : string.Empty;
         rationale = rationales.TryGetValue(rationale, out var known) ? known : rationales[rationale] = rationale;
         return (code, new MueEntry(int.Parse(valueText, CultureInfo.InvariantCulture), (MueAdjudicationIndicator)(indicatorText[0] - '0'), rationale));
     }
@@ -121,62 +120,4 @@ internal static class MueFileReader
         : valuesHeader.StartsWith("Outpatient Hospital", StringComparison.OrdinalIgnoreCase) ? MueTableKind.OutpatientHospital
         : valuesHeader.StartsWith("DME", StringComparison.OrdinalIgnoreCase) ? MueTableKind.Dme
         : null;
-
-    /// <summary>A cell, trimmed, with the line breaks inside it read as spaces.</summary>
-    private static string Cell(SepReader.Row row, int index)
-    {
-        var span = row[index].Span.Trim();
-        return span.ContainsAny('\r', '\n') ? span.ToString().ReplaceLineEndings(" ") : span.ToString();
-    }
-
-    private static bool IsBlank(SepReader.Row row)
-    {
-        for (var i = 0; i < row.ColCount; i++)
-        {
-            if (!row[i].Span.IsWhiteSpace())
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static NcciLoadException Refused(string file, int line, string reason) => new($"{file}:{line}: {reason}");
-
-    private static string Clip(string text) => text.Length > 40 ? text[..40] + "…" : text;
-
-    /// <summary>Refuses to read past <paramref name="limit"/> bytes, or any NUL byte (a binary file is not a CSV).</summary>
-    private sealed class BoundedStream(Stream inner, long limit, string file) : Stream
-    {
-        private long _read;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var read = inner.Read(buffer, offset, count);
-            _read += read;
-            if (_read > limit)
-            {
-                throw new NcciLoadException($"'{file}' is larger than {limit >> 20} MiB; a CMS MUE file is about 1 MB. Is it an MUE CSV file?");
-            }
-
-            if (buffer.AsSpan(offset, read).Contains((byte)0))
-            {
-                throw new NcciLoadException($"'{file}' holds binary data (a NUL byte), not CSV text. Is it an MUE CSV file?");
-            }
-
-            return read;
-        }
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }

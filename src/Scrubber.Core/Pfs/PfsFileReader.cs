@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using nietras.SeparatedValues;
 using Scrubber.Core.Claims;
 using Scrubber.Core.Ncci;
@@ -31,8 +30,8 @@ internal static class PfsFileReader
 
     public static Dictionary<ulong, PfsEntry> Read(Stream stream, string file)
     {
-        using var text = new StreamReader(new BoundedStream(stream, MaxFileBytes, file), Encoding.Latin1, detectEncodingFromByteOrderMarks: false);
-        using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(text);
+        using var text = CmsCsv.OpenText(stream, file, MaxFileBytes, "a CMS fee schedule RVU file is about 5 MB.", "a PPRRVU CSV file");
+        using var reader = CmsCsv.Rows(text);
         var entries = new Dictionary<ulong, PfsEntry>();
         var inData = false;
         foreach (var row in reader)
@@ -44,20 +43,20 @@ internal static class PfsFileReader
                 continue;
             }
 
-            if (IsBlank(row))
+            if (CmsCsv.IsBlank(row))
             {
                 continue;
             }
 
             if (entries.Count >= MaxRows)
             {
-                throw Refused(file, line, $"more than {MaxRows:N0} rows; a fee schedule RVU file has about 19,000");
+                throw CmsCsv.Refused(file, line, $"more than {MaxRows:N0} rows; a fee schedule RVU file has about 19,000");
             }
 
             var (key, entry, code, modifier) = ReadRow(row, file, line);
             if (!entries.TryAdd(key, entry))
             {
-                throw Refused(file, line, modifier.Length == 0 ? $"code {code} is listed twice" : $"code {code} with modifier {modifier} is listed twice");
+                throw CmsCsv.Refused(file, line, modifier.Length == 0 ? $"code {code} is listed twice" : $"code {code} with modifier {modifier} is listed twice");
             }
         }
 
@@ -75,19 +74,19 @@ internal static class PfsFileReader
 
         if (row.ColCount != Columns)
         {
-            throw Refused(file, line, $"the header has {row.ColCount} columns where a PPRRVU file has {Columns}");
+            throw CmsCsv.Refused(file, line, $"the header has {row.ColCount} columns where a PPRRVU file has {Columns}");
         }
 
-        if (!Cell(row, Mod).Equals("MOD", StringComparison.OrdinalIgnoreCase))
+        if (!CmsCsv.Cell(row, Mod).Equals("MOD", StringComparison.OrdinalIgnoreCase))
         {
-            throw Refused(file, line, $"the header's second column is '{Clip(Cell(row, Mod))}', not 'MOD'");
+            throw CmsCsv.Refused(file, line, $"the header's second column is '{CmsCsv.Clip(CmsCsv.Cell(row, Mod))}', not 'MOD'");
         }
 
         // The multi-row header may split a name over rows ("PRIC" over "IND"): either word of GLOB DAYS marks the column.
-        var globDays = Cell(row, GlobDays);
+        var globDays = CmsCsv.Cell(row, GlobDays);
         if (!globDays.StartsWith("GLOB", StringComparison.OrdinalIgnoreCase) && !globDays.Equals("DAYS", StringComparison.OrdinalIgnoreCase))
         {
-            throw Refused(file, line, $"the header's column {GlobDays + 1} is '{Clip(globDays)}', not 'GLOB DAYS'");
+            throw CmsCsv.Refused(file, line, $"the header's column {GlobDays + 1} is '{CmsCsv.Clip(globDays)}', not 'GLOB DAYS'");
         }
 
         return true;
@@ -97,31 +96,31 @@ internal static class PfsFileReader
     {
         if (row.ColCount != Columns)
         {
-            throw Refused(file, line, $"{row.ColCount} columns where a PPRRVU row has {Columns}");
+            throw CmsCsv.Refused(file, line, $"{row.ColCount} columns where a PPRRVU row has {Columns}");
         }
 
         var codeText = row[Hcpcs].Span.Trim();
         if (!HcpcsCode.TryParse(codeText, out var code))
         {
-            throw Refused(file, line, $"the HCPCS code '{Clip(codeText.ToString())}' is not five letters or digits");
+            throw CmsCsv.Refused(file, line, $"the HCPCS code '{CmsCsv.Clip(codeText.ToString())}' is not five letters or digits");
         }
 
         var modifier = row[Mod].Span.Trim();
         if (!PfsTable.TryPackModifier(modifier, out var packed))
         {
-            throw Refused(file, line, $"the modifier '{Clip(modifier.ToString())}' of {code} is not empty or two letters or digits");
+            throw CmsCsv.Refused(file, line, $"the modifier '{CmsCsv.Clip(modifier.ToString())}' of {code} is not empty or two letters or digits");
         }
 
         var status = row[Status].Span.Trim();
         if (status.Length != 1 || !char.IsAsciiLetter(status[0]))
         {
-            throw Refused(file, line, $"the status code '{Clip(status.ToString())}' of {code} is not one letter");
+            throw CmsCsv.Refused(file, line, $"the status code '{CmsCsv.Clip(status.ToString())}' of {code} is not one letter");
         }
 
         var daysText = row[GlobDays].Span.Trim();
         if (!GlobalDaysText.TryParse(daysText, out var days))
         {
-            throw Refused(file, line, $"the global days '{Clip(daysText.ToString())}' of {code} are not 000, 010, 090, MMM, XXX, YYY or ZZZ");
+            throw CmsCsv.Refused(file, line, $"the global days '{CmsCsv.Clip(daysText.ToString())}' of {code} are not 000, 010, 090, MMM, XXX, YYY or ZZZ");
         }
 
         var entry = new PfsEntry(
@@ -149,13 +148,13 @@ internal static class PfsFileReader
         if (text.Length == 0 || whole.Length > 1 || fraction.Length > 4 || (whole.Length == 0 && fraction.Length == 0)
             || !AllDigits(whole) || !AllDigits(fraction))
         {
-            throw Refused(file, line, $"the {column} share '{Clip(text.ToString())}' of {code} is not a decimal from 0 to 1");
+            throw CmsCsv.Refused(file, line, $"the {column} share '{CmsCsv.Clip(text.ToString())}' of {code} is not a decimal from 0 to 1");
         }
 
         var value = decimal.Parse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
         return value <= 1m
             ? value
-            : throw Refused(file, line, $"the {column} share '{Clip(text.ToString())}' of {code} is not a decimal from 0 to 1");
+            : throw CmsCsv.Refused(file, line, $"the {column} share '{CmsCsv.Clip(text.ToString())}' of {code} is not a decimal from 0 to 1");
     }
 
     /// <summary>A payment policy indicator: one digit.</summary>
@@ -164,7 +163,7 @@ internal static class PfsFileReader
         var text = row[index].Span.Trim();
         return text.Length == 1 && char.IsAsciiDigit(text[0])
             ? (byte)(text[0] - '0')
-            : throw Refused(file, line, $"the {column} indicator '{Clip(text.ToString())}' of {code} is not one digit");
+            : throw CmsCsv.Refused(file, line, $"the {column} indicator '{CmsCsv.Clip(text.ToString())}' of {code} is not one digit");
     }
 
     private static bool AllDigits(ReadOnlySpan<char> text)
@@ -178,63 +177,5 @@ internal static class PfsFileReader
         }
 
         return true;
-    }
-
-    /// <summary>A header cell, trimmed, with the line breaks inside it read as spaces.</summary>
-    private static string Cell(SepReader.Row row, int index)
-    {
-        var span = row[index].Span.Trim();
-        return span.ContainsAny('\r', '\n') ? span.ToString().ReplaceLineEndings(" ") : span.ToString();
-    }
-
-    private static bool IsBlank(SepReader.Row row)
-    {
-        for (var i = 0; i < row.ColCount; i++)
-        {
-            if (!row[i].Span.IsWhiteSpace())
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static NcciLoadException Refused(string file, int line, string reason) => new($"{file}:{line}: {reason}");
-
-    private static string Clip(string text) => text.Length > 40 ? text[..40] + "…" : text;
-
-    /// <summary>Refuses to read past <paramref name="limit"/> bytes, or any NUL byte (a binary file is not a CSV).</summary>
-    private sealed class BoundedStream(Stream inner, long limit, string file) : Stream
-    {
-        private long _read;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var read = inner.Read(buffer, offset, count);
-            _read += read;
-            if (_read > limit)
-            {
-                throw new NcciLoadException($"'{file}' is larger than {limit >> 20} MiB; a CMS fee schedule RVU file is about 5 MB. Is it a PPRRVU CSV file?");
-            }
-
-            if (buffer.AsSpan(offset, read).Contains((byte)0))
-            {
-                throw new NcciLoadException($"'{file}' holds binary data (a NUL byte), not CSV text. Is it a PPRRVU CSV file?");
-            }
-
-            return read;
-        }
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
