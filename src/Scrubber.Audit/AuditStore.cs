@@ -5,6 +5,7 @@ using Scrubber.Audit.Schema;
 using Scrubber.Audit.Scrubs;
 using Scrubber.Audit.Sessions;
 using Scrubber.Core.Claims;
+using Scrubber.Core.Scrubbing;
 
 namespace Scrubber.Audit;
 
@@ -82,8 +83,8 @@ public sealed class AuditStore : IScrubRecorder, IHistoryReader, IRemittanceStor
 
     /// <summary>Lines sent for the patient on the given dates of service, on claims other than <paramref name="excludedClaims"/>
     /// (the claim being scrubbed and the claim it replaces or voids). Lines the payer denied in full are not there.</summary>
-    public IReadOnlyList<PriorLine> History(string patientKey, IReadOnlyList<string> excludedClaims, IReadOnlyCollection<DateOnly> dates) =>
-        Guard(() => _history.Read(patientKey, excludedClaims, dates));
+    public IReadOnlyList<PriorLine> History(string patientKey, IReadOnlyList<string> excludedClaims, HistoryWindow window) =>
+        Guard(() => _history.Read(patientKey, excludedClaims, window));
 
     /// <summary>The scrub with id <paramref name="scrubId"/> as recorded, each message in the words that were sent;
     /// null when there is none.</summary>

@@ -4,6 +4,7 @@ using Scrubber.Audit.Reports;
 using Scrubber.Audit.Scrubs;
 using Scrubber.Audit.Sessions;
 using Scrubber.Core.Claims;
+using Scrubber.Core.Scrubbing;
 
 namespace Scrubber.Audit;
 
@@ -20,7 +21,9 @@ public interface IScrubRecorder
 /// <summary>Reads what was sent for a patient, for cross-claim edits.</summary>
 public interface IHistoryReader
 {
-    IReadOnlyList<PriorLine> History(string patientKey, IReadOnlyList<string> excludedClaims, IReadOnlyCollection<DateOnly> dates);
+    /// <summary>The lines sent for the patient on the days of <paramref name="window"/>, not denied, except those of
+    /// <paramref name="excludedClaims"/> (the claim scrubbed and the one it replaces).</summary>
+    IReadOnlyList<PriorLine> History(string patientKey, IReadOnlyList<string> excludedClaims, HistoryWindow window);
 }
 
 /// <summary>Ingests 835 remittances and lists what in them matched nothing.</summary>

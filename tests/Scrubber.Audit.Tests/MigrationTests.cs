@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Scrubber.Core.Scrubbing;
 using Scrubber.Testing;
 
 namespace Scrubber.Audit.Tests;
@@ -69,7 +70,7 @@ public sealed class MigrationTests : IDisposable
         Assert.Equal("FX-2001", await store.ConfirmSubmissionAsync(record.ScrubId, StoreFixture.T0));
 
         // FX-1001 (patient A, 2023-06-15) was sent before the migration: it pairs with the new claim as history.
-        var history = store.History(keys.Of("FIXTURE-PATIENT-A"), ["FX-3001"], [new DateOnly(2023, 6, 15)]);
+        var history = store.History(keys.Of("FIXTURE-PATIENT-A"), ["FX-3001"], HistoryWindow.Day(new DateOnly(2023, 6, 15)));
         Assert.Contains(history, h => h.ClaimId == "FX-1001");
         Assert.Contains(history, h => h.ClaimId == "FX-2001");
         Assert.Equal(13L, store.Counts().Scrubs);

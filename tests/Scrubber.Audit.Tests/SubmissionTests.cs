@@ -1,3 +1,4 @@
+using Scrubber.Core.Scrubbing;
 using Scrubber.Testing;
 
 namespace Scrubber.Audit.Tests;
@@ -70,11 +71,24 @@ public abstract class SubmissionTests(StoreProvider provider) : IAsyncLifetime
         await Confirmed(new ClaimBuilder().For("CLM-OTHER-DAY", "PAT-7").On("2023-06-16").LineWith("1", "36591", 25m).Build());
         await Confirmed(new ClaimBuilder().For("CLM-OTHER-PATIENT", "PAT-8").On("2023-06-15").LineWith("1", "36591", 25m).Build());
 
-        var history = _store.Store.History(_store.Keys.Of("PAT-7"), ["CLM-NEW"], [day]);
+        var history = _store.Store.History(_store.Keys.Of("PAT-7"), ["CLM-NEW"], HistoryWindow.Day(day));
 
         Assert.Equal([("CLM-OLD", "1", "0001A"), ("CLM-OLD", "2", "99213")], history.Select(h => (h.ClaimId, h.Line.LineId, h.Line.Code.ToString())).Order());
-        Assert.Empty(_store.Store.History(_store.Keys.Of("PAT-7"), ["CLM-OLD"], [day]));
-        Assert.Empty(_store.Store.History(string.Empty, ["CLM-NEW"], [day]));
+        Assert.Empty(_store.Store.History(_store.Keys.Of("PAT-7"), ["CLM-OLD"], HistoryWindow.Day(day)));
+        Assert.Empty(_store.Store.History(string.Empty, ["CLM-NEW"], HistoryWindow.Day(day)));
+    }
+
+    [SkippableFact]
+    public async Task History_ReadsEveryDayOfTheWindowAndNothingOutsideIt()
+    {
+        await Confirmed(new ClaimBuilder().For("CLM-W1", "PAT-W").On("2023-06-14").LineWith("1", "27447", 1500m).Build());
+        await Confirmed(new ClaimBuilder().For("CLM-W2", "PAT-W").On("2023-06-16").LineWith("1", "99213", 80m).Build());
+        await Confirmed(new ClaimBuilder().For("CLM-W3", "PAT-W").On("2023-06-13").LineWith("1", "99213", 80m).Build());
+        await Confirmed(new ClaimBuilder().For("CLM-W4", "PAT-W").On("2023-06-17").LineWith("1", "99213", 80m).Build());
+
+        var history = _store.Store.History(_store.Keys.Of("PAT-W"), ["CLM-NEW"], new HistoryWindow(new DateOnly(2023, 6, 14), new DateOnly(2023, 6, 16)));
+
+        Assert.Equal(["CLM-W1", "CLM-W2"], history.Select(h => h.ClaimId).Order());
     }
 
     [SkippableFact]
@@ -82,7 +96,7 @@ public abstract class SubmissionTests(StoreProvider provider) : IAsyncLifetime
     {
         await _store.RecordAsync(new ClaimBuilder().For("CLM-DRAFT", "PAT-9").LineWith("1", "0001A", 40m).LineWith("2", "36591", 25m).Build());
 
-        Assert.Empty(_store.Store.History(_store.Keys.Of("PAT-9"), ["CLM-NEW"], [new DateOnly(2023, 6, 15)]));
+        Assert.Empty(_store.Store.History(_store.Keys.Of("PAT-9"), ["CLM-NEW"], HistoryWindow.Day(new DateOnly(2023, 6, 15))));
         Assert.Equal(0, SentLines("CLM-DRAFT"));
     }
 
@@ -99,7 +113,7 @@ public abstract class SubmissionTests(StoreProvider provider) : IAsyncLifetime
             await store.RecordAsync(new Scrubs.ScrubRecord(Guid.CreateVersion7().ToString(), StoreFixture.T0, claim, _store.Keys.Of("PAT-U"), result));
         }
 
-        var history = store.History(_store.Keys.Of("PAT-U"), ["CLM-NEW"], [new DateOnly(2023, 6, 15)]);
+        var history = store.History(_store.Keys.Of("PAT-U"), ["CLM-NEW"], HistoryWindow.Day(new DateOnly(2023, 6, 15)));
 
         Assert.Equal(["0001A"], history.Select(h => h.Line.Code.ToString()));
     }
@@ -111,7 +125,7 @@ public abstract class SubmissionTests(StoreProvider provider) : IAsyncLifetime
         await Confirmed(new ClaimBuilder().For("CLM-REPL", "PAT-R").LineWith("1", "99213", 80m, "25").LineWith("2", "36591", 25m).Build()
             with { Frequency = Scrubber.Core.Claims.ClaimFrequency.Replacement, OriginalClaimId = "CLM-ORIG" });
 
-        var history = _store.Store.History(_store.Keys.Of("PAT-R"), ["CLM-NEW"], [new DateOnly(2023, 6, 15)]);
+        var history = _store.Store.History(_store.Keys.Of("PAT-R"), ["CLM-NEW"], HistoryWindow.Day(new DateOnly(2023, 6, 15)));
 
         Assert.Equal([("CLM-REPL", "1"), ("CLM-REPL", "2")], history.Select(h => (h.ClaimId, h.Line.LineId)).Order());
         Assert.Equal(0, SentLines("CLM-ORIG"));
@@ -124,7 +138,7 @@ public abstract class SubmissionTests(StoreProvider provider) : IAsyncLifetime
         await Confirmed(new ClaimBuilder().For("CLM-GONE", "PAT-V").LineWith("1", "99213", 80m).Build()
             with { Frequency = Scrubber.Core.Claims.ClaimFrequency.Void, OriginalClaimId = "CLM-GONE" });
 
-        Assert.Empty(_store.Store.History(_store.Keys.Of("PAT-V"), ["CLM-NEW"], [new DateOnly(2023, 6, 15)]));
+        Assert.Empty(_store.Store.History(_store.Keys.Of("PAT-V"), ["CLM-NEW"], HistoryWindow.Day(new DateOnly(2023, 6, 15))));
     }
 
     [SkippableFact]
@@ -144,7 +158,7 @@ public abstract class SubmissionTests(StoreProvider provider) : IAsyncLifetime
             for (var i = 0; i < 2_000; i++)
             {
                 var p = (worker + i) % 4;
-                var history = _store.Store.History(_store.Keys.Of($"PAT-P{p}"), ["CLM-NEW"], [day]);
+                var history = _store.Store.History(_store.Keys.Of($"PAT-P{p}"), ["CLM-NEW"], HistoryWindow.Day(day));
                 if (history.Count != 2 || history.Any(h => h.ClaimId != $"CLM-P{p}"))
                 {
                     Interlocked.Increment(ref failures);

@@ -17,7 +17,7 @@ public class HistoryBenchmarks
     private static readonly PatientKey Keys = new("benchmark-patient-key-secret-0123456789");
     private static readonly DateOnly Day = BenchmarkData.ServiceDate;
     private static readonly string[] Excluded = ["CLM-NEW"];
-    private static readonly DateOnly[] Dates = [Day];
+    private static readonly HistoryWindow Dates = HistoryWindow.Day(Day);
     private static readonly string[] Codes = ["99213", "93000", "85025", "36415", "81002", "90471"];
     private string _folder = null!;
     private AuditStore _store = null!;

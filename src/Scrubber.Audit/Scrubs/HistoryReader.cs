@@ -3,10 +3,11 @@ using System.Collections.Immutable;
 using System.Data.Common;
 using Scrubber.Audit.Schema;
 using Scrubber.Core.Claims;
+using Scrubber.Core.Scrubbing;
 
 namespace Scrubber.Audit.Scrubs;
 
-/// <summary>Reads the lines sent for a patient on given dates from <c>sent_lines</c>, through an index on patient and
+/// <summary>Reads the lines sent for a patient in a window of days from <c>sent_lines</c>, through an index on patient and
 /// date: the cost follows the lines read, never how many times a claim was scrubbed. Every scrub reads it, so each
 /// read connection keeps the statement prepared and goes back to a small pool.</summary>
 internal sealed class HistoryReader(AuditDatabase database) : IDisposable
@@ -19,9 +20,9 @@ internal sealed class HistoryReader(AuditDatabase database) : IDisposable
 
     private readonly ConcurrentBag<PreparedRead> _idle = [];
 
-    public IReadOnlyList<PriorLine> Read(string patientKey, IReadOnlyList<string> excludedClaims, IReadOnlyCollection<DateOnly> dates)
+    public IReadOnlyList<PriorLine> Read(string patientKey, IReadOnlyList<string> excludedClaims, HistoryWindow window)
     {
-        if (patientKey.Length == 0 || dates.Count == 0)
+        if (patientKey.Length == 0)
         {
             return [];
         }
@@ -31,8 +32,8 @@ internal sealed class HistoryReader(AuditDatabase database) : IDisposable
         {
             var command = read.Command;
             command.Parameters["@key"].Value = patientKey;
-            command.Parameters["@from"].Value = Dates.Text(dates.Min());
-            command.Parameters["@to"].Value = Dates.Text(dates.Max());
+            command.Parameters["@from"].Value = Dates.Text(window.From);
+            command.Parameters["@to"].Value = Dates.Text(window.To);
             command.Parameters["@claim"].Value = excludedClaims[0];
             command.Parameters["@original"].Value = excludedClaims.Count > 1 ? excludedClaims[1] : excludedClaims[0];
             var lines = new List<PriorLine>();
@@ -41,7 +42,7 @@ internal sealed class HistoryReader(AuditDatabase database) : IDisposable
                 while (reader.Read())
                 {
                     var date = Dates.Day(reader.GetString(5));
-                    if (!dates.Contains(date) || !HcpcsCode.TryParse(reader.GetString(3), out var code))
+                    if (!HcpcsCode.TryParse(reader.GetString(3), out var code))
                     {
                         continue;
                     }

@@ -31,23 +31,9 @@ public static class AddOnEdits
 
     private static readonly CodeSet AddOnCodeSet = CodeSetCatalog.Default["add-on-codes"];
 
-    /// <summary>The dates of service, besides the claim's own, whose already-sent lines the edit needs: the day before
-    /// each add-on line whose primary may be on the day before (99292 after a 99291 that began before midnight).</summary>
-    public static IEnumerable<DateOnly> ExtraHistoryDates(Claim claim)
-    {
-        ArgumentNullException.ThrowIfNull(claim);
-        var own = claim.Lines.Select(l => l.ServiceDate).ToHashSet();
-        return claim.Lines
-            .Where(l => DaysBack.ContainsKey(l.Code))
-            .SelectMany(l => Enumerable.Range(1, DaysBack[l.Code]).Select(d => l.ServiceDate.AddDays(-d)))
-            .Where(d => !own.Contains(d))
-            .Distinct()
-            .Order();
-    }
-
     /// <summary>Adds an edit for each add-on line without an eligible, payable primary.</summary>
     /// <param name="claim">The claim.</param>
-    /// <param name="history">Lines already sent for the patient, on the claim's dates and <see cref="ExtraHistoryDates"/>.</param>
+    /// <param name="history">Lines already sent for the patient, in the claim's <see cref="HistoryWindow"/>.</param>
     /// <param name="table">The AOC releases in force.</param>
     /// <param name="pack">The payer's pack, for its <c>addOnPrimaries</c>; null for none.</param>
     /// <param name="context">The provider scope lines pair under.</param>

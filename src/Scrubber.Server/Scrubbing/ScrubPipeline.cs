@@ -57,7 +57,7 @@ internal sealed class ScrubPipeline(
         // A void pairs with nothing, and a replacement is paired with history without the claim it replaces.
         var history = claim.Frequency == ClaimFrequency.Void
             ? []
-            : audit.Store.History(key, claim.ClaimsItStandsFor, [.. claim.ServiceDates.Union(AddOnEdits.ExtraHistoryDates(claim))]);
+            : audit.Store.History(key, claim.ClaimsItStandsFor, HistoryWindow.For(claim));
         ScrubResult result;
         try
         {

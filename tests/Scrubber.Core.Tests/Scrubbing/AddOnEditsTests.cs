@@ -101,7 +101,7 @@ public sealed class AddOnEditsTests : IDisposable
     {
         var claim = new ClaimBuilder().For("CLM-2").On("2026-07-16").Line("99292").Build();
 
-        Assert.Equal([new DateOnly(2026, 7, 15)], AddOnEdits.ExtraHistoryDates(claim));
+        Assert.True(HistoryWindow.For(claim).Contains(new DateOnly(2026, 7, 15)));
         Assert.Empty(Scrub(claim, [Sent("CLM-1", "99291", "2026-07-15")]));
         Assert.Single(Scrub(claim, [Sent("CLM-1", "99291", "2026-07-14")]));
         Assert.Single(Scrub(claim, [Sent("CLM-1", "99291", "2026-07-17")]));
@@ -113,15 +113,6 @@ public sealed class AddOnEditsTests : IDisposable
         var claim = new ClaimBuilder().On("2026-07-16").LineOn("99291", new DateOnly(2026, 7, 15), string.Empty).Line("99292").Build();
 
         Assert.Empty(Scrub(claim));
-        Assert.Empty(AddOnEdits.ExtraHistoryDates(claim));
-    }
-
-    [Fact]
-    public void ExtraHistoryDates_NoDateSpanningAddOn_IsEmpty()
-    {
-        var claim = new ClaimBuilder().On(Date).Line("11045").Line("99291").Build();
-
-        Assert.Empty(AddOnEdits.ExtraHistoryDates(claim));
     }
 
     [Fact]
