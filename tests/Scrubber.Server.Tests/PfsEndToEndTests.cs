@@ -9,7 +9,7 @@ namespace Scrubber.Server.Tests;
 
 /// <summary>The physician fee schedule RVU table through the real host (domain.md §5): the generated sample in force from
 /// 2026-07-01 and a later release, status, a new release by reload, and a broken file refused at reload while the
-/// tables in force keep serving. The table does not change scrub results yet.</summary>
+/// tables in force keep serving (their global periods still edit claims).</summary>
 public sealed class PfsEndToEndTests : IAsyncLifetime, IDisposable
 {
     private readonly TempDirectory _tables = new();
@@ -64,7 +64,7 @@ public sealed class PfsEndToEndTests : IAsyncLifetime, IDisposable
         Assert.Equal(["pfs-2026-04-01", "pfs-2026-07-01", "pfs-2026-10-01"], status.PfsTables.Select(t => t.Version));
         Assert.Contains(broken, status.NcciRejection, StringComparison.Ordinal);
         var scrub = await Server.Scrubber.ScrubClaimAsync(ProtoClaims.Of("2026-08-03", "27447", "99213").Request()).ResponseAsync;
-        Assert.Equal(Disposition.Clean, scrub.Disposition);
+        Assert.Equal(("GLOBAL_PERIOD", "27447"), (Assert.Single(scrub.Edits).EditType, scrub.Edits[0].Column1Code));
 
         File.Delete(broken);
         await Server.Admin.ReloadTablesAsync(new ReloadTablesRequest());

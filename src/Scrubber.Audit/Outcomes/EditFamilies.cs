@@ -14,15 +14,18 @@ public static class EditFamilies
         EditTypes.MueUnitsExceeded, EditTypes.MueNotPayable,
         EditTypes.AddOnWithoutPrimary,
         EditTypes.DuplicateService, EditTypes.SameDayEm,
+        EditTypes.GlobalPeriod, EditTypes.ModifierWithoutContext,
     ];
 
     /// <summary>The one family an edit type foresees, or null for a type that is not tied to one family (NCCI PTP
-    /// edits, payer rules).</summary>
+    /// edits, GLOBAL_PERIOD, payer rules). A visit or procedure in a global period comes back CO-97 (with M144) when
+    /// it lacks its modifier, and CARC 4 when the payer refuses the one it has, so GLOBAL_PERIOD ties like a PTP edit.</summary>
     public static string? Of(string editType) => editType switch
     {
         EditTypes.MueUnitsExceeded or EditTypes.MueNotPayable => DenialFamilies.Units,
         EditTypes.AddOnWithoutPrimary => DenialFamilies.AddOn,
         EditTypes.DuplicateService or EditTypes.SameDayEm => DenialFamilies.Duplicate,
+        EditTypes.ModifierWithoutContext => DenialFamilies.Modifier,
         _ => null,
     };
 

@@ -26,6 +26,13 @@ public static class RootCauses
     /// <summary>A DUPLICATE_SERVICE or SAME_DAY_EM edit warned and the second service went out anyway.</summary>
     public const string DuplicateSent = "duplicate sent";
 
+    /// <summary>A GLOBAL_PERIOD edit warned and the visit or procedure went out inside the surgery's period without
+    /// the modifier that takes it out.</summary>
+    public const string InsideGlobalPeriod = "inside a global period";
+
+    /// <summary>A MODIFIER_WITHOUT_CONTEXT edit warned and the modifier went out with no surgery to support it.</summary>
+    public const string ModifierWithoutContext = "global modifier without a surgery";
+
     /// <summary>The root cause of one denied line, from the edit the scrubber left on it (domain.md §2.4).</summary>
     public static string Of(DeniedLine line) => line.Edit switch
     {
@@ -35,6 +42,8 @@ public static class RootCauses
         { EditType: EditTypes.MueNotPayable } => NotPayableInSetting,
         { EditType: EditTypes.AddOnWithoutPrimary } => AddOnWithoutPrimary,
         { EditType: EditTypes.DuplicateService or EditTypes.SameDayEm } => DuplicateSent,
+        { EditType: EditTypes.GlobalPeriod } => InsideGlobalPeriod,
+        { EditType: EditTypes.ModifierWithoutContext } => ModifierWithoutContext,
         { ModifierIndicator: 0 } => HardBundle,
         { Fate: "overridden_by_modifier" } => ModifierNotAccepted,
         _ => MissingModifier,
@@ -52,6 +61,8 @@ public static class RootCauses
         NotPayableInSetting => "stop billing the code in this setting",
         AddOnWithoutPrimary => "bill the primary service with the add-on, or drop the add-on",
         DuplicateSent => "stop sending the service twice",
+        InsideGlobalPeriod => "check the surgery's global period before billing visits and procedures after it (24, 25, 57; 58, 78, 79)",
+        ModifierWithoutContext => "bill 24, 57, 58, 78 or 79 only with the surgery that gives it meaning",
         NotCaught => family switch
         {
             DenialFamilies.Units => "check units against the MUE before sending",
@@ -64,7 +75,7 @@ public static class RootCauses
     };
 
     /// <summary>The modifier indicator column: the NCCI indicator, "payer rule", the edit of one family ("MUE",
-    /// "add-on", "duplicate"), or "not in NCCI" when no edit caught the denial.</summary>
+    /// "add-on", "duplicate", "global period"), or "not in NCCI" when no edit caught the denial.</summary>
     public static string IndicatorOf(DeniedLine line) => line.Edit switch
     {
         null => "not in NCCI",
@@ -72,6 +83,7 @@ public static class RootCauses
         { EditType: EditTypes.MueUnitsExceeded or EditTypes.MueNotPayable } => "MUE",
         { EditType: EditTypes.AddOnWithoutPrimary } => "add-on",
         { EditType: EditTypes.DuplicateService or EditTypes.SameDayEm } => "duplicate",
+        { EditType: EditTypes.GlobalPeriod or EditTypes.ModifierWithoutContext } => "global period",
         { ModifierIndicator: { } indicator } => indicator.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => "not in NCCI",
     };

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Scrubber.Core.Claims;
 using Scrubber.Core.CodeSets;
 using Scrubber.Core.Packs.Documents;
+using Scrubber.Core.Pfs;
 using Scrubber.Core.Scrubbing;
 
 namespace Scrubber.Core.Packs;
@@ -30,6 +31,7 @@ public sealed class CompiledPack
         NcciTable = document.NcciTable ?? NcciTableChoice.ClaimSetting;
         Modifiers = modifiers;
         IndicatorOneSeverity = document.Severity?.NcciIndicatorOne is { } one ? PackCompiler.ToSeverity(one) : null;
+        GlobalPeriodSeverity = document.Severity?.GlobalPeriod is { } global ? PackCompiler.ToSeverity(global) : Severity.HardStop;
         PairSeverities = pairSeverities;
         Rules = rules;
         Source = $"{Id}@{Version}";
@@ -74,6 +76,12 @@ public sealed class CompiledPack
     /// the code set of primaries the payer accepts beside those the CMS file lists.</summary>
     public IReadOnlyDictionary<HcpcsCode, CodeSet> AddOnPrimaries { get; internal init; } = FrozenDictionary<HcpcsCode, CodeSet>.Empty;
 
+    /// <summary>The payer's global periods for carrier-priced (YYY) codes (<c>globalDays</c>).</summary>
+    public IReadOnlyDictionary<HcpcsCode, GlobalDays> CarrierGlobalDays { get; internal init; } = FrozenDictionary<HcpcsCode, GlobalDays>.Empty;
+
+    /// <summary>Severity of GLOBAL_PERIOD for this payer (<c>severity.globalPeriod</c>); a hard stop when omitted.</summary>
+    public Severity GlobalPeriodSeverity { get; }
+
     /// <summary>What the pack may mean other than it says, found when it loaded; <c>scrubctl rules lint</c> prints
     /// them. The pack is still valid.</summary>
     public ImmutableArray<PackError> Warnings { get; internal init; } = [];
@@ -91,7 +99,11 @@ public sealed class CompiledPack
 
     /// <summary>The NCCI policy for this payer: the service settings with the pack's overrides.</summary>
     public ScrubPolicy PolicyFor(ScrubOptions options) =>
-        new(Modifiers, IndicatorOneSeverity ?? options.IndicatorOneSeverity, PairSeverities, Source);
+        new(Modifiers, IndicatorOneSeverity ?? options.IndicatorOneSeverity, PairSeverities, Source)
+        {
+            GlobalPeriodSeverity = GlobalPeriodSeverity,
+            CarrierGlobalDays = CarrierGlobalDays,
+        };
 
     /// <summary>The line and pair rules a line with <paramref name="code"/> can trigger.</summary>
     internal IEnumerable<CompiledRule> RulesFor(HcpcsCode code)

@@ -7,6 +7,7 @@ using Scrubber.Core.Claims;
 using Scrubber.Core.CodeSets;
 using Scrubber.Core.Ncci;
 using Scrubber.Core.Packs.Documents;
+using Scrubber.Core.Pfs;
 using Scrubber.Core.Packs.Sandbox;
 using Scrubber.Core.Packs.Vocabulary;
 using Scrubber.Core.Scrubbing;
@@ -30,6 +31,7 @@ internal static class PackCompiler
         var modifiers = ModifierPolicyOf(document.Modifiers);
         var pairs = PairSeveritiesOf(document.Severity, file, errors);
         var addOnPrimaries = AddOnPrimariesOf(document.AddOnPrimaries, file, errors);
+        var globalDays = GlobalDaysOf(document.GlobalDays, file, errors);
         var rules = ImmutableArray.CreateBuilder<CompiledRule>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rule in document.Rules)
@@ -92,6 +94,7 @@ internal static class PackCompiler
         {
             EvaluationCost = cost,
             AddOnPrimaries = addOnPrimaries!,
+            CarrierGlobalDays = globalDays!,
             Warnings = [.. ready.SelectMany(r => SuggestionsNeverValid(r, file))],
         };
     }
@@ -292,5 +295,33 @@ internal static class PackCompiler
         }
 
         return failed ? null : primaries.ToFrozenDictionary();
+    }
+
+    /// <summary>The pack's periods for carrier-priced (YYY) codes, or null with errors naming the entry. The schema
+    /// checks the shapes first; this is what a pack read without it must still refuse.</summary>
+    private static FrozenDictionary<HcpcsCode, GlobalDays>? GlobalDaysOf(IReadOnlyDictionary<string, string>? document, string file, List<PackError> errors)
+    {
+        var periods = new Dictionary<HcpcsCode, GlobalDays>();
+        var failed = false;
+        foreach (var (text, value) in document ?? new Dictionary<string, string>())
+        {
+            if (!HcpcsCode.TryParse(text, out var code))
+            {
+                errors.Add(new PackError(file, null, $"globalDays: '{text}' is not a 5-character code"));
+                failed = true;
+            }
+            else if (!GlobalDaysText.TryParse(value, out var days) || days.PostOperativeDays() is null)
+            {
+                errors.Add(new PackError(file, null, $"globalDays.{text}: '{value}' is not a global period a payer sets (000, 010 or 090)"));
+                failed = true;
+            }
+            else if (!periods.TryAdd(code, days))
+            {
+                errors.Add(new PackError(file, null, $"globalDays: {code} is given twice (as '{text}' and in another case)"));
+                failed = true;
+            }
+        }
+
+        return failed ? null : periods.ToFrozenDictionary();
     }
 }

@@ -8,7 +8,8 @@ using Scrubber.Core.Packs.Documents;
 namespace Scrubber.Core.Scrubbing;
 
 /// <summary>Scrubs a claim: the NCCI PTP tables under the payer's policy (on the claim and against lines already sent),
-/// then MUE units and add-on codes, then duplicates and same-day visits, then the payer pack's own rules.</summary>
+/// then MUE units and add-on codes, then duplicates and same-day visits, then global surgery periods, then the payer
+/// pack's own rules.</summary>
 /// <remarks>Takes the snapshots it is given and nothing else, so a request keeps the tables and packs it started
 /// with while a new version is swapped in. A cancelled call stops between phases and between pack rules, and while it
 /// waits for its costly pack's gate.</remarks>
@@ -130,6 +131,11 @@ public sealed class ClaimScrubber(ScrubOptions options, PackBudget? budget = nul
         }
 
         DuplicateServices.Scrub(claim, history ?? [], context, work.Edits);
+        if (ncci.Pfs is { } pfs)
+        {
+            GlobalSurgery.Scrub(claim, history ?? [], pfs, options.GlobalScope, context, work.Edits);
+        }
+
         return work;
     }
 

@@ -54,6 +54,14 @@ public static class EditTypes
     /// <summary>An add-on code with no eligible primary for the same patient, practitioner and date (domain.md §4).</summary>
     public const string AddOnWithoutPrimary = "ADDON_WITHOUT_PRIMARY";
 
+    /// <summary>A visit or procedure inside a surgery's global period, by the same physician, without the modifier it
+    /// needs (24, 25 or 57 on a visit; 58, 78 or 79 on a procedure): as billed, it is paid with the surgery (domain.md §5).</summary>
+    public const string GlobalPeriod = "GLOBAL_PERIOD";
+
+    /// <summary>A global-period modifier with nothing on the claim or in the lines already sent to give it meaning: 24,
+    /// 58, 78 or 79 with no period in force, 57 with no major surgery that day or the next. A WARNING to review.</summary>
+    public const string ModifierWithoutContext = "MODIFIER_WITHOUT_CONTEXT";
+
     /// <summary>The default type of an edit a payer rule raises.</summary>
     public const string PayerRule = "PAYER_RULE";
 }

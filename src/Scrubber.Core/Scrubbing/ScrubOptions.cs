@@ -11,6 +11,10 @@ public sealed class ScrubOptions
     /// <summary>Which provider lines must share to pair. Default <see cref="ProviderScope.RenderingNpi"/>.</summary>
     public ProviderScope ProviderScope { get; set; } = ProviderScope.RenderingNpi;
 
+    /// <summary>Who counts as the surgeon's "same physician" for global surgery periods. Default
+    /// <see cref="Scrubbing.GlobalScope.RenderingNpi"/>.</summary>
+    public GlobalScope GlobalScope { get; set; } = GlobalScope.RenderingNpi;
+
     /// <summary>Severity of an indicator-1 edit with no qualifying modifier. Default <see cref="Severity.HardStop"/>: as
     /// billed, the column 2 line will be denied (domain.md §2.4). <see cref="Severity.Warning"/> softens it per
     /// deployment, and a pack's severity policy per payer.</summary>

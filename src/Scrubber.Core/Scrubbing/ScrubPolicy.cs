@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Scrubber.Core.Claims;
 using Scrubber.Core.Ncci;
+using Scrubber.Core.Pfs;
 
 namespace Scrubber.Core.Scrubbing;
 
@@ -18,6 +19,12 @@ public sealed record ScrubPolicy(
     /// <summary>The policy of the service settings alone, for a payer without a pack.</summary>
     public static ScrubPolicy FromOptions(ScrubOptions options) =>
         new(ModifierPolicy.Medicare, options.IndicatorOneSeverity, FrozenDictionary<ulong, Severity>.Empty, null);
+
+    /// <summary>Severity of GLOBAL_PERIOD: a hard stop unless the payer's pack sets it (<c>severity.globalPeriod</c>).</summary>
+    public Severity GlobalPeriodSeverity { get; init; } = Severity.HardStop;
+
+    /// <summary>The payer's global periods for carrier-priced (YYY) codes; none without a pack.</summary>
+    public IReadOnlyDictionary<HcpcsCode, GlobalDays> CarrierGlobalDays { get; init; } = FrozenDictionary<HcpcsCode, GlobalDays>.Empty;
 
     /// <summary>The severity of an edit for a pair: the base severity, raised when the payer lists the pair higher.</summary>
     public Severity SeverityFor(HcpcsCode column1, HcpcsCode column2, Severity baseSeverity) =>

@@ -34,6 +34,10 @@ public sealed record PackDocument
     /// rules/codesets. CMS lists none (type 2) or only some (type 3) of their primaries and leaves the rest to the
     /// payer; an add-on code missing here is judged by the CMS file alone.</summary>
     public IReadOnlyDictionary<string, string>? AddOnPrimaries { get; init; }
+
+    /// <summary>The payer's global surgery periods for codes CMS leaves to the contractor (GLOB DAYS YYY): code →
+    /// "000", "010" or "090". Only YYY codes read it.</summary>
+    public IReadOnlyDictionary<string, string>? GlobalDays { get; init; }
 }
 
 /// <summary>The NCCI table a pack sits on.</summary>
@@ -70,6 +74,9 @@ public sealed record SeverityPolicyDocument
 {
     /// <summary>Severity of an unbypassed indicator-1 edit for this payer; omitted means the service setting.</summary>
     public EditSeverity? NcciIndicatorOne { get; init; }
+
+    /// <summary>Severity of GLOBAL_PERIOD for this payer; omitted means a hard stop.</summary>
+    public EditSeverity? GlobalPeriod { get; init; }
 
     /// <summary>Severities for specific column 1 / column 2 pairs.</summary>
     public IReadOnlyList<PairSeverityDocument> Pairs { get; init; } = [];
