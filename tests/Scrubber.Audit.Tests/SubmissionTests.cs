@@ -79,6 +79,18 @@ public abstract class SubmissionTests(StoreProvider provider) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task History_KeepsEachLinesRenderingProviderTaxonomy()
+    {
+        var claim = new ClaimBuilder().For("CLM-T", "PAT-T").On("2023-06-15").LineWith("1", "27447", 1500m).LineWith("2", "99213", 80m).Build();
+        claim = claim with { Lines = [claim.Lines[0] with { RenderingProviderTaxonomy = "207X00000X" }, claim.Lines[1]] };
+        await Confirmed(claim);
+
+        var history = _store.Store.History(_store.Keys.Of("PAT-T"), ["CLM-NEW"], HistoryWindow.Day(new DateOnly(2023, 6, 15)));
+
+        Assert.Equal([("1", "207X00000X"), ("2", "")], history.Select(h => (h.Line.LineId, h.Line.RenderingProviderTaxonomy)).Order());
+    }
+
+    [SkippableFact]
     public async Task History_ReadsEveryDayOfTheWindowAndNothingOutsideIt()
     {
         await Confirmed(new ClaimBuilder().For("CLM-W1", "PAT-W").On("2023-06-14").LineWith("1", "27447", 1500m).Build());

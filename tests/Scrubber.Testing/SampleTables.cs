@@ -1,5 +1,6 @@
 using Scrubber.Core.Mue;
 using Scrubber.Core.Ncci;
+using Scrubber.Core.Pfs;
 
 namespace Scrubber.Testing;
 
@@ -14,6 +15,15 @@ public static class SampleTables
 
     private static readonly Lazy<MueTableSet> LazyMue = new(() =>
         MueLoader.Load(MueTableKind.Practitioner, "Mue:Practitioner", [RepositoryPaths.MueExcerpt], new RecordingLoadReport()));
+
+    private static readonly Lazy<PfsTableSet> LazyPfs = new(() =>
+        PfsLoader.Load("Pfs:Files", [RepositoryPaths.PfsSample], new RecordingLoadReport()));
+
+    /// <summary>The generated fee schedule sample (from 2026-07-01: 27447 090, 10060 010, 11042 000, 17999 YYY, …).</summary>
+    public static PfsTableSet Pfs => LazyPfs.Value;
+
+    /// <summary>Both PTP sample tables with the fee schedule sample, for global surgery.</summary>
+    public static NcciSnapshot WithPfs => Snapshot with { Pfs = Pfs };
 
     /// <summary>The real practitioner MUE excerpt (effective 2026-07-01, 44 PLA and MAAA codes).</summary>
     public static MueTableSet MuePractitioner => LazyMue.Value;

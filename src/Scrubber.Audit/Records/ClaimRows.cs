@@ -20,8 +20,8 @@ internal static class ClaimRows
         "ON CONFLICT (scrub_id) DO NOTHING";
 
     private const string InsertLine =
-        "INSERT INTO scrub_lines (scrub_id, line_id, seq, code, modifiers, service_date, rendering_npi, charge_cents, units) " +
-        "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)";
+        "INSERT INTO scrub_lines (scrub_id, line_id, seq, code, modifiers, service_date, rendering_npi, charge_cents, units, taxonomy) " +
+        "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)";
 
     // The message is rendered from the record when it is read (AuditStore.ReadScrub); these rows never keep words.
     private const string InsertEdit =
@@ -58,12 +58,12 @@ internal static class ClaimRows
             return;
         }
 
-        var insertLine = statements.For(connection, transaction, InsertLine, 9);
+        var insertLine = statements.For(connection, transaction, InsertLine, 10);
         for (var i = 0; i < scrub.Lines.Length; i++)
         {
             var line = scrub.Lines[i];
             PreparedStatements.Run(insertLine, scrub.ScrubId, line.LineId, i, line.Code, line.Modifiers, Dates.Text(line.ServiceDate),
-                line.RenderingNpi, line.ChargeCents, line.Units);
+                line.RenderingNpi, line.ChargeCents, line.Units, line.Taxonomy);
         }
 
         var insertEdit = statements.For(connection, transaction, InsertEdit, 13);

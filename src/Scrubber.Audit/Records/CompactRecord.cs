@@ -10,7 +10,8 @@ namespace Scrubber.Audit.Records;
 /// stored once (<see cref="TemplateKey"/>, <see cref="VersionsKey"/>).</summary>
 internal static class CompactRecord
 {
-    private const byte Format = 1;
+    /// <summary>2 adds each line's taxonomy after its rendering NPI; 1 is still read (no taxonomy).</summary>
+    private const byte Format = 2;
     private const byte NoIndicator = byte.MaxValue;
 
     /// <summary>What <paramref name="record"/> stores, its messages still as sent.</summary>
@@ -23,7 +24,7 @@ internal static class CompactRecord
         {
             var line = claim.Lines[i];
             lines.Add(new StoredLine(line.LineId, line.Code.ToString(), string.Join(' ', line.Modifiers), line.ServiceDate, line.RenderingProviderNpi,
-                Money.ToCents(line.Charge, $"claim.lines[{i}].charge"), line.Units));
+                Money.ToCents(line.Charge, $"claim.lines[{i}].charge"), line.Units) { Taxonomy = line.RenderingProviderTaxonomy });
         }
 
         var edits = ImmutableArray.CreateBuilder<StoredEdit>(result.Edits.Length);
@@ -62,6 +63,7 @@ internal static class CompactRecord
             body.String(line.Modifiers);
             body.Signed(line.ServiceDate.DayNumber);
             body.String(line.RenderingNpi);
+            body.String(line.Taxonomy);
             body.Signed(line.ChargeCents);
             body.Double(line.Units);
         }
@@ -91,7 +93,7 @@ internal static class CompactRecord
     public static StoredScrub Decode(string scrubId, string claimId, long scrubbedAtTicks, ReadOnlySpan<byte> bytes, RecordDictionary.Snapshot dictionary)
     {
         var body = new BodyReader(bytes);
-        if (body.Byte() is var format && format != Format)
+        if (body.Byte() is var format && format is not (1 or Format))
         {
             throw new InvalidDataException($"Scrub {scrubId} has a record body of format {format}, which this build does not read.");
         }
@@ -109,8 +111,9 @@ internal static class CompactRecord
         var lines = ImmutableArray.CreateBuilder<StoredLine>(body.Count());
         for (var i = lines.Capacity; i > 0; i--)
         {
-            lines.Add(new StoredLine(body.String(), body.String(), body.String(), DateOnly.FromDayNumber(checked((int)body.Signed())), body.String(),
-                body.Signed(), body.Double()));
+            var (lineId, code, modifiers, day, renderingNpi) = (body.String(), body.String(), body.String(), DateOnly.FromDayNumber(checked((int)body.Signed())), body.String());
+            var taxonomy = format == Format ? body.String() : string.Empty;
+            lines.Add(new StoredLine(lineId, code, modifiers, day, renderingNpi, body.Signed(), body.Double()) { Taxonomy = taxonomy });
         }
 
         var edits = ImmutableArray.CreateBuilder<StoredEdit>(body.Count());

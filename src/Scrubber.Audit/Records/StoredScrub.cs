@@ -21,7 +21,12 @@ public sealed record StoredScrub(
     ImmutableArray<StoredEdit> Edits);
 
 /// <summary>A line of a stored scrub.</summary>
-public sealed record StoredLine(string LineId, string Code, string Modifiers, DateOnly ServiceDate, string RenderingNpi, long ChargeCents, double Units);
+public sealed record StoredLine(string LineId, string Code, string Modifiers, DateOnly ServiceDate, string RenderingNpi, long ChargeCents, double Units)
+{
+    /// <summary>The rendering provider's taxonomy (the line's, else the claim's), for global surgery's group-and-specialty
+    /// scope; empty when none was sent, and for records written before it was kept.</summary>
+    public string Taxonomy { get; init; } = string.Empty;
+}
 
 /// <summary>An edit of a stored scrub; <see cref="Message"/> is rendered from the template of the version that raised it.</summary>
 public sealed record StoredEdit(

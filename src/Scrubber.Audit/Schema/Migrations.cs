@@ -286,6 +286,7 @@ internal static class Migrations
             ) STRICT;
             """, Records.LegacyRecords.MoveIn),
         RetentionSchema.For("TEXT"),
+        TaxonomySchema.For("TEXT"),
     ];
 }
 

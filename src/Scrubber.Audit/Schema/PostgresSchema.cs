@@ -230,5 +230,6 @@ internal static class PostgresSchema
                                        AND rc2.status <> '22' AND rc2.reversed_by IS NULL);
             """),
         RetentionSchema.For("TEXT COLLATE \"C\""),
+        TaxonomySchema.For("TEXT COLLATE \"C\""),
     ];
 }

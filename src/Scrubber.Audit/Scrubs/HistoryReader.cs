@@ -13,7 +13,7 @@ namespace Scrubber.Audit.Scrubs;
 internal sealed class HistoryReader(AuditDatabase database) : IDisposable
 {
     private const string Sql = """
-        SELECT claim_id, billing_npi, line_id, code, modifiers, service_date, rendering_npi, charge_cents, units
+        SELECT claim_id, billing_npi, line_id, code, modifiers, service_date, rendering_npi, charge_cents, units, taxonomy
         FROM sent_lines
         WHERE patient_key = @key AND service_date BETWEEN @from AND @to AND denied = 0 AND claim_id <> @claim AND claim_id <> @original
         """;
@@ -48,7 +48,10 @@ internal sealed class HistoryReader(AuditDatabase database) : IDisposable
                     }
 
                     ImmutableArray<string> modifiers = [.. reader.GetString(4).Split(' ', StringSplitOptions.RemoveEmptyEntries)];
-                    var line = new ClaimLine(reader.GetString(2), code, modifiers, date, reader.GetString(6), Money.ToDollars(reader.GetInt64(7)), reader.GetDouble(8), []);
+                    var line = new ClaimLine(reader.GetString(2), code, modifiers, date, reader.GetString(6), Money.ToDollars(reader.GetInt64(7)), reader.GetDouble(8), [])
+                    {
+                        RenderingProviderTaxonomy = reader.GetString(9),
+                    };
                     lines.Add(new PriorLine(reader.GetString(0), reader.GetString(1), line));
                 }
             }

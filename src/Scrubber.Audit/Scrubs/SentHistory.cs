@@ -13,8 +13,8 @@ internal static class SentHistory
     private const string DropClaim = "DELETE FROM sent_lines WHERE claim_id = @p0";
 
     private const string InsertScrub =
-        "INSERT INTO sent_lines (claim_id, line_id, scrub_id, patient_key, service_date, billing_npi, rendering_npi, code, modifiers, charge_cents, units) " +
-        "SELECT s.claim_id, l.line_id, s.scrub_id, s.patient_key, l.service_date, s.billing_npi, l.rendering_npi, l.code, l.modifiers, l.charge_cents, l.units " +
+        "INSERT INTO sent_lines (claim_id, line_id, scrub_id, patient_key, service_date, billing_npi, rendering_npi, code, modifiers, charge_cents, units, taxonomy) " +
+        "SELECT s.claim_id, l.line_id, s.scrub_id, s.patient_key, l.service_date, s.billing_npi, l.rendering_npi, l.code, l.modifiers, l.charge_cents, l.units, l.taxonomy " +
         "FROM scrubs s JOIN scrub_lines l ON l.scrub_id = s.scrub_id WHERE s.scrub_id = @p0 AND s.patient_key <> '' AND s.frequency <> 'Void' " +
         "ON CONFLICT DO NOTHING";
 
@@ -27,8 +27,8 @@ internal static class SentHistory
     private const string DropStale = "DELETE FROM sent_lines WHERE claim_id = @p0 AND scrub_id <> @p1";
 
     private const string InsertAdjudicated =
-        "INSERT INTO sent_lines (claim_id, line_id, scrub_id, patient_key, service_date, billing_npi, rendering_npi, code, modifiers, charge_cents, units) " +
-        "SELECT s.claim_id, l.line_id, s.scrub_id, s.patient_key, l.service_date, s.billing_npi, l.rendering_npi, l.code, l.modifiers, l.charge_cents, l.units " +
+        "INSERT INTO sent_lines (claim_id, line_id, scrub_id, patient_key, service_date, billing_npi, rendering_npi, code, modifiers, charge_cents, units, taxonomy) " +
+        "SELECT s.claim_id, l.line_id, s.scrub_id, s.patient_key, l.service_date, s.billing_npi, l.rendering_npi, l.code, l.modifiers, l.charge_cents, l.units, l.taxonomy " +
         "FROM scrubs s JOIN scrub_lines l ON l.scrub_id = s.scrub_id " +
         "WHERE s.scrub_id IN (SELECT scrub_id FROM remit_claims WHERE file_id = @p0 AND status <> '22' AND scrub_id IS NOT NULL) " +
         "AND s.patient_key <> '' AND s.frequency <> 'Void' ON CONFLICT DO NOTHING";

@@ -24,6 +24,9 @@ public sealed record ClaimLine(
     /// <summary>The last day of a line that spans several days; null for a line of one day.</summary>
     public DateOnly? ServiceDateEnd { get; init; }
 
+    /// <summary>The rendering provider's taxonomy: the line's own (2420A PRV03) when given, else the claim's; empty when neither.</summary>
+    public string RenderingProviderTaxonomy { get; init; } = string.Empty;
+
     /// <summary>The days the line spans: 1 for a line of one day.</summary>
     public int Days => ServiceDateEnd is { } end ? end.DayNumber - ServiceDate.DayNumber + 1 : 1;
 

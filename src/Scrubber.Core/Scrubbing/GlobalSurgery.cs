@@ -184,12 +184,12 @@ internal static class GlobalSurgery
     /// has none), or the billing NPI with the rendering provider's specialty.</summary>
     private static string PhysicianOf(Claim claim, ClaimLine line, GlobalScope scope) =>
         scope == GlobalScope.GroupSpecialty
-            ? $"{claim.BillingProviderNpi}|"
+            ? $"{claim.BillingProviderNpi}|{line.RenderingProviderTaxonomy}"
             : LinePairing.ProviderOf(claim, line, ProviderScope.RenderingNpi);
 
     private static string PhysicianOf(PriorLine prior, GlobalScope scope) =>
         scope == GlobalScope.GroupSpecialty
-            ? $"{prior.BillingProviderNpi}|"
+            ? $"{prior.BillingProviderNpi}|{prior.Line.RenderingProviderTaxonomy}"
             : LinePairing.ProviderOf(prior, ProviderScope.RenderingNpi);
 
     private static Edit VisitEdit(ClaimLine line, Surgery surgery, string needed, in PairContext context)
