@@ -142,12 +142,13 @@ internal static class GlobalSurgery
 
     private static List<Surgery> SurgeriesOf(Claim claim, IReadOnlyList<PriorLine> history, PfsTableSet pfs, GlobalScope scope, ScrubPolicy policy)
     {
-        var surgeries = new List<Surgery>();
+        // Most claims start no period and follow none: they allocate nothing here.
+        List<Surgery>? surgeries = null;
         foreach (var line in claim.Lines)
         {
             if (StartsPeriod(line, pfs, policy) is { } days)
             {
-                surgeries.Add(new Surgery(line, null, days, PhysicianOf(claim, line, scope)));
+                (surgeries ??= []).Add(new Surgery(line, null, days, PhysicianOf(claim, line, scope)));
             }
         }
 
@@ -155,14 +156,17 @@ internal static class GlobalSurgery
         {
             if (StartsPeriod(prior.Line, pfs, policy) is { } days)
             {
-                surgeries.Add(new Surgery(prior.Line, prior.ClaimId, days, PhysicianOf(prior, scope)));
+                (surgeries ??= []).Add(new Surgery(prior.Line, prior.ClaimId, days, PhysicianOf(prior, scope)));
             }
         }
 
-        // The surgery of the day first, then the latest: the one a coder would name.
-        surgeries.Sort((a, b) => b.Date.CompareTo(a.Date));
-        return surgeries;
+        // The latest surgery first: the one a coder would name.
+        surgeries?.Sort((a, b) => b.Date.CompareTo(a.Date));
+        return surgeries ?? None;
     }
+
+    /// <summary>The surgeries of a claim that has none; never added to.</summary>
+    private static readonly List<Surgery> None = [];
 
     private static GlobalDays? StartsPeriod(ClaimLine line, PfsTableSet pfs, ScrubPolicy policy) =>
         !line.HasModifier("78") && DaysOf(line, pfs, policy) is var days && days.PostOperativeDays() is not null ? days : null;
