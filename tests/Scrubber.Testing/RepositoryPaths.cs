@@ -20,6 +20,20 @@ public static class RepositoryPaths
     /// <summary>The fee schedule RVU sample, generated (not a CMS file): the codes the sample claims and tests use.</summary>
     public static string PfsSample => Path.Combine(Root, "rules", "ncci", "pfs", "PPRRVU2026_Jul_nonQPP.sample.csv");
 
+    /// <summary>The Medicaid practitioner PTP sample, generated in the assumed layout (MCD-PTP-PRA v2026q3).</summary>
+    public static string MedicaidPractitionerSample => Path.Combine(Root, "rules", "ncci", "medicaid", "practitioner", "MCD-PTP-PRA-v2026q3-F1.sample.txt");
+
+    /// <summary>The Medicaid outpatient hospital PTP sample, generated (MCD-PTP-OPH v2026q3).</summary>
+    public static string MedicaidOutpatientSample => Path.Combine(Root, "rules", "ncci", "medicaid", "outpatient-hospital", "MCD-PTP-OPH-v2026q3-F1.sample.txt");
+
+    /// <summary>The Medicaid practitioner MUE sample, generated (effective 2026-07-01).</summary>
+    public static string MedicaidMuePractitionerSample =>
+        Path.Combine(Root, "rules", "ncci", "medicaid", "mue", "practitioner", "MCD_MUE_PractitionerServices_Eff_07-01-2026.sample.csv");
+
+    /// <summary>The Medicaid outpatient hospital MUE sample, generated (effective 2026-07-01).</summary>
+    public static string MedicaidMueOutpatientSample =>
+        Path.Combine(Root, "rules", "ncci", "medicaid", "mue", "outpatient-hospital", "MCD_MUE_OutpatientHospitalServices_Eff_07-01-2026.sample.csv");
+
     /// <summary>The shipped payer packs.</summary>
     public static string Packs => Path.Combine(Root, "rules", "packs");
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Scrubber.Core.Mue;
+using Scrubber.Core.Ncci;
 
 namespace Scrubber.Generators;
 
@@ -56,10 +57,16 @@ public static class MueTableGenerator
 
     /// <summary>Writes these rows into <paramref name="folder"/> as the CMS file of <paramref name="kind"/> in force from
     /// <paramref name="effective"/>, in the exact CMS layout, and returns its path.</summary>
-    public static string WriteRows(string folder, MueTableKind kind, DateOnly effective, IEnumerable<MueRow> rows)
+    public static string WriteRows(string folder, MueTableKind kind, DateOnly effective, IEnumerable<MueRow> rows) =>
+        WriteRows(folder, NcciProgram.Medicare, kind, effective, rows);
+
+    /// <summary>Writes these rows into <paramref name="folder"/> as the file of <paramref name="program"/>'s table of
+    /// <paramref name="kind"/> in force from <paramref name="effective"/> (Medicaid: <c>MCD_MUE_…</c>, in the layout assumed
+    /// for it, which is CMS's Medicare one), and returns its path.</summary>
+    public static string WriteRows(string folder, NcciProgram program, MueTableKind kind, DateOnly effective, IEnumerable<MueRow> rows)
     {
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, MueFileName.CmsName(kind, effective));
+        var path = Path.Combine(folder, MueFileName.CmsName(program, kind, effective));
         using var writer = new StreamWriter(path, append: false, Encoding.Latin1, bufferSize: 1 << 16) { NewLine = "\r\n" };
         writer.Write(Notice);
         writer.WriteLine($"\"HCPCS/\r\nCPT Code\",{ValueColumn(kind)},MUE Adjudication Indicator,MUE Rationale");

@@ -4,18 +4,27 @@ using Scrubber.Core.Ncci;
 
 namespace Scrubber.Core.Mue;
 
-/// <summary>What a CMS MUE file name says: the table and the date it takes effect, e.g.
-/// <c>MCR_MUE_PractitionerServices_Eff_07-01-2026.csv</c> (domain.md §3).</summary>
+/// <summary>What an MUE file name says: the program, the table and the date it takes effect, e.g.
+/// <c>MCR_MUE_PractitionerServices_Eff_07-01-2026.csv</c> (domain.md §3), or <c>MCD_MUE_…</c> for Medicaid (assumed: the
+/// Medicaid NCCI Edit Design Manual prefixes Medicaid files with MCD, as CMS prefixes Medicare's with MCR).</summary>
 /// <param name="Kind">Practitioner, outpatient hospital or DME supplier services.</param>
 /// <param name="Effective">The first date of service the file applies to.</param>
 public sealed partial record MueFileName(MueTableKind Kind, DateOnly Effective)
 {
-    /// <summary>The release as status and edits name it, e.g. <c>mue-practitioner-2026-07-01</c>.</summary>
-    public string Version => $"mue-{Slug(Kind)}-{Effective.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+    /// <summary>Medicare, or Medicaid for a name that starts <c>MCD</c>.</summary>
+    public NcciProgram Program { get; init; }
 
-    /// <summary>The CMS file name of a table in force from <paramref name="effective"/>.</summary>
-    public static string CmsName(MueTableKind kind, DateOnly effective) =>
-        $"MCR_MUE_{Stem(kind)}_Eff_{effective.ToString("MM-dd-yyyy", CultureInfo.InvariantCulture)}.csv";
+    /// <summary>The release as status and edits name it, e.g. <c>mue-practitioner-2026-07-01</c> or
+    /// <c>medicaid-mue-practitioner-2026-07-01</c>.</summary>
+    public string Version =>
+        $"{(Program == NcciProgram.Medicaid ? "medicaid-" : string.Empty)}mue-{Slug(Kind)}-{Effective.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+
+    /// <summary>The CMS file name of a Medicare table in force from <paramref name="effective"/>.</summary>
+    public static string CmsName(MueTableKind kind, DateOnly effective) => CmsName(NcciProgram.Medicare, kind, effective);
+
+    /// <summary>The file name of a table of <paramref name="program"/> in force from <paramref name="effective"/>.</summary>
+    public static string CmsName(NcciProgram program, MueTableKind kind, DateOnly effective) =>
+        $"{(program == NcciProgram.Medicaid ? "MCD" : "MCR")}_MUE_{Stem(kind)}_Eff_{effective.ToString("MM-dd-yyyy", CultureInfo.InvariantCulture)}.csv";
 
     /// <summary>How the API names a table: "practitioner", "outpatient_hospital" or "dme".</summary>
     public static string TableName(MueTableKind kind) => kind switch
@@ -46,8 +55,9 @@ public sealed partial record MueFileName(MueTableKind Kind, DateOnly Effective)
         };
         // Two digits of month and day and four of year, checked as text by the pattern: a name cannot overflow a number.
         var date = $"{match.Groups["month"].Value}-{match.Groups["day"].Value}-{match.Groups["year"].Value}";
+        var program = match.Groups["program"].Value.Equals("MCD", StringComparison.OrdinalIgnoreCase) ? NcciProgram.Medicaid : NcciProgram.Medicare;
         return DateOnly.TryParseExact(date, "MM-dd-yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var effective)
-            ? new MueFileName(kind, effective)
+            ? new MueFileName(kind, effective) { Program = program }
             : throw new NcciLoadException($"'{display}': the effective date {date} in the file name is not a date (expected MM-DD-YYYY, as in MCR_MUE_PractitionerServices_Eff_07-01-2026.csv).");
     }
 
@@ -65,6 +75,6 @@ public sealed partial record MueFileName(MueTableKind Kind, DateOnly Effective)
         _ => "practitioner",
     };
 
-    [GeneratedRegex(@"MUE_(?<table>Practitioner|OutpatientHospital|DME)[A-Za-z]*_Eff_(?<month>\d{2})-(?<day>\d{2})-(?<year>\d{4})(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:(?<program>MCR|MCD)_)?MUE_(?<table>Practitioner|OutpatientHospital|DME)[A-Za-z]*_Eff_(?<month>\d{2})-(?<day>\d{2})-(?<year>\d{4})(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

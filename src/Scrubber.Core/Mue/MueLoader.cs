@@ -4,7 +4,7 @@ using Scrubber.Core.Ncci;
 
 namespace Scrubber.Core.Mue;
 
-/// <summary>Loads the configured CMS MUE files of one table into a <see cref="MueTableSet"/>, one index per release.</summary>
+/// <summary>Loads the configured MUE files of one table into a <see cref="MueTableSet"/>, one index per release.</summary>
 public static class MueLoader
 {
     private static readonly CmsFileNaming<MueFileName> Naming = new(
@@ -14,20 +14,43 @@ public static class MueLoader
         "which MUE table and effective date it is (expected a CMS name such as MCR_MUE_PractitionerServices_Eff_07-01-2026.csv)",
         ".csv");
 
-    /// <summary>Reads every file and builds each release's index; a release is one file, named by its effective date.</summary>
+    private static readonly CmsFileNaming<MueFileName> MedicaidNaming = Naming with
+    {
+        Expected = "Medicaid MUE file (expected names like MCD_MUE_PractitionerServices_Eff_07-01-2026.csv, or a zip of them)",
+        ExpectedName = "which MUE table and effective date it is (expected a Medicaid name such as MCD_MUE_PractitionerServices_Eff_07-01-2026.csv)",
+    };
+
+    /// <summary>Reads every Medicare file and builds each release's index; a release is one file, named by its effective date.</summary>
     /// <param name="kind">The table the paths must hold.</param>
     /// <param name="configKey">The setting the paths came from, for error messages, e.g. <c>Mue:Practitioner</c>.</param>
     /// <param name="paths">Absolute paths of CSV files, folders of them, or CMS zips.</param>
     /// <param name="report">Told of each file read.</param>
     /// <exception cref="NcciLoadException">A path is missing or unreadable, a file is of another table, a release is
     /// given twice, or a file has a row that cannot be read (named by file and line).</exception>
-    public static MueTableSet Load(MueTableKind kind, string configKey, IReadOnlyList<string> paths, INcciLoadReport report)
+    public static MueTableSet Load(MueTableKind kind, string configKey, IReadOnlyList<string> paths, INcciLoadReport report) =>
+        Load(NcciProgram.Medicare, kind, configKey, paths, report);
+
+    /// <summary>Reads every file of <paramref name="program"/> and builds each release's index.</summary>
+    /// <param name="program">Whose table the paths must hold: Medicare (<c>MCR_MUE_…</c>) or Medicaid (<c>MCD_MUE_…</c>).</param>
+    /// <param name="kind">The table the paths must hold.</param>
+    /// <param name="configKey">The setting the paths came from, for error messages, e.g. <c>Mue:MedicaidPractitioner</c>.</param>
+    /// <param name="paths">Absolute paths of CSV files, folders of them, or zips.</param>
+    /// <param name="report">Told of each file read.</param>
+    /// <exception cref="NcciLoadException">A path is missing or unreadable, a file is of another program or table, a
+    /// release is given twice, or a file has a row that cannot be read (named by file and line).</exception>
+    public static MueTableSet Load(NcciProgram program, MueTableKind kind, string configKey, IReadOnlyList<string> paths, INcciLoadReport report)
     {
-        var files = CmsSourceFiles.Expand(configKey, paths, Naming);
+        var files = CmsSourceFiles.Expand(configKey, paths, program == NcciProgram.Medicaid ? MedicaidNaming : Naming);
         var releases = new List<MueTable>();
         foreach (var file in files)
         {
             var name = file.Name;
+            if (name.Program != program)
+            {
+                throw new NcciLoadException(
+                    $"{configKey}: '{file.DisplayName}' is a {name.Program} MUE table, not {program} (list it under {NcciSettingNames.Mue(name.Program, name.Kind)}).");
+            }
+
             if (name.Kind != kind)
             {
                 throw new NcciLoadException(
@@ -73,7 +96,10 @@ public static class MueLoader
         }
 
         var info = new MueTableInfo(name.Kind, name.Version, name.Effective, [file.DisplayName], entries.Count,
-            entries.Values.Count(e => e.Value == 0), ImmutableArray.Create(byIndicator));
+            entries.Values.Count(e => e.Value == 0), ImmutableArray.Create(byIndicator))
+        {
+            Program = name.Program,
+        };
         return new MueTable(info, entries);
     }
 }

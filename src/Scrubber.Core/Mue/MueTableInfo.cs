@@ -17,4 +17,8 @@ public sealed record MueTableInfo(
     ImmutableArray<string> Files,
     int Codes,
     int NotPayable,
-    ImmutableArray<int> ByIndicator);
+    ImmutableArray<int> ByIndicator)
+{
+    /// <summary>Medicare or Medicaid.</summary>
+    public Ncci.NcciProgram Program { get; init; }
+}

@@ -8,4 +8,11 @@ public interface INcciLoadReport
 
     /// <summary>A file was read.</summary>
     void FileRead(string file, long rows, long malformed, TimeSpan elapsed);
+
+    /// <summary>The columns of a file whose layout was found from its content (Medicaid files), before its rows are read.</summary>
+    /// <param name="file">The file (or zip entry) name.</param>
+    /// <param name="layout">Which cell holds which field, cells numbered from 1.</param>
+    void LayoutFound(string file, string layout)
+    {
+    }
 }

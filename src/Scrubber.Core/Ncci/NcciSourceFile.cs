@@ -12,10 +12,18 @@ internal sealed record NcciSourceFile(string DisplayName, NcciFileName Name, Fun
         "NCCI PTP file (expected names like ccipra-v322r0-f1.TXT or the CMS zip)",
         "which table, version and part it is (expected a CMS name such as ccipra-v322r0-f1.TXT)");
 
+    private static readonly CmsFileNaming<NcciFileName> MedicaidNaming = Naming with
+    {
+        Expected = "Medicaid NCCI PTP file (expected names like MCD-PTP-PRA-v2026q3-F1.txt, or a zip of them)",
+        ExpectedName = "which table, version and part it is (expected a Medicaid name such as MCD-PTP-PRA-v2026q3-F1.txt)",
+    };
+
     /// <summary>Expands configured paths (files, folders of parts, zips) into the text files they hold.</summary>
     /// <param name="configKey">The setting the paths came from, e.g. <c>Ncci:Practitioner</c>, for error messages.</param>
     /// <param name="paths">Absolute paths.</param>
-    /// <exception cref="NcciLoadException">A path is missing, or holds no file named like a CMS PTP part.</exception>
-    public static IReadOnlyList<NcciSourceFile> Expand(string configKey, IReadOnlyList<string> paths) =>
-        [.. CmsSourceFiles.Expand(configKey, paths, Naming).Select(f => new NcciSourceFile(f.DisplayName, f.Name, f.Open))];
+    /// <param name="program">Whose files the paths should hold, for the messages.</param>
+    /// <exception cref="NcciLoadException">A path is missing, or holds no file named like a PTP part.</exception>
+    public static IReadOnlyList<NcciSourceFile> Expand(string configKey, IReadOnlyList<string> paths, NcciProgram program = NcciProgram.Medicare) =>
+        [.. CmsSourceFiles.Expand(configKey, paths, program == NcciProgram.Medicaid ? MedicaidNaming : Naming)
+            .Select(f => new NcciSourceFile(f.DisplayName, f.Name, f.Open))];
 }

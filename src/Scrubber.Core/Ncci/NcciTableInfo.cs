@@ -4,7 +4,7 @@ namespace Scrubber.Core.Ncci;
 
 /// <summary>What one loaded table release holds and where it came from.</summary>
 /// <param name="Kind">Practitioner or outpatient hospital.</param>
-/// <param name="TableVersion">e.g. <c>ccipra-v322r0</c>.</param>
+/// <param name="TableVersion">e.g. <c>ccipra-v322r0</c>, or <c>mcd-ptp-pra-v2026q3r0</c> for Medicaid.</param>
 /// <param name="AppliesFrom">First date of service edited with this release.</param>
 /// <param name="Parts">Parts loaded, e.g. f1..f4.</param>
 /// <param name="Files">The files (or zip entries) read.</param>
@@ -21,4 +21,8 @@ public sealed record NcciTableInfo(
     long Rows,
     long Pairs,
     long MalformedRows,
-    long OverlappingWindows);
+    long OverlappingWindows)
+{
+    /// <summary>Medicare or Medicaid.</summary>
+    public NcciProgram Program { get; init; }
+}

@@ -18,12 +18,19 @@ public sealed class NcciTableMissingException : Exception
     }
 
     public NcciTableMissingException(NcciTableKind kind)
-        : base(kind == NcciTableKind.OutpatientHospital
-            ? "No outpatient hospital table (Ncci:OutpatientHospital) is configured for this claim."
-            : "No practitioner table (Ncci:Practitioner) is configured for this claim.")
+        : this(NcciProgram.Medicare, kind)
     {
+    }
+
+    public NcciTableMissingException(NcciProgram program, NcciTableKind kind)
+        : base($"No {(program == NcciProgram.Medicaid ? "Medicaid " : string.Empty)}{(kind == NcciTableKind.OutpatientHospital ? "outpatient hospital" : "practitioner")} " +
+            $"table ({NcciSettingNames.Ptp(program, kind)}) is configured for this claim.")
+    {
+        Program = program;
         Kind = kind;
     }
+
+    public NcciProgram Program { get; }
 
     public NcciTableKind Kind { get; }
 }

@@ -2,7 +2,8 @@ using Scrubber.Core.Claims;
 
 namespace Scrubber.Core.Ncci;
 
-/// <summary>Reads one CMS PTP text file (Latin-1, tab-separated, CRLF or LF) into a <see cref="PtpTableBuilder"/>.</summary>
+/// <summary>Reads one PTP text file (Latin-1, tab-separated, CRLF or LF) into a <see cref="PtpTableBuilder"/>: Medicare's
+/// in its known layout, Medicaid's in the layout <see cref="PtpLayoutDetector"/> finds.</summary>
 /// <remarks>
 /// The preamble is the AMA notice and a header wrapped over several lines (domain.md §1.2); its length is not fixed,
 /// so every line before the first one whose column 1 cell looks like a code is preamble. After that, a line that
@@ -19,18 +20,41 @@ internal static class PtpFileReader
     /// <summary>The result of reading one file.</summary>
     public readonly record struct FileResult(long Rows, long Malformed, long Lines);
 
-    public static FileResult Read(Stream stream, string fileName, PtpTableBuilder builder, Action<MalformedRow> onMalformed)
+    /// <summary>Reads a Medicare file.</summary>
+    public static FileResult Read(Stream stream, string fileName, PtpTableBuilder builder, Action<MalformedRow> onMalformed) =>
+        Read(stream, fileName, builder, onMalformed, PtpLayout.Medicare, null);
+
+    /// <summary>Reads a file in <paramref name="layout"/>, or, when it is null, in the layout found in its first MiB.</summary>
+    /// <param name="stream">The file's bytes.</param>
+    /// <param name="fileName">How malformed rows name the file.</param>
+    /// <param name="builder">Receives the rows.</param>
+    /// <param name="onMalformed">Told of each malformed row.</param>
+    /// <param name="layout">The columns, or null to find them.</param>
+    /// <param name="onLayout">Told of the layout found, when it was looked for.</param>
+    /// <exception cref="InvalidDataException">The file is not 8-bit text, or its columns cannot be found.</exception>
+    public static FileResult Read(Stream stream, string fileName, PtpTableBuilder builder, Action<MalformedRow> onMalformed,
+        PtpLayout? layout, Action<PtpLayout>? onLayout)
     {
         var buffer = new byte[BufferSize];
         int filled = 0, lineNumber = 0;
         long rows = 0, malformed = 0;
         var inData = false;
+        var first = true;
         while (true)
         {
-            var read = stream.Read(buffer, filled, buffer.Length - filled);
-            if (lineNumber == 0 && filled == 0)
+            // The first read fills the buffer (or reaches the end), so the layout is found from whole lines.
+            var read = first
+                ? stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false)
+                : stream.Read(buffer, filled, buffer.Length - filled);
+            if (first)
             {
+                first = false;
                 CheckIsText(buffer.AsSpan(0, read));
+                if (layout is null && PtpLayoutDetector.Detect(buffer.AsSpan(0, read), whole: read < buffer.Length) is { } found)
+                {
+                    layout = found;
+                    onLayout?.Invoke(found);
+                }
             }
 
             filled += read;
@@ -53,7 +77,11 @@ internal static class PtpFileReader
                 }
 
                 lineNumber++;
-                ReadLine(line.TrimEnd((byte)'\r'), lineNumber, fileName, builder, onMalformed, ref inData, ref rows, ref malformed);
+                if (layout is not null)
+                {
+                    ReadLine(line.TrimEnd((byte)'\r'), lineNumber, layout, fileName, builder, onMalformed, ref inData, ref rows, ref malformed);
+                }
+
                 if (newline < 0)
                 {
                     break;
@@ -99,7 +127,7 @@ internal static class PtpFileReader
     }
 
     private static void ReadLine(
-        ReadOnlySpan<byte> line, int lineNumber, string fileName, PtpTableBuilder builder,
+        ReadOnlySpan<byte> line, int lineNumber, PtpLayout layout, string fileName, PtpTableBuilder builder,
         Action<MalformedRow> onMalformed, ref bool inData, ref long rows, ref long malformed)
     {
         if (line.IsEmpty || line.IndexOfAnyExcept((byte)'\t', (byte)' ') < 0)
@@ -107,7 +135,7 @@ internal static class PtpFileReader
             return;
         }
 
-        var error = TryAdd(line, builder, out var looksLikeData);
+        var error = TryAdd(line, layout, builder, out var looksLikeData);
         if (error is null)
         {
             inData = true;
@@ -126,46 +154,48 @@ internal static class PtpFileReader
     }
 
     /// <summary>Adds the row, or returns why it cannot be read.</summary>
-    private static string? TryAdd(ReadOnlySpan<byte> line, PtpTableBuilder builder, out bool looksLikeData)
+    private static string? TryAdd(ReadOnlySpan<byte> line, PtpLayout layout, PtpTableBuilder builder, out bool looksLikeData)
     {
-        Span<Range> cells = stackalloc Range[8];
+        Span<Range> cells = stackalloc Range[PtpLayout.MaxCells];
         var count = SplitTabs(line, cells);
-        looksLikeData = count > 0 && HcpcsCode.TryParse(line[cells[0]].Trim((byte)' '), out _);
-        if (count < 6)
+        looksLikeData = count > layout.Column1 && HcpcsCode.TryParse(Cell(line, cells[layout.Column1]), out _);
+        if (count < layout.RequiredCells)
         {
-            return $"expected 7 tab-separated fields, found {count}";
+            return $"expected {layout.Cells} tab-separated fields, found {count}";
         }
 
-        if (!HcpcsCode.TryParse(line[cells[0]].Trim((byte)' '), out var column1))
+        if (!HcpcsCode.TryParse(Cell(line, cells[layout.Column1]), out var column1))
         {
-            return $"column 1 code '{Text(line[cells[0]])}' is not 5 letters or digits";
+            return $"column 1 code '{Text(line[cells[layout.Column1]])}' is not 5 letters or digits";
         }
 
-        if (!HcpcsCode.TryParse(line[cells[1]].Trim((byte)' '), out var column2))
+        if (!HcpcsCode.TryParse(Cell(line, cells[layout.Column2]), out var column2))
         {
-            return $"column 2 code '{Text(line[cells[1]])}' is not 5 letters or digits";
+            return $"column 2 code '{Text(line[cells[layout.Column2]])}' is not 5 letters or digits";
         }
 
-        var before1996Cell = line[cells[2]].Trim((byte)' ');
+        var before1996Cell = layout.Before1996 != PtpLayout.None && count > layout.Before1996 ? Cell(line, cells[layout.Before1996]) : default;
         if (!before1996Cell.IsEmpty && !before1996Cell.SequenceEqual("*"u8))
         {
             return $"prior-to-1996 flag '{Text(before1996Cell)}' is neither empty nor '*'";
         }
 
-        if (!PtpDate.TryParse(line[cells[3]].Trim((byte)' '), out var effective))
+        if (!PtpDate.TryParse(Cell(line, cells[layout.Effective]), out var effective))
         {
-            return $"effective date '{Text(line[cells[3]])}' is not a YYYYMMDD date";
+            return $"effective date '{Text(line[cells[layout.Effective]])}' is not a YYYYMMDD date";
         }
 
-        var deletionCell = line[cells[4]].Trim((byte)' ');
+        var deletionCell = Cell(line, cells[layout.Deletion]);
         ushort deletion;
-        if (deletionCell.SequenceEqual("*"u8))
+        if (deletionCell.SequenceEqual("*"u8) || (deletionCell.IsEmpty && layout.BlankDeletionIsOpen))
         {
             deletion = PtpDate.Open;
         }
         else if (!PtpDate.TryParse(deletionCell, out deletion))
         {
-            return $"deletion date '{Text(deletionCell)}' is neither '*' nor a YYYYMMDD date";
+            return layout.BlankDeletionIsOpen
+                ? $"deletion date '{Text(deletionCell)}' is neither '*', blank nor a YYYYMMDD date"
+                : $"deletion date '{Text(deletionCell)}' is neither '*' nor a YYYYMMDD date";
         }
 
         if (deletion < effective)
@@ -173,16 +203,18 @@ internal static class PtpFileReader
             return "deletion date is before the effective date";
         }
 
-        var indicatorCell = line[cells[5]].Trim((byte)' ');
+        var indicatorCell = Cell(line, cells[layout.Indicator]);
         if (indicatorCell.Length != 1 || indicatorCell[0] is not ((byte)'0' or (byte)'1' or (byte)'9'))
         {
             return $"modifier indicator '{Text(indicatorCell)}' is not 0, 1 or 9";
         }
 
-        var rationale = count > 6 ? line[cells[6]].Trim((byte)' ') : default;
+        var rationale = layout.Rationale != PtpLayout.None && count > layout.Rationale ? Cell(line, cells[layout.Rationale]) : default;
         builder.Add(column1, column2, effective, deletion, (byte)(indicatorCell[0] - '0'), !before1996Cell.IsEmpty, rationale);
         return null;
     }
+
+    private static ReadOnlySpan<byte> Cell(ReadOnlySpan<byte> line, Range cell) => line[cell].Trim((byte)' ');
 
     /// <summary>Splits on tabs into at most <paramref name="cells"/>.Length ranges; the last takes the rest.</summary>
     private static int SplitTabs(ReadOnlySpan<byte> line, Span<Range> cells)

@@ -4,7 +4,7 @@ using Scrubber.Testing;
 
 namespace Scrubber.Core.Tests.Mue;
 
-/// <summary>Seeded byte mutations of the MUE excerpt: each loads or fails with <see cref="NcciLoadException"/> naming the
+/// <summary>Seeded byte mutations of the MUE excerpt and the Medicaid sample: each loads or fails with <see cref="NcciLoadException"/> naming the
 /// file; no other exception escapes the loader, and nothing hangs.</summary>
 public sealed class MueMutationTests : IDisposable
 {
@@ -19,20 +19,24 @@ public sealed class MueMutationTests : IDisposable
     [Fact]
     public void Load_MutatedExcerpt_LoadsOrThrowsNcciLoadException() => AssertOnlyDocumentedFailures(RepositoryPaths.MueExcerpt, seed: 1);
 
+    [Fact]
+    public void Load_MutatedMedicaidSample_LoadsOrThrowsNcciLoadException() =>
+        AssertOnlyDocumentedFailures(RepositoryPaths.MedicaidMuePractitionerSample, seed: 3, NcciProgram.Medicaid);
+
     [SharedCorpusTheory(Corpus = "ncci")]
     [MemberData(nameof(CorpusSamples))]
     public void Load_MutatedCorpusSample_LoadsOrThrowsNcciLoadException(string sample) => AssertOnlyDocumentedFailures(sample, seed: 2);
 
-    private void AssertOnlyDocumentedFailures(string sample, int seed)
+    private void AssertOnlyDocumentedFailures(string sample, int seed, NcciProgram program = NcciProgram.Medicare)
     {
-        var path = _temp.File("MCR_MUE_PractitionerServices_Eff_07-01-2026.csv");
+        var path = _temp.File(MueFileName.CmsName(program, MueTableKind.Practitioner, new DateOnly(2026, 7, 1)));
         int loaded = 0, refused = 0;
         foreach (var mutation in ByteMutator.Mutate(File.ReadAllBytes(sample), seed, Mutations))
         {
             File.WriteAllBytes(path, mutation.Bytes);
             try
             {
-                var set = MueLoader.Load(MueTableKind.Practitioner, "Mue:Practitioner", [path], new RecordingLoadReport());
+                var set = MueLoader.Load(program, MueTableKind.Practitioner, "Mue:Practitioner", [path], new RecordingLoadReport());
                 Assert.InRange(Assert.Single(set.Releases).Info.Codes, 1, MueFileReader.MaxRows);
                 loaded++;
             }

@@ -3,7 +3,8 @@ using Scrubber.Testing;
 
 namespace Scrubber.Core.Tests.Ncci;
 
-/// <summary>Seeded byte mutations of the PTP samples: each loads (with malformed rows named) or fails with
+/// <summary>Seeded byte mutations of the PTP samples, Medicare's and Medicaid's (whose layout is found from the mutated
+/// bytes): each loads (with malformed rows named) or fails with
 /// <see cref="NcciLoadException"/>; no other exception escapes the loader.</summary>
 public sealed class NcciMutationTests : IDisposable
 {
@@ -28,7 +29,8 @@ public sealed class NcciMutationTests : IDisposable
     private void AssertOnlyDocumentedFailures(string sample, int seed)
     {
         var name = Path.GetFileName(sample);
-        var kind = name.StartsWith("ccioph", StringComparison.OrdinalIgnoreCase) ? NcciTableKind.OutpatientHospital : NcciTableKind.Practitioner;
+        var kind = name.Contains("oph", StringComparison.OrdinalIgnoreCase) ? NcciTableKind.OutpatientHospital : NcciTableKind.Practitioner;
+        var program = name.StartsWith("MCD", StringComparison.OrdinalIgnoreCase) ? NcciProgram.Medicaid : NcciProgram.Medicare;
         var path = _temp.File(name);
         var refusedOrMalformed = 0;
         foreach (var mutation in ByteMutator.Mutate(File.ReadAllBytes(sample), seed, Mutations))
@@ -37,7 +39,7 @@ public sealed class NcciMutationTests : IDisposable
             var report = new RecordingLoadReport();
             try
             {
-                NcciLoader.Load(kind, "Ncci:Table", [path], report);
+                NcciLoader.Load(program, kind, "Ncci:Table", [path], report);
                 Assert.All(report.Malformed, row => Assert.True(row.File == path && row.Line > 0, $"{row} does not name the file and line"));
                 refusedOrMalformed += report.Malformed.IsEmpty ? 0 : 1;
             }
