@@ -208,7 +208,9 @@ public sealed class MueEndToEndTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(
             [("practitioner", "mue-practitioner-2026-07-01", "2026-07-01", 44L), ("practitioner", "mue-practitioner-2026-10-01", "2026-10-01", 5L),
-             ("outpatient_hospital", "mue-outpatient-hospital-2026-07-01", "2026-07-01", 1L), ("dme", "mue-dme-2026-07-01", "2026-07-01", 2L)],
+             ("outpatient_hospital", "mue-outpatient-hospital-2026-07-01", "2026-07-01", 1L), ("dme", "mue-dme-2026-07-01", "2026-07-01", 2L),
+             ("medicaid_practitioner", "medicaid-mue-practitioner-2026-07-01", "2026-07-01", 5L),
+             ("medicaid_outpatient_hospital", "medicaid-mue-outpatient-hospital-2026-07-01", "2026-07-01", 3L)],
             status.MueTables.Select(t => (t.Table, t.Version, t.AppliesFrom, t.Codes)));
         var october = status.MueTables[1];
         Assert.Equal((1L, 3L, 0L, 2L), (october.NotPayable, october.LineEdits, october.PolicyDateEdits, october.ClinicalDateEdits));

@@ -31,7 +31,7 @@ public sealed class NcciReloadTests : IAsyncLifetime, IDisposable
 
         var reply = await Server.Admin.ReloadTablesAsync(new ReloadTablesRequest());
 
-        Assert.Equal(["ccipra-v322r0", "ccipra-v323r0", "ccioph-v323r0"], reply.NcciTables.Select(t => t.Version));
+        Assert.Equal(["ccipra-v322r0", "ccipra-v323r0", "ccioph-v323r0", "mcd-ptp-pra-v2026q3r0", "mcd-ptp-oph-v2026q3r0"], reply.NcciTables.Select(t => t.Version));
         Assert.True(reply.ElapsedMs > 0);
         var october = await ScrubPairOn("2026-10-01");
         Assert.Equal(Disposition.HardStop, october.Disposition);
@@ -66,7 +66,7 @@ public sealed class NcciReloadTests : IAsyncLifetime, IDisposable
         Assert.Contains($"'{broken}' could not be read: byte 0 is NUL: this is UTF-16 or binary", ex.Status.Detail, StringComparison.Ordinal);
         Assert.StartsWith("The NCCI tables were not reloaded; the tables in force keep serving.", ex.Status.Detail, StringComparison.Ordinal);
         var status = await Server.Admin.GetStatusAsync(new GetStatusRequest());
-        Assert.Equal(["ccipra-v322r0", "ccioph-v323r0"], status.NcciTables.Select(t => t.Version));
+        Assert.Equal(["ccipra-v322r0", "ccioph-v323r0", "mcd-ptp-pra-v2026q3r0", "mcd-ptp-oph-v2026q3r0"], status.NcciTables.Select(t => t.Version));
         Assert.Contains(broken, status.NcciRejection, StringComparison.Ordinal);
         Assert.NotEmpty(status.NcciRejectedAt);
         Assert.Equal("ccipra-v322r0", Assert.Single((await ScrubPairOn("2026-10-01")).Edits).TableVersion);

@@ -54,7 +54,7 @@ public sealed class RunningServer : IAsyncDisposable
     /// <summary>The audit database file, under a temporary folder of this server's own unless a test gave one.</summary>
     public string DatabasePath => App.Configuration["Audit:Path"]!;
 
-    /// <summary>The arguments every test server starts with: a free loopback port, the sample tables and packs, the test
+    /// <summary>The arguments every test server starts with: a free loopback port, the sample tables (Medicaid's too) and packs, the test
     /// secret and <see cref="ApiKey"/> with every scope.</summary>
     public static IEnumerable<string> DefaultArgs =>
     [
@@ -70,6 +70,10 @@ public sealed class RunningServer : IAsyncDisposable
         $"--Ncci:Practitioner:0={RepositoryPaths.PractitionerExcerpt}",
         $"--Ncci:OutpatientHospital:0={RepositoryPaths.OutpatientSample}",
         $"--Mue:Practitioner:0={RepositoryPaths.MueExcerpt}",
+        $"--Ncci:MedicaidPractitioner:0={RepositoryPaths.MedicaidPractitionerSample}",
+        $"--Ncci:MedicaidOutpatientHospital:0={RepositoryPaths.MedicaidOutpatientSample}",
+        $"--Mue:MedicaidPractitioner:0={RepositoryPaths.MedicaidMuePractitionerSample}",
+        $"--Mue:MedicaidOutpatientHospital:0={RepositoryPaths.MedicaidMueOutpatientSample}",
         $"--AddOnCodes:Files:0={RepositoryPaths.AddOnSample}",
         $"--Pfs:Files:0={RepositoryPaths.PfsSample}",
         $"--Packs:Root={RepositoryPaths.Packs}",
@@ -92,6 +96,12 @@ public sealed class RunningServer : IAsyncDisposable
     /// <summary>Starts the host and waits until grpc.health.v1 reports SERVING.</summary>
     public static Task<RunningServer> StartAsync(params string[] extraArgs) => StartCoreAsync(null, null, extraArgs);
 
+    /// <summary>Starts the host without the default arguments of the settings in <paramref name="leftOut"/> (e.g.
+    /// <c>Ncci:MedicaidPractitioner</c>), so what the settings file says of them, or nothing, applies; waits until it
+    /// reports SERVING.</summary>
+    public static Task<RunningServer> StartWithoutDefaultsAsync(IReadOnlyCollection<string> leftOut, params string[] extraArgs) =>
+        StartCoreAsync(null, null, extraArgs, leftOut);
+
     /// <summary>Starts the host, with <paramref name="handler"/> making the HTTP handler of every channel to it (to
     /// trust a test TLS certificate or present a client certificate), and waits until it reports SERVING.</summary>
     public static Task<RunningServer> StartAsync(Func<HttpMessageHandler>? handler, params string[] extraArgs) => StartCoreAsync(handler, null, extraArgs);
@@ -103,12 +113,13 @@ public sealed class RunningServer : IAsyncDisposable
     /// with TryAdd by the host, such as a clock, is then the test's), and waits until it reports SERVING.</summary>
     public static Task<RunningServer> StartWithServicesAsync(Action<IServiceCollection> services, params string[] extraArgs) => StartCoreAsync(null, services, extraArgs);
 
-    private static async Task<RunningServer> StartCoreAsync(Func<HttpMessageHandler>? handler, Action<IServiceCollection>? services, string[] extraArgs)
+    private static async Task<RunningServer> StartCoreAsync(Func<HttpMessageHandler>? handler, Action<IServiceCollection>? services, string[] extraArgs,
+        IReadOnlyCollection<string>? leftOut = null)
     {
         var logs = new LogCapture();
         var data = extraArgs.Any(a => a.StartsWith("--Audit:Path=", StringComparison.Ordinal)) ? null : new TempDirectory();
         string[] databaseArgs = data is null ? [] : [$"--Audit:Path={data.File("scrubber.db")}"];
-        var app = await StartAppAsync([.. databaseArgs, .. extraArgs], logs, services);
+        var app = await StartAppAsync([.. databaseArgs, .. extraArgs], logs, services, leftOut ?? []);
         var server = new RunningServer(app, logs, data, handler);
         await server.WaitUntilServingAsync();
         return server;
@@ -116,12 +127,13 @@ public sealed class RunningServer : IAsyncDisposable
 
     /// <summary>Creates and starts the host. The web port is probed free and then bound, so another process may take it
     /// in between: a start that fails on that port is retried with a new one, as a person would pick another.</summary>
-    private static async Task<WebApplication> StartAppAsync(string[] args, LogCapture logs, Action<IServiceCollection>? services)
+    private static async Task<WebApplication> StartAppAsync(string[] args, LogCapture logs, Action<IServiceCollection>? services, IReadOnlyCollection<string> leftOut)
     {
         const int attempts = 3;
+        var defaults = DefaultArgs.Where(a => !leftOut.Any(key => a.StartsWith($"--{key}:", StringComparison.Ordinal) || a.StartsWith($"--{key}=", StringComparison.Ordinal)));
         for (var attempt = 1; ; attempt++)
         {
-            var app = ScrubberApp.Create([.. DefaultArgs, .. args], b =>
+            var app = ScrubberApp.Create([.. defaults, .. args], b =>
             {
                 b.Logging.AddProvider(logs);
                 services?.Invoke(b.Services);

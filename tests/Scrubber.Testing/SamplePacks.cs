@@ -10,7 +10,7 @@ public static class SamplePacks
     {
         var scrubber = new ClaimScrubber(new ScrubOptions());
         var result = PackCatalog.Load(RepositoryPaths.Packs, PackSet.Empty,
-            pack => PackExampleRunner.Errors(PackExampleRunner.Run(pack, scrubber, SampleTables.Snapshot)), DateTimeOffset.UnixEpoch);
+            pack => PackExampleRunner.Verify(pack, scrubber, SampleTables.Snapshot), DateTimeOffset.UnixEpoch);
         return result.Set.Rejections.IsEmpty
             ? result.Set
             : throw new InvalidOperationException("A sample pack is rejected: " + string.Join("; ", result.Set.Rejections.SelectMany(r => r.Errors)));

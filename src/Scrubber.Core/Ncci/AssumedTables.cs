@@ -43,8 +43,13 @@ internal static class AssumedTables
             return null;
         }
 
+        // The rows stand for whichever table the pack edits with: either setting, Medicare's or Medicaid's.
         var practitioner = Table(builder, NcciTableKind.Practitioner, file);
-        return new NcciSnapshot(practitioner, new NcciTableSet(NcciTableKind.OutpatientHospital, [.. practitioner.Releases]), DateTimeOffset.UnixEpoch);
+        var outpatient = new NcciTableSet(NcciTableKind.OutpatientHospital, [.. practitioner.Releases]);
+        return new NcciSnapshot(practitioner, outpatient, DateTimeOffset.UnixEpoch)
+        {
+            Medicaid = new MedicaidNcciTables(practitioner, outpatient, Mue.MueTables.None),
+        };
     }
 
     private static NcciTableSet Table(PtpTableBuilder builder, NcciTableKind kind, string file)

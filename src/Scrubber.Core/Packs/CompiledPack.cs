@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Scrubber.Core.Claims;
 using Scrubber.Core.CodeSets;
+using Scrubber.Core.Ncci;
 using Scrubber.Core.Packs.Documents;
 using Scrubber.Core.Pfs;
 using Scrubber.Core.Scrubbing;
@@ -29,6 +30,7 @@ public sealed class CompiledPack
         Version = version;
         Payers = [.. document.Payers];
         NcciTable = document.NcciTable ?? NcciTableChoice.ClaimSetting;
+        NcciProgram = document.NcciProgram ?? NcciProgram.Medicare;
         Modifiers = modifiers;
         IndicatorOneSeverity = document.Severity?.NcciIndicatorOne is { } one ? PackCompiler.ToSeverity(one) : null;
         GlobalPeriodSeverity = document.Severity?.GlobalPeriod is { } global ? PackCompiler.ToSeverity(global) : Severity.HardStop;
@@ -65,6 +67,9 @@ public sealed class CompiledPack
     public ImmutableArray<string> Payers { get; }
 
     public NcciTableChoice NcciTable { get; }
+
+    /// <summary>Whose NCCI tables the pack's claims are edited with, PTP and MUE alike.</summary>
+    public NcciProgram NcciProgram { get; }
 
     public ImmutableArray<string> RuleNames => [.. Rules.Select(r => r.Name)];
 
@@ -104,6 +109,27 @@ public sealed class CompiledPack
             GlobalPeriodSeverity = GlobalPeriodSeverity,
             CarrierGlobalDays = CarrierGlobalDays,
         };
+
+    /// <summary>Why the pack cannot scrub with <paramref name="ncci"/>, naming the setting of the PTP table it needs,
+    /// or null when it can: a pack that edits with a table must have one of its program loaded, since the other
+    /// program's table never stands in for it (domain.md §1.5).</summary>
+    /// <remarks>With <c>ncciTable: claimSetting</c> one table of the program is enough, as for packs without a program:
+    /// a claim of the other setting is then refused, naming the setting, when it comes.</remarks>
+    public string? MissingTable(NcciSnapshot ncci)
+    {
+        ArgumentNullException.ThrowIfNull(ncci);
+        var kinds = NcciTable switch
+        {
+            NcciTableChoice.None => [],
+            NcciTableChoice.Practitioner => [NcciTableKind.Practitioner],
+            NcciTableChoice.OutpatientHospital => [NcciTableKind.OutpatientHospital],
+            _ => new[] { NcciTableKind.Practitioner, NcciTableKind.OutpatientHospital },
+        };
+        return kinds.Length == 0 || kinds.Any(kind => ncci.For(NcciProgram, kind) is not null)
+            ? null
+            : $"the pack edits with the {string.Join(" or ", kinds.Select(k => NcciSettingNames.Describe(NcciProgram, k)))} PTP table " +
+              $"({string.Join(" or ", kinds.Select(k => NcciSettingNames.Ptp(NcciProgram, k)))}), and none is loaded";
+    }
 
     /// <summary>The line and pair rules a line with <paramref name="code"/> can trigger.</summary>
     internal IEnumerable<CompiledRule> RulesFor(HcpcsCode code)

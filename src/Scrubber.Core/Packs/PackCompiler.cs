@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Linq.Expressions;
+using System.Text.Json;
 using RulesEngine.Exceptions;
 using RulesEngine.Models;
 using Scrubber.Core.Claims;
@@ -95,8 +96,18 @@ internal static class PackCompiler
             EvaluationCost = cost,
             AddOnPrimaries = addOnPrimaries!,
             CarrierGlobalDays = globalDays!,
-            Warnings = [.. ready.SelectMany(r => SuggestionsNeverValid(r, file))],
+            Warnings = [.. ProgramWithoutTable(document, file), .. ready.SelectMany(r => SuggestionsNeverValid(r, file))],
         };
+    }
+
+    /// <summary><c>ncciProgram</c> beside <c>ncciTable: none</c>: no NCCI table is used, so the program chooses nothing.</summary>
+    private static IEnumerable<PackError> ProgramWithoutTable(PackDocument document, string file)
+    {
+        if (document.NcciProgram is { } program && document.NcciTable == NcciTableChoice.None)
+        {
+            yield return new PackError(file, null,
+                $"ncciProgram: '{JsonNamingPolicy.CamelCase.ConvertName(program.ToString())}' has no effect, since ncciTable is 'none' and no NCCI table is used");
+        }
     }
 
     /// <summary>Visit modifiers (25, 57, 24, 27) a rule suggests on a line whose codes are never in the set they are

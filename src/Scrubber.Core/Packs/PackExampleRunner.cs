@@ -17,6 +17,16 @@ public static class PackExampleRunner
         return [.. pack.Examples.Select(example => RunOne(pack, example, unbudgeted, ncci))];
     }
 
+    /// <summary>Why the pack cannot go live on <paramref name="ncci"/>: the PTP table it edits with is not loaded
+    /// (whatever its examples assume), then each failed example.</summary>
+    public static IEnumerable<PackError> Verify(CompiledPack pack, ClaimScrubber scrubber, NcciSnapshot ncci)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        return pack.MissingTable(ncci) is { } missing
+            ? [new PackError(Path.Combine(pack.Folder, PackLoader.PackFileName), null, missing)]
+            : Errors(Run(pack, scrubber, ncci));
+    }
+
     /// <summary>The errors of failed examples, in the form pack rejections report.</summary>
     public static IEnumerable<PackError> Errors(IEnumerable<ExampleOutcome> outcomes) =>
         outcomes.Where(o => !o.Passed).Select(o => new PackError(o.Example.File, null, o.Explanation));

@@ -139,21 +139,27 @@ public sealed class ClaimScrubber(ScrubOptions options, PackBudget? budget = nul
         return work;
     }
 
-    /// <summary>The add-on code edits, for practitioner and outpatient hospital claims unless the pack turns NCCI off.</summary>
+    /// <summary>The add-on code edits, for practitioner and outpatient hospital claims unless the pack turns NCCI off.
+    /// There is one add-on code file, CMS's, so Medicaid packs are edited with it too.</summary>
     private static AddOnCodeTableSet? AddOnCodesFor(Claim claim, NcciSnapshot ncci, CompiledPack? pack) =>
         pack?.NcciTable == NcciTableChoice.None || claim.Setting == CareSetting.Dme ? null : ncci.AddOnCodes;
 
-    /// <summary>The MUE table the claim's lines are edited with: the one of the table the pack chose, else of the
-    /// claim's setting; DME claims always the DME supplier table. None when the pack turns NCCI off.</summary>
-    private static MueTableSet? MueTablesFor(Claim claim, NcciSnapshot ncci, CompiledPack? pack) =>
-        (pack?.NcciTable ?? NcciTableChoice.ClaimSetting) switch
+    /// <summary>The MUE table the claim's lines are edited with: of the pack's program (Medicare without a pack), the
+    /// one of the table the pack chose, else of the claim's setting; DME claims always the DME supplier table. None
+    /// when the pack turns NCCI off. A Medicaid table not loaded is not replaced by Medicare's: its lines are "not
+    /// evaluated", since the two programs' values differ (domain.md §1.5).</summary>
+    private static MueTableSet? MueTablesFor(Claim claim, NcciSnapshot ncci, CompiledPack? pack)
+    {
+        var mue = ncci.MueFor(pack?.NcciProgram ?? NcciProgram.Medicare);
+        return (pack?.NcciTable ?? NcciTableChoice.ClaimSetting) switch
         {
             NcciTableChoice.None => null,
-            _ when claim.Setting == CareSetting.Dme => ncci.Mue.Dme,
-            NcciTableChoice.Practitioner => ncci.Mue.Practitioner,
-            NcciTableChoice.OutpatientHospital => ncci.Mue.OutpatientHospital,
-            _ => ncci.Mue.For(claim.Setting),
+            _ when claim.Setting == CareSetting.Dme => mue.Dme,
+            NcciTableChoice.Practitioner => mue.Practitioner,
+            NcciTableChoice.OutpatientHospital => mue.OutpatientHospital,
+            _ => mue.For(claim.Setting),
         };
+    }
 
     private static NcciTableSet? TablesFor(Claim claim, NcciSnapshot ncci, CompiledPack? pack)
     {
@@ -170,6 +176,7 @@ public sealed class ClaimScrubber(ScrubOptions options, PackBudget? budget = nul
             NcciTableChoice.OutpatientHospital => NcciTableKind.OutpatientHospital,
             _ => claim.Setting == CareSetting.OutpatientHospital ? NcciTableKind.OutpatientHospital : NcciTableKind.Practitioner,
         };
-        return ncci.For(kind) ?? throw new NcciTableMissingException(kind);
+        var program = pack?.NcciProgram ?? NcciProgram.Medicare;
+        return ncci.For(program, kind) ?? throw new NcciTableMissingException(program, kind);
     }
 }

@@ -29,6 +29,9 @@ internal static partial class Log
         "MUE release {Version} ready: {Codes} codes, {NotPayable} not payable (MUE 0), MAI 1/2/3 {LineEdits}/{PolicyEdits}/{ClinicalEdits}")]
     public static partial void MueReleaseReady(ILogger logger, string version, int codes, int notPayable, int lineEdits, int policyEdits, int clinicalEdits);
 
+    [LoggerMessage(1020, LogLevel.Information, "NCCI file {File}: columns found from its content: {Layout}")]
+    public static partial void NcciLayoutFound(ILogger logger, string file, string layout);
+
     [LoggerMessage(1008, LogLevel.Information, "Add-on code release {Version} ready: {Rows} rows, {AddOnCodes} add-on codes, {PrimaryCodes} primary codes")]
     public static partial void AddOnCodesReady(ILogger logger, string version, long rows, int addOnCodes, int primaryCodes);
 

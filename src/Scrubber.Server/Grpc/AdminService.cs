@@ -30,7 +30,7 @@ internal sealed class AdminService(
         {
             response.LoadedAt = Time(snapshot.LoadedAt);
             response.NcciTables.AddRange(snapshot.AllReleases.Select(r => ToStatus(r.Info)));
-            response.MueTables.AddRange(snapshot.Mue.AllReleases.Select(r => ToStatus(r.Info)));
+            response.MueTables.AddRange(snapshot.AllMueReleases.Select(r => ToStatus(r.Info)));
             response.AddOnTables.AddRange((snapshot.AddOnCodes?.Releases ?? []).Select(r => ToStatus(r.Info)));
             response.PfsTables.AddRange((snapshot.Pfs?.Releases ?? []).Select(r => ToStatus(r.Info)));
         }
@@ -82,7 +82,7 @@ internal sealed class AdminService(
             ElapsedMs = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,
         };
         response.NcciTables.AddRange(snapshot.AllReleases.Select(r => ToStatus(r.Info)));
-        response.MueTables.AddRange(snapshot.Mue.AllReleases.Select(r => ToStatus(r.Info)));
+        response.MueTables.AddRange(snapshot.AllMueReleases.Select(r => ToStatus(r.Info)));
         response.AddOnTables.AddRange((snapshot.AddOnCodes?.Releases ?? []).Select(r => ToStatus(r.Info)));
         response.PfsTables.AddRange((snapshot.Pfs?.Releases ?? []).Select(r => ToStatus(r.Info)));
         return response;
@@ -147,7 +147,7 @@ internal sealed class AdminService(
     {
         var status = new Proto.NcciTableStatus
         {
-            Table = info.Kind == NcciTableKind.Practitioner ? "practitioner" : "outpatient_hospital",
+            Table = ProgramPrefix(info.Program) + (info.Kind == NcciTableKind.Practitioner ? "practitioner" : "outpatient_hospital"),
             Version = info.TableVersion,
             Rows = info.Rows,
             Pairs = info.Pairs,
@@ -163,7 +163,7 @@ internal sealed class AdminService(
     {
         var status = new Proto.MueTableStatus
         {
-            Table = MueFileName.TableName(info.Kind),
+            Table = ProgramPrefix(info.Program) + MueFileName.TableName(info.Kind),
             Version = info.Version,
             AppliesFrom = info.AppliesFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Codes = info.Codes,
@@ -218,6 +218,7 @@ internal sealed class AdminService(
             Name = pack.Name,
             Version = pack.Version,
             NcciTable = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(pack.NcciTable.ToString()),
+            NcciProgram = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(pack.NcciProgram.ToString()),
             Examples = pack.Examples.Length,
             EvaluationCost = pack.EvaluationCost,
             Costly = scrubber.Gate.IsCostly(pack),
@@ -235,6 +236,9 @@ internal sealed class AdminService(
         status.Errors.AddRange(rejection.Errors.Select(e => e.ToString()));
         return status;
     }
+
+    /// <summary>Medicaid tables are listed beside Medicare's, their table names prefixed (<c>medicaid_practitioner</c>).</summary>
+    private static string ProgramPrefix(NcciProgram program) => program == NcciProgram.Medicaid ? "medicaid_" : string.Empty;
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 }

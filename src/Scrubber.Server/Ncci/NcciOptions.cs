@@ -15,6 +15,15 @@ public sealed class NcciOptions
 
     /// <summary>Outpatient hospital table (ccioph) files, folders or zips. Default: the bundled sample under <c>rules/ncci/outpatient-hospital</c>.</summary>
     public List<string> OutpatientHospital { get; } = [];
+
+    /// <summary>Medicaid practitioner PTP files (<c>MCD-PTP-PRA-v2026q3-F1.txt</c>), folders or zips, for packs with
+    /// <c>"ncciProgram": "medicaid"</c>. Default: the generated sample under <c>rules/ncci/medicaid/practitioner</c>.
+    /// Empty: no Medicaid practitioner table, and a Medicaid pack that needs it is refused.</summary>
+    public List<string> MedicaidPractitioner { get; } = [];
+
+    /// <summary>Medicaid outpatient hospital PTP files (<c>MCD-PTP-OPH-…</c>), folders or zips. Default: the generated
+    /// sample under <c>rules/ncci/medicaid/outpatient-hospital</c>.</summary>
+    public List<string> MedicaidOutpatientHospital { get; } = [];
 }
 
 /// <summary>Where the MUE tables come from; the <c>Mue</c> section of the settings. Each entry is a CMS MUE CSV, a
@@ -33,6 +42,17 @@ public sealed class MueOptions
 
     /// <summary>DME supplier services MUE files: DME claims.</summary>
     public List<string> Dme { get; } = [];
+
+    /// <summary>Medicaid practitioner services MUE files (<c>MCD_MUE_PractitionerServices_Eff_MM-DD-YYYY.csv</c>), for
+    /// packs with <c>"ncciProgram": "medicaid"</c>. Default: the generated sample under <c>rules/ncci/medicaid/mue/practitioner</c>.</summary>
+    public List<string> MedicaidPractitioner { get; } = [];
+
+    /// <summary>Medicaid outpatient hospital services MUE files. Default: the generated sample under
+    /// <c>rules/ncci/medicaid/mue/outpatient-hospital</c>.</summary>
+    public List<string> MedicaidOutpatientHospital { get; } = [];
+
+    /// <summary>Medicaid DME supplier services MUE files. Default: none.</summary>
+    public List<string> MedicaidDme { get; } = [];
 }
 
 /// <summary>Where the physician fee schedule RVU files come from; the <c>Pfs</c> section of the settings.</summary>

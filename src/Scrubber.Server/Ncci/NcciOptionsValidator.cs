@@ -2,8 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace Scrubber.Server.Ncci;
 
-/// <summary>Checks at start that at least one PTP table is configured and that every path of the PTP, MUE, add-on
-/// code and fee schedule settings exists.</summary>
+/// <summary>Checks at start that at least one Medicare PTP table is configured (claims without a Medicaid pack are edited
+/// with Medicare's) and that every path of the PTP, MUE, add-on code and fee schedule settings, Medicaid's too, exists.</summary>
 internal sealed class NcciOptionsValidator(IHostEnvironment environment)
     : IValidateOptions<NcciOptions>, IValidateOptions<MueOptions>, IValidateOptions<AddOnCodeOptions>, IValidateOptions<PfsOptions>
 {
@@ -27,6 +27,9 @@ internal sealed class NcciOptionsValidator(IHostEnvironment environment)
         Check("Mue:Practitioner", options.Practitioner, failures);
         Check("Mue:OutpatientHospital", options.OutpatientHospital, failures);
         Check("Mue:Dme", options.Dme, failures);
+        Check("Mue:MedicaidPractitioner", options.MedicaidPractitioner, failures);
+        Check("Mue:MedicaidOutpatientHospital", options.MedicaidOutpatientHospital, failures);
+        Check("Mue:MedicaidDme", options.MedicaidDme, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -41,6 +44,8 @@ internal sealed class NcciOptionsValidator(IHostEnvironment environment)
         var failures = new List<string>();
         Check("Ncci:Practitioner", options.Practitioner, failures);
         Check("Ncci:OutpatientHospital", options.OutpatientHospital, failures);
+        Check("Ncci:MedicaidPractitioner", options.MedicaidPractitioner, failures);
+        Check("Ncci:MedicaidOutpatientHospital", options.MedicaidOutpatientHospital, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

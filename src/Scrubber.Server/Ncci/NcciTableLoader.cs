@@ -8,8 +8,8 @@ using Scrubber.Server.Diagnostics;
 
 namespace Scrubber.Server.Ncci;
 
-/// <summary>Builds an NCCI snapshot from the configured files off to the side and publishes it whole. Used at start
-/// and for each reload (a new quarter's files); one load runs at a time.</summary>
+/// <summary>Builds an NCCI snapshot from the configured files (Medicare's and Medicaid's) off to the side and publishes
+/// it whole. Used at start and for each reload (a new quarter's files); one load runs at a time.</summary>
 internal sealed class NcciTableLoader(
     IOptionsMonitor<NcciOptions> options,
     IOptionsMonitor<MueOptions> mueOptions,
@@ -17,6 +17,7 @@ internal sealed class NcciTableLoader(
     IOptionsMonitor<PfsOptions> pfsOptions,
     IHostEnvironment environment,
     LiveNcciTables live,
+    Packs.LivePacks packs,
     TimeProvider time,
     ILogger<NcciTableLoader> logger) : IDisposable
 {
@@ -50,14 +51,21 @@ internal sealed class NcciTableLoader(
         {
             var report = new LoggingLoadReport(logger);
             var snapshot = new NcciSnapshot(
-                LoadTable(NcciTableKind.Practitioner, "Ncci:Practitioner", settings.Practitioner, report),
-                LoadTable(NcciTableKind.OutpatientHospital, "Ncci:OutpatientHospital", settings.OutpatientHospital, report),
+                LoadTable(NcciProgram.Medicare, NcciTableKind.Practitioner, settings.Practitioner, report),
+                LoadTable(NcciProgram.Medicare, NcciTableKind.OutpatientHospital, settings.OutpatientHospital, report),
                 time.GetUtcNow())
             {
                 Mue = new MueTables(
-                    LoadMue(MueTableKind.Practitioner, "Mue:Practitioner", mue.Practitioner, report),
-                    LoadMue(MueTableKind.OutpatientHospital, "Mue:OutpatientHospital", mue.OutpatientHospital, report),
-                    LoadMue(MueTableKind.Dme, "Mue:Dme", mue.Dme, report)),
+                    LoadMue(NcciProgram.Medicare, MueTableKind.Practitioner, mue.Practitioner, report),
+                    LoadMue(NcciProgram.Medicare, MueTableKind.OutpatientHospital, mue.OutpatientHospital, report),
+                    LoadMue(NcciProgram.Medicare, MueTableKind.Dme, mue.Dme, report)),
+                Medicaid = new MedicaidNcciTables(
+                    LoadTable(NcciProgram.Medicaid, NcciTableKind.Practitioner, settings.MedicaidPractitioner, report),
+                    LoadTable(NcciProgram.Medicaid, NcciTableKind.OutpatientHospital, settings.MedicaidOutpatientHospital, report),
+                    new MueTables(
+                        LoadMue(NcciProgram.Medicaid, MueTableKind.Practitioner, mue.MedicaidPractitioner, report),
+                        LoadMue(NcciProgram.Medicaid, MueTableKind.OutpatientHospital, mue.MedicaidOutpatientHospital, report),
+                        LoadMue(NcciProgram.Medicaid, MueTableKind.Dme, mue.MedicaidDme, report))),
                 AddOnCodes = addOns.Count == 0
                     ? null
                     : AddOnCodeLoader.Load("AddOnCodes:Files", [.. addOns.Select(p => NcciOptionsValidator.Resolve(environment, p))], report),
@@ -70,6 +78,17 @@ internal sealed class NcciTableLoader(
                 throw new NcciLoadException("Ncci: no table is configured. Set Ncci:Practitioner and/or Ncci:OutpatientHospital.");
             }
 
+            // A live pack keeps the table it edits with: a reload that drops it is refused whole, rather than leaving the
+            // pack's payer with claims that cannot be scrubbed (the other program's table never stands in).
+            foreach (var pack in packs.Current.Packs)
+            {
+                if (pack.MissingTable(snapshot) is { } missing)
+                {
+                    throw new NcciLoadException(
+                        $"pack '{pack.Id}' is live, and with these settings {missing}; change or remove the pack (and reload packs) before removing its table.");
+                }
+            }
+
             foreach (var release in snapshot.AllReleases)
             {
                 var info = release.Info;
@@ -77,7 +96,7 @@ internal sealed class NcciTableLoader(
                     info.MalformedRows, info.OverlappingWindows, release.IndexBytes);
             }
 
-            foreach (var release in snapshot.Mue.AllReleases)
+            foreach (var release in snapshot.AllMueReleases)
             {
                 var info = release.Info;
                 Log.MueReleaseReady(logger, info.Version, info.Codes, info.NotPayable, info.ByIndicator[0], info.ByIndicator[1], info.ByIndicator[2]);
@@ -97,7 +116,7 @@ internal sealed class NcciTableLoader(
             }
 
             live.Publish(snapshot);
-            Log.NcciSwapped(logger, string.Join(", ", snapshot.AllReleases.Select(r => r.Info.TableVersion).Concat(snapshot.Mue.AllReleases.Select(r => r.Info.Version))
+            Log.NcciSwapped(logger, string.Join(", ", snapshot.AllReleases.Select(r => r.Info.TableVersion).Concat(snapshot.AllMueReleases.Select(r => r.Info.Version))
                 .Concat((snapshot.AddOnCodes?.Releases ?? []).Select(r => r.Info.Version))
                 .Concat((snapshot.Pfs?.Releases ?? []).Select(r => r.Info.Version))),
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -121,15 +140,15 @@ internal sealed class NcciTableLoader(
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
-    private NcciTableSet? LoadTable(NcciTableKind kind, string key, List<string> paths, INcciLoadReport report) =>
+    private NcciTableSet? LoadTable(NcciProgram program, NcciTableKind kind, List<string> paths, INcciLoadReport report) =>
         paths.Count == 0
             ? null
-            : NcciLoader.Load(kind, key, [.. paths.Select(p => NcciOptionsValidator.Resolve(environment, p))], report);
+            : NcciLoader.Load(program, kind, NcciSettingNames.Ptp(program, kind), [.. paths.Select(p => NcciOptionsValidator.Resolve(environment, p))], report);
 
-    private MueTableSet? LoadMue(MueTableKind kind, string key, List<string> paths, INcciLoadReport report) =>
+    private MueTableSet? LoadMue(NcciProgram program, MueTableKind kind, List<string> paths, INcciLoadReport report) =>
         paths.Count == 0
             ? null
-            : MueLoader.Load(kind, key, [.. paths.Select(p => NcciOptionsValidator.Resolve(environment, p))], report);
+            : MueLoader.Load(program, kind, NcciSettingNames.Mue(program, kind), [.. paths.Select(p => NcciOptionsValidator.Resolve(environment, p))], report);
 
     /// <summary>Logs each file as it is read and the first few malformed rows of each load.</summary>
     private sealed class LoggingLoadReport(ILogger logger) : INcciLoadReport
@@ -147,5 +166,7 @@ internal sealed class NcciTableLoader(
 
         public void FileRead(string file, long rows, long malformed, TimeSpan elapsed) =>
             Log.NcciFileRead(logger, file, rows, malformed, elapsed.TotalMilliseconds);
+
+        public void LayoutFound(string file, string layout) => Log.NcciLayoutFound(logger, file, layout);
     }
 }

@@ -34,7 +34,7 @@ internal sealed class PackReloader(
         {
             var current = ncci.Current ?? tables;
             var now = time.GetUtcNow();
-            var result = PackCatalog.Load(Root, live.Current, pack => PackExampleRunner.Errors(PackExampleRunner.Run(pack, scrubber, current)), now,
+            var result = PackCatalog.Load(Root, live.Current, pack => PackExampleRunner.Verify(pack, scrubber, current), now,
                 options.Value.Limits(scrubOptions.Value));
             live.Publish(result.Set);
             foreach (var change in result.Changes)

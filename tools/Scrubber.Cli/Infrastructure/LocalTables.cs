@@ -9,7 +9,7 @@ namespace Scrubber.Cli;
 /// <summary>The NCCI tables rule commands scrub examples with: given paths, else the samples under rules/ncci found
 /// above the pack folder, else none (examples that need NCCI then fail and say so). The practitioner MUE table and the
 /// add-on code edits come from the same place, so an explained claim gets every edit the service would give it; so does
-/// the fee schedule RVU file (global periods).</summary>
+/// the fee schedule RVU file (global periods), and the Medicaid tables (rules/ncci/medicaid) that Medicaid packs edit with.</summary>
 internal sealed class LocalTables
 {
     public Option<string?> Practitioner { get; } = new("--practitioner")
@@ -30,6 +30,24 @@ internal sealed class LocalTables
         HelpName = "P",
     };
 
+    public Option<string?> MedicaidPractitioner { get; } = new("--medicaid-practitioner")
+    {
+        Description = "Medicaid practitioner NCCI files, folder or zip (default: rules/ncci/medicaid/practitioner above the packs)",
+        HelpName = "P",
+    };
+
+    public Option<string?> MedicaidOutpatientHospital { get; } = new("--medicaid-outpatient-hospital")
+    {
+        Description = "Medicaid outpatient hospital NCCI files (default: rules/ncci/medicaid/outpatient-hospital above the packs)",
+        HelpName = "P",
+    };
+
+    public Option<string?> MedicaidMuePractitioner { get; } = new("--medicaid-mue-practitioner")
+    {
+        Description = "Medicaid practitioner MUE files, folder or zip (default: rules/ncci/medicaid/mue/practitioner above the packs)",
+        HelpName = "P",
+    };
+
     public Option<string?> AddOnCodes { get; } = new("--add-on-codes")
     {
         Description = "add-on code edit files, folder or zip (default: rules/ncci/add-on above the packs)",
@@ -47,6 +65,9 @@ internal sealed class LocalTables
         command.Options.Add(Practitioner);
         command.Options.Add(OutpatientHospital);
         command.Options.Add(MuePractitioner);
+        command.Options.Add(MedicaidPractitioner);
+        command.Options.Add(MedicaidOutpatientHospital);
+        command.Options.Add(MedicaidMuePractitioner);
         command.Options.Add(AddOnCodes);
         command.Options.Add(Pfs);
     }
@@ -66,6 +87,16 @@ internal sealed class LocalTables
                     (key, path) => MueLoader.Load(MueTableKind.Practitioner, key, [path], report)),
                 null,
                 null),
+            Medicaid = new MedicaidNcciTables(
+                LoadOne(MedicaidPractitioner.Name, parse.GetValue(MedicaidPractitioner) ?? Find(near, Path.Combine("medicaid", "practitioner")),
+                    (key, path) => NcciLoader.Load(NcciProgram.Medicaid, NcciTableKind.Practitioner, key, [path], report)),
+                LoadOne(MedicaidOutpatientHospital.Name, parse.GetValue(MedicaidOutpatientHospital) ?? Find(near, Path.Combine("medicaid", "outpatient-hospital")),
+                    (key, path) => NcciLoader.Load(NcciProgram.Medicaid, NcciTableKind.OutpatientHospital, key, [path], report)),
+                new MueTables(
+                    LoadOne(MedicaidMuePractitioner.Name, parse.GetValue(MedicaidMuePractitioner) ?? Find(near, Path.Combine("medicaid", "mue", "practitioner")),
+                        (key, path) => MueLoader.Load(NcciProgram.Medicaid, MueTableKind.Practitioner, key, [path], report)),
+                    null,
+                    null)),
             AddOnCodes = LoadOne(AddOnCodes.Name, parse.GetValue(AddOnCodes) ?? Find(near, "add-on"), (key, path) => AddOnCodeLoader.Load(key, [path], report)),
             Pfs = LoadOne(Pfs.Name, parse.GetValue(Pfs) ?? Find(near, "pfs"), (key, path) => PfsLoader.Load(key, [path], report)),
         };

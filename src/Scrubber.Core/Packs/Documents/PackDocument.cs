@@ -21,6 +21,9 @@ public sealed record PackDocument
     /// <summary>The NCCI table under the pack; omitted means the one the claim's setting calls for.</summary>
     public NcciTableChoice? NcciTable { get; init; }
 
+    /// <summary>Whose NCCI tables (PTP and MUE) sit under the pack: Medicare's (omitted) or Medicaid's.</summary>
+    public Ncci.NcciProgram? NcciProgram { get; init; }
+
     /// <summary>Which distinct-service modifiers the payer takes.</summary>
     public ModifierPolicyDocument? Modifiers { get; init; }
 
