@@ -15,7 +15,7 @@ public sealed class RulesCommandTests : IDisposable
         var run = await CliRun.RunAsync("rules", "lint", RepositoryPaths.Packs);
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        Assert.Matches(@"ok    acme-commercial@[0-9a-f]{12}: 3 rules, 6 examples, payers ACME01, ACME02, cost [\d,]+ of 1,000,000", run.Out);
+        Assert.Matches(@"ok    acme-commercial@[0-9a-f]{12}: 7 rules, 12 examples, payers ACME01, ACME02, cost [\d,]+ of 1,000,000", run.Out);
         Assert.Contains("ok    mindwell-behavioral@", run.Out, StringComparison.Ordinal);
     }
 

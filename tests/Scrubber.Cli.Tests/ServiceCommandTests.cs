@@ -148,7 +148,7 @@ public sealed class ServiceCommandTests(ServerFixture fixture) : IClassFixture<S
         var run = await CliRun.RunAsync("rules", "reload", "--server", fixture.Server.Address);
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
-        Assert.Matches(@"live  acme-commercial@[0-9a-f]{12} \(3 rules, 6 examples\) for ACME01, ACME02", run.Out);
+        Assert.Matches(@"live  acme-commercial@[0-9a-f]{12} \(7 rules, 12 examples\) for ACME01, ACME02", run.Out);
     }
 
     [Fact]

@@ -44,8 +44,8 @@ public sealed class PackServiceTests(ServerFixture fixture) : IClassFixture<Serv
         Assert.Equal(["acme-commercial", "brightpath-health", "mindwell-behavioral"], status.Packs.Select(p => p.Id));
         var acme = status.Packs[0];
         Assert.Equal(["ACME01", "ACME02"], acme.Payers);
-        Assert.Equal(3, acme.Rules.Count);
-        Assert.Equal(6, acme.Examples);
+        Assert.Equal(7, acme.Rules.Count);
+        Assert.Equal(12, acme.Examples);
         Assert.Equal("claimSetting", acme.NcciTable);
         Assert.Equal("practitioner", status.Packs[1].NcciTable);
         Assert.Empty(status.PackRejections);

@@ -10,8 +10,8 @@ using OutcomesClient = Scrubber.V1.Outcomes.OutcomesClient;
 
 namespace Scrubber.Server.Tests;
 
-/// <summary>Patient identifiers go in and never come out: not in any log line at the most verbose level, not in any
-/// report, not in the bytes of the audit database or its write-ahead log.</summary>
+/// <summary>Patient identifiers and birth dates go in and never come out: not in any log line at the most verbose
+/// level, not in any report, not in the bytes of the audit database or its write-ahead log.</summary>
 public sealed class PatientDataTests : IDisposable
 {
     /// <summary>Patients with identifiers and names no code, date or amount could contain by chance.</summary>
@@ -22,6 +22,14 @@ public sealed class PatientDataTests : IDisposable
         new("QZGRUNDLEFF", "ZENOBIQ", "QZX7731PAT03"),
     ];
 
+    /// <summary>Each patient's birth date, sent on every claim: dates no claim, scrub or report of these tests carries otherwise.</summary>
+    private static readonly Dictionary<string, string> BirthDates = new()
+    {
+        ["QZX7731PAT01"] = "1937-11-23",
+        ["QZX7731PAT02"] = "1942-04-09",
+        ["QZX7731PAT03"] = "1929-08-30",
+    };
+
     private readonly TempDirectory _data = new();
 
     public void Dispose() => _data.Dispose();
@@ -29,7 +37,7 @@ public sealed class PatientDataTests : IDisposable
     private string DatabasePath => _data.File("audit.db");
 
     [Fact]
-    public async Task ScrubConfirmIngestReport_AtTraceLevel_NoPatientIdentifierIsLoggedReportedOrStored()
+    public async Task ScrubConfirmIngestReport_AtTraceLevel_NoPatientIdentifierOrBirthDateIsLoggedReportedOrStored()
     {
         var answers = new List<string>();
         await using (var server = await RunningServer.StartAsync(
@@ -72,8 +80,15 @@ public sealed class PatientDataTests : IDisposable
     private static Claim WithPatient(Claim claim, RemitPatient patient)
     {
         claim.PatientId = patient.MemberId;
+        claim.PatientBirthDate = BirthDates[patient.MemberId];
+        claim.PatientSex = PatientSex.Female;
         return claim;
     }
+
+    /// <summary>What must never come out: the identifiers and names, and each birth date as the claim sent it, as an
+    /// 837 writes it (CCYYMMDD), and as a US form writes it.</summary>
+    private static IEnumerable<string> Secrets => Patients.SelectMany(p => new[] { p.MemberId, p.LastName, p.FirstName })
+        .Concat(BirthDates.Values.SelectMany(d => new[] { d, d.Replace("-", string.Empty, StringComparison.Ordinal), $"{d[5..7]}/{d[8..]}/{d[..4]}" }));
 
     /// <summary>Every feedback report, unfiltered, as text.</summary>
     private static async Task<IEnumerable<string>> Reports(RunningServer server)
@@ -95,7 +110,7 @@ public sealed class PatientDataTests : IDisposable
     {
         var all = texts.ToList();
         Assert.NotEmpty(all);
-        foreach (var secret in Patients.SelectMany(p => new[] { p.MemberId, p.LastName, p.FirstName }))
+        foreach (var secret in Secrets)
         {
             var found = all.FirstOrDefault(t => t.Contains(secret, StringComparison.OrdinalIgnoreCase));
             Assert.True(found is null, $"'{secret}' is in {where}: {found}");
@@ -116,7 +131,7 @@ public sealed class PatientDataTests : IDisposable
             }
 
             Assert.True(bytes.Length > 0, $"{path} is empty {when}");
-            foreach (var secret in Patients.SelectMany(p => new[] { p.MemberId, p.LastName, p.FirstName }))
+            foreach (var secret in Secrets)
             {
                 Assert.True(bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)) < 0, $"'{secret}' is in the bytes of {path} {when}");
                 Assert.True(bytes.AsSpan().IndexOf(Encoding.Unicode.GetBytes(secret)) < 0, $"'{secret}' is in the bytes of {path} (UTF-16) {when}");

@@ -28,13 +28,31 @@ public sealed class RequestValidationTests(ServerFixture fixture) : IClassFixtur
         { "zero units", "claim.lines[0].units" },
         { "unknown setting", "claim.setting" },
         { "overlong claim id", "claim.claim_id" },
+        { "birth date not a date", "claim.patient_birth_date" },
+        { "birth date after the service", "claim.patient_birth_date" },
+        { "unknown sex", "claim.patient_sex" },
+        { "place of service of one digit", "claim.place_of_service" },
+        { "line place of service of letters", "claim.lines[0].place_of_service" },
+        { "claim diagnosis with a dot", "claim.diagnosis_codes[0]" },
+        { "claim diagnosis starting with a digit", "claim.diagnosis_codes[1]" },
+        { "thirteen claim diagnoses", "claim.diagnosis_codes" },
+        { "pointer 0", "claim.lines[0].diagnosis_pointers[0]" },
+        { "negative pointer", "claim.lines[1].diagnosis_pointers[1]" },
+        { "pointer past the claim's diagnoses", "claim.lines[2].diagnosis_pointers[0]" },
+        { "pointer 13", "claim.lines[0].diagnosis_pointers[0]" },
+        { "five pointers", "claim.lines[0].diagnosis_pointers" },
+        { "pointers and the line's own codes", "claim.lines[0].diagnosis_pointers" },
+        { "taxonomy of nine characters", "claim.rendering_provider_taxonomy" },
+        { "line taxonomy without the final X", "claim.lines[1].rendering_provider_taxonomy" },
+        { "prior authorization with a control character", "claim.prior_authorization" },
+        { "prior authorization of 51 characters", "claim.prior_authorization" },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task ScrubClaim_MalformedClaim_IsInvalidArgumentNamingTheField(string problem, string field)
     {
-        var claim = ProtoClaims.Of("2026-07-01", "0001U", "0030U");
+        var claim = ProtoClaims.Of("2026-07-01", "0001U", "0030U", "99213");
         Break(claim, problem);
 
         var ex = await Assert.ThrowsAsync<RpcException>(() => fixture.Server.Scrubber.ScrubClaimAsync(claim.Request()).ResponseAsync);
@@ -83,6 +101,29 @@ public sealed class RequestValidationTests(ServerFixture fixture) : IClassFixtur
         Assert.Contains(fixture.Server.Logs.Lines, l => l.Contains("claim.lines[0].service_date", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ScrubClaim_BadBirthDate_IsNamedButNeitherRepeatedNorLogged()
+    {
+        var claim = ProtoClaims.Of("2026-07-01", "0001U");
+        claim.PatientBirthDate = "1957-13-31";
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => fixture.Server.Scrubber.ScrubClaimAsync(claim.Request()).ResponseAsync);
+
+        var violation = Assert.Single(ex.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations);
+        Assert.Equal("claim.patient_birth_date", violation.Field);
+        Assert.DoesNotContain("1957", violation.Description + ex.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains(fixture.Server.Logs.Lines, l => l.Contains("claim.patient_birth_date", StringComparison.Ordinal));
+        Assert.DoesNotContain(fixture.Server.Logs.Lines, l => l.Contains("1957-13-31", StringComparison.Ordinal));
+    }
+
+    /// <summary>Gives the claim one diagnosis and line <paramref name="index"/> <paramref name="pointers"/> in place of its own codes.</summary>
+    private static void PointTo(Claim claim, int index, params int[] pointers)
+    {
+        claim.DiagnosisCodes.Add("F331");
+        claim.Lines[index].DiagnosisCodes.Clear();
+        claim.Lines[index].DiagnosisPointers.Add(pointers);
+    }
+
     private static void Break(Claim claim, string problem)
     {
         var line = claim.Lines[0];
@@ -111,6 +152,24 @@ public sealed class RequestValidationTests(ServerFixture fixture) : IClassFixtur
             case "zero units": line.Units = 0; break;
             case "unknown setting": claim.Setting = (Setting)9; break;
             case "overlong claim id": claim.ClaimId = new string('C', 39); break;
+            case "birth date not a date": claim.PatientBirthDate = "1961-02-30"; break;
+            case "birth date after the service": claim.PatientBirthDate = "2026-07-02"; break;
+            case "unknown sex": claim.PatientSex = (PatientSex)9; break;
+            case "place of service of one digit": claim.PlaceOfService = "1"; break;
+            case "line place of service of letters": line.PlaceOfService = "OF"; break;
+            case "claim diagnosis with a dot": claim.DiagnosisCodes.Add("F33.1"); break;
+            case "claim diagnosis starting with a digit": claim.DiagnosisCodes.Add(["F331", "3F31"]); break;
+            case "thirteen claim diagnoses": claim.DiagnosisCodes.Add(Enumerable.Repeat("I10", 13)); break;
+            case "pointer 0": PointTo(claim, 0, 0); break;
+            case "negative pointer": PointTo(claim, 1, 1, -1); break;
+            case "pointer past the claim's diagnoses": PointTo(claim, 2, 2); break;
+            case "pointer 13": PointTo(claim, 0, 13); break;
+            case "five pointers": PointTo(claim, 0, 1, 1, 1, 1, 1); break;
+            case "pointers and the line's own codes": PointTo(claim, 0, 1); line.DiagnosisCodes.Add("F331"); break;
+            case "taxonomy of nine characters": claim.RenderingProviderTaxonomy = "103T0000X"; break;
+            case "line taxonomy without the final X": claim.Lines[1].RenderingProviderTaxonomy = "103T000000"; break;
+            case "prior authorization with a control character": claim.PriorAuthorization = "PA\u00071"; break;
+            case "prior authorization of 51 characters": claim.PriorAuthorization = new string('A', 51); break;
             default: throw new ArgumentOutOfRangeException(nameof(problem), problem, null);
         }
     }

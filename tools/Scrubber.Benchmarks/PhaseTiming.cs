@@ -28,7 +28,7 @@ internal static class PhaseTiming
         Time("MUE units", () => MueEdits.Scrub(claim, ncci.Mue.Practitioner, [], context, [], []));
         Time("add-on codes", () => AddOnEdits.Scrub(claim, [], ncci.AddOnCodes!, pack, context, [.. ptpEdits]));
         Time("duplicates and same-day visits", () => DuplicateServices.Scrub(claim, [], context, [.. ptpEdits]));
-        Time("pack rules (100)", () => PackRuleEvaluator.Evaluate(pack, claim, options.ProviderScope, new PackRuleEvaluator.Outputs([.. ptpEdits], [], null), PackBudget.Unlimited, default));
+        Time("pack rules (100)", () => PackRuleEvaluator.Evaluate(pack, claim, null, options.ProviderScope, new PackRuleEvaluator.Outputs([.. ptpEdits], [], null), PackBudget.Unlimited, default));
         var scrubber = new ClaimScrubber(options);
         Time("whole scrub", () => scrubber.Scrub(claim, ncci, packs));
         Console.WriteLine("Edits: " + string.Join(", ", scrubber.Scrub(claim, ncci, packs).Edits.Select(e => $"{e.EditType} on {e.LineId}")));

@@ -2,6 +2,7 @@ using Scrubber.Core.Claims;
 using Claim = Scrubber.V1.Claim;
 using ClaimLine = Scrubber.V1.ClaimLine;
 using ClaimFrequency = Scrubber.V1.ClaimFrequency;
+using PatientSex = Scrubber.V1.PatientSex;
 using Setting = Scrubber.V1.Setting;
 
 namespace Scrubber.Generators;
@@ -21,7 +22,13 @@ public static class ClaimInputProto
             Frequency = FrequencyOf(input.Frequency),
             OriginalClaimId = input.OriginalClaimId ?? string.Empty,
             PayerClaimControlNumber = input.PayerClaimControlNumber ?? string.Empty,
+            PatientBirthDate = input.PatientBirthDate ?? string.Empty,
+            PatientSex = SexOf(input.PatientSex),
+            PlaceOfService = input.PlaceOfService ?? string.Empty,
+            PriorAuthorization = input.PriorAuthorization ?? string.Empty,
+            RenderingProviderTaxonomy = input.RenderingProviderTaxonomy ?? string.Empty,
         };
+        claim.DiagnosisCodes.AddRange(input.DiagnosisCodes ?? []);
         foreach (var line in input.Lines ?? [])
         {
             var proto = new ClaimLine
@@ -33,7 +40,10 @@ public static class ClaimInputProto
                 RenderingProviderNpi = line.RenderingProviderNpi,
                 Charge = line.Charge,
                 Units = line.Units,
+                PlaceOfService = line.PlaceOfService ?? string.Empty,
+                RenderingProviderTaxonomy = line.RenderingProviderTaxonomy ?? string.Empty,
             };
+            proto.DiagnosisPointers.AddRange(line.DiagnosisPointers ?? []);
             proto.Modifiers.AddRange(line.Modifiers ?? []);
             proto.DiagnosisCodes.AddRange(line.DiagnosisCodes ?? []);
             claim.Lines.Add(proto);
@@ -51,6 +61,17 @@ public static class ClaimInputProto
         "SETTING_OUTPATIENT_HOSPITAL" or "OUTPATIENT_HOSPITAL" => Setting.OutpatientHospital,
         "SETTING_DME" or "DME" => Setting.Dme,
         _ => (Setting)(-1),
+    };
+
+    /// <summary>The sex the JSON names, as the validator reads it; an unknown name goes through as an unknown value
+    /// the service refuses naming the field.</summary>
+    private static PatientSex SexOf(string? sex) => sex?.ToUpperInvariant() switch
+    {
+        null or "" or "PATIENT_SEX_UNSPECIFIED" or "UNSPECIFIED" => PatientSex.Unspecified,
+        "PATIENT_SEX_FEMALE" or "FEMALE" or "F" => PatientSex.Female,
+        "PATIENT_SEX_MALE" or "MALE" or "M" => PatientSex.Male,
+        "PATIENT_SEX_UNKNOWN" or "UNKNOWN" or "U" => PatientSex.Unknown,
+        _ => (PatientSex)(-1),
     };
 
     private static ClaimFrequency FrequencyOf(string? frequency) => frequency?.ToUpperInvariant() switch

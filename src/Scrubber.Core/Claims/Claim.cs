@@ -26,6 +26,39 @@ public sealed record Claim(
     /// <summary>For a replacement or void: REF*F8, the payer's control number of the original (CLP07); may be empty.</summary>
     public string PayerClaimControlNumber { get; init; } = string.Empty;
 
+    /// <summary>DMG02: the patient's birth date, or null when not sent. PHI: only <see cref="AgeOn"/> leaves the claim;
+    /// the audit store never receives it and nothing logs it.</summary>
+    public DateOnly? PatientBirthDate { get; init; }
+
+    /// <summary>DMG03. PHI, like the birth date.</summary>
+    public PatientSex PatientSex { get; init; }
+
+    /// <summary>CLM05-1: the two-digit place of service, or empty; each line's <see cref="ClaimLine.PlaceOfService"/>
+    /// already holds this value unless the line gave its own.</summary>
+    public string PlaceOfService { get; init; } = string.Empty;
+
+    /// <summary>HI: the ICD-10-CM diagnoses in order, upper case without the dot; the first is the principal.</summary>
+    public ImmutableArray<string> DiagnosisCodes { get; init; } = [];
+
+    /// <summary>REF*G1: the prior authorization number, or empty.</summary>
+    public string PriorAuthorization { get; init; } = string.Empty;
+
+    /// <summary>PRV03 of the rendering provider (2310B): the NUCC taxonomy code, or empty.</summary>
+    public string RenderingProviderTaxonomy { get; init; } = string.Empty;
+
+    /// <summary>The patient's age in whole years on <paramref name="date"/>, or null without a birth date. Someone
+    /// born on 29 February turns a year older on 28 February in common years, as DateOnly.AddYears counts.</summary>
+    public int? AgeOn(DateOnly date)
+    {
+        if (PatientBirthDate is not { } born)
+        {
+            return null;
+        }
+
+        var age = date.Year - born.Year;
+        return born.AddYears(age) > date ? age - 1 : age;
+    }
+
     /// <summary>Every day a line of the claim covers: the dates whose sent lines history must hold.</summary>
     public IReadOnlyCollection<DateOnly> ServiceDates
     {

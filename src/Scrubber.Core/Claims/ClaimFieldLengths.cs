@@ -26,6 +26,12 @@ internal static class ClaimFieldLengths
         Check(claim.Frequency, "claim.frequency");
         Check(claim.OriginalClaimId, "claim.original_claim_id");
         Check(claim.PayerClaimControlNumber, "claim.payer_claim_control_number");
+        Check(claim.PatientBirthDate, "claim.patient_birth_date");
+        Check(claim.PatientSex, "claim.patient_sex");
+        Check(claim.PlaceOfService, "claim.place_of_service");
+        Check(claim.PriorAuthorization, "claim.prior_authorization");
+        Check(claim.RenderingProviderTaxonomy, "claim.rendering_provider_taxonomy");
+        CheckEach(claim.DiagnosisCodes, "claim.diagnosis_codes", Check);
         var lines = claim.Lines ?? [];
         for (var i = 0; i < lines.Count && violations.Count - before < MaxReported; i++)
         {
@@ -40,6 +46,9 @@ internal static class ClaimFieldLengths
             Check(line.ServiceDate, $"{path}.service_date");
             Check(line.RenderingProviderNpi, $"{path}.rendering_provider_npi");
             Check(line.Charge, $"{path}.charge");
+            Check(line.ServiceDateEnd, $"{path}.service_date_end");
+            Check(line.PlaceOfService, $"{path}.place_of_service");
+            Check(line.RenderingProviderTaxonomy, $"{path}.rendering_provider_taxonomy");
             CheckEach(line.Modifiers, $"{path}.modifiers", Check);
             CheckEach(line.DiagnosisCodes, $"{path}.diagnosis_codes", Check);
         }

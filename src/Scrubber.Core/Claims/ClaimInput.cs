@@ -24,6 +24,25 @@ public sealed record ClaimInput
     public string? OriginalClaimId { get; init; }
 
     public string? PayerClaimControlNumber { get; init; }
+
+    /// <summary>YYYY-MM-DD (DMG02). PHI: only the age at each date of service is used.</summary>
+    public string? PatientBirthDate { get; init; }
+
+    /// <summary><c>PATIENT_SEX_FEMALE</c> (also <c>female</c>, <c>F</c>), <c>PATIENT_SEX_MALE</c> (<c>male</c>, <c>M</c>),
+    /// <c>PATIENT_SEX_UNKNOWN</c> (<c>unknown</c>, <c>U</c>), or empty.</summary>
+    public string? PatientSex { get; init; }
+
+    /// <summary>CLM05-1: two digits.</summary>
+    public string? PlaceOfService { get; init; }
+
+    /// <summary>HI: ICD-10-CM codes in order, without the dot.</summary>
+    public IReadOnlyList<string>? DiagnosisCodes { get; init; }
+
+    /// <summary>REF*G1.</summary>
+    public string? PriorAuthorization { get; init; }
+
+    /// <summary>PRV03 of the rendering provider: a NUCC taxonomy code.</summary>
+    public string? RenderingProviderTaxonomy { get; init; }
 }
 
 /// <summary>One service line as sent, before validation.</summary>
@@ -47,4 +66,13 @@ public sealed record ClaimLineInput
     public double Units { get; init; }
 
     public IReadOnlyList<string>? DiagnosisCodes { get; init; }
+
+    /// <summary>SV105: two digits, when the line's place of service differs from the claim's.</summary>
+    public string? PlaceOfService { get; init; }
+
+    /// <summary>SV107: 1-based pointers into the claim's <see cref="ClaimInput.DiagnosisCodes"/>.</summary>
+    public IReadOnlyList<int>? DiagnosisPointers { get; init; }
+
+    /// <summary>PRV03 of the line's rendering provider, when it differs from the claim's.</summary>
+    public string? RenderingProviderTaxonomy { get; init; }
 }

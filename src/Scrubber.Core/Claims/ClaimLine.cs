@@ -10,7 +10,8 @@ namespace Scrubber.Core.Claims;
 /// <param name="RenderingProviderNpi">The rendering NPI, or empty when the billing provider rendered it.</param>
 /// <param name="Charge">The line charge in dollars.</param>
 /// <param name="Units">Service units.</param>
-/// <param name="DiagnosisCodes">ICD-10-CM codes the line points to.</param>
+/// <param name="DiagnosisCodes">The line's ICD-10-CM codes, upper case without the dot: those its
+/// <see cref="DiagnosisPointers"/> point to in the claim's list, else its own.</param>
 public sealed record ClaimLine(
     string LineId,
     HcpcsCode Code,
@@ -23,6 +24,12 @@ public sealed record ClaimLine(
 {
     /// <summary>The last day of a line that spans several days; null for a line of one day.</summary>
     public DateOnly? ServiceDateEnd { get; init; }
+
+    /// <summary>SV107: the 1-based pointers into the claim's diagnoses the line gave, or empty when it gave its own codes.</summary>
+    public ImmutableArray<int> DiagnosisPointers { get; init; } = [];
+
+    /// <summary>The line's place of service: its own (SV105) when given, else the claim's (CLM05-1); empty when neither.</summary>
+    public string PlaceOfService { get; init; } = string.Empty;
 
     /// <summary>The rendering provider's taxonomy: the line's own (2420A PRV03) when given, else the claim's; empty when neither.</summary>
     public string RenderingProviderTaxonomy { get; init; } = string.Empty;

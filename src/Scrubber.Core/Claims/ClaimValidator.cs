@@ -6,7 +6,7 @@ namespace Scrubber.Core.Claims;
 /// <summary>Turns a claim as sent into a validated <see cref="Claim"/>, collecting every field that is wrong.</summary>
 /// <remarks>Lengths follow the 837P: CLM01 is at most 38 characters, REF*6R at most 50, four modifiers a line.
 /// Field paths are the API's (<c>claim.lines[2].service_date</c>) so an error reads the same from every entry point.</remarks>
-public static class ClaimValidator
+public static partial class ClaimValidator
 {
     private const int MaxClaimIdLength = 38;
     private const int MaxLineIdLength = 50;
@@ -61,6 +61,7 @@ public static class ClaimValidator
         }
 
         Optional(claim.PayerClaimControlNumber, "claim.payer_claim_control_number", MaxControlNumberLength, violations);
+        var context = CreateContext(claim, violations);
         var inputs = claim.Lines ?? [];
         if (inputs.Count == 0)
         {
@@ -76,7 +77,7 @@ public static class ClaimValidator
         var lineIds = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < inputs.Count; i++)
         {
-            var line = CreateLine(inputs[i], $"claim.lines[{i}]", violations);
+            var line = CreateLine(inputs[i], $"claim.lines[{i}]", context, violations);
             if (line is null)
             {
                 continue;
@@ -90,6 +91,7 @@ public static class ClaimValidator
             lines.Add(line);
         }
 
+        CheckBirthDate(context, lines, violations);
         return violations.Count > 0
             ? null
             : new Claim(claimId, claim.PayerId ?? string.Empty, claim.PatientId ?? string.Empty, claim.BillingProviderNpi!, setting, lines.ToImmutable())
@@ -97,6 +99,12 @@ public static class ClaimValidator
                 Frequency = frequency,
                 OriginalClaimId = originalClaimId,
                 PayerClaimControlNumber = claim.PayerClaimControlNumber ?? string.Empty,
+                PatientBirthDate = context.BirthDate,
+                PatientSex = context.Sex,
+                PlaceOfService = context.PlaceOfService,
+                DiagnosisCodes = context.Diagnoses,
+                PriorAuthorization = context.PriorAuthorization,
+                RenderingProviderTaxonomy = context.Taxonomy,
             };
     }
 
@@ -132,7 +140,7 @@ public static class ClaimValidator
         }
     }
 
-    private static ClaimLine? CreateLine(ClaimLineInput? line, string path, List<FieldViolation> violations)
+    private static ClaimLine? CreateLine(ClaimLineInput? line, string path, ClaimContext context, List<FieldViolation> violations)
     {
         if (line is null)
         {
@@ -172,26 +180,18 @@ public static class ClaimValidator
             violations.Add(new($"{path}.units", $"{line.Units.ToString(CultureInfo.InvariantCulture)} is not a unit count above 0 and at most {MaxUnits}"));
         }
 
-        var diagnoses = line.DiagnosisCodes ?? [];
-        if (diagnoses.Count > MaxDiagnosisCodes)
-        {
-            violations.Add(new($"{path}.diagnosis_codes", $"{diagnoses.Count} codes is more than the {MaxDiagnosisCodes} a claim carries"));
-        }
-
-        for (var d = 0; d < Math.Min(diagnoses.Count, MaxDiagnosisCodes); d++)
-        {
-            var dx = diagnoses[d] ?? string.Empty;
-            if (dx.Length is < 3 or > 8 || !dx.All(c => char.IsAsciiLetterOrDigit(c) || c == '.'))
-            {
-                violations.Add(new($"{path}.diagnosis_codes[{d}]", Describe(dx, "is not an ICD-10-CM code")));
-            }
-        }
+        var (diagnoses, pointers) = LineDiagnoses(line, path, context, violations);
+        var placeOfService = PlaceOfService(line.PlaceOfService, $"{path}.place_of_service", violations);
+        var taxonomy = Taxonomy(line.RenderingProviderTaxonomy, $"{path}.rendering_provider_taxonomy", violations);
 
         return violations.Count > before
             ? null
-            : new ClaimLine(lineId, code, modifiers, serviceDate, rendering, charge, line.Units, [.. diagnoses.Select(d => d.ToUpperInvariant())])
+            : new ClaimLine(lineId, code, modifiers, serviceDate, rendering, charge, line.Units, diagnoses)
             {
                 ServiceDateEnd = serviceDateEnd,
+                DiagnosisPointers = pointers,
+                PlaceOfService = placeOfService.Length > 0 ? placeOfService : context.PlaceOfService,
+                RenderingProviderTaxonomy = taxonomy.Length > 0 ? taxonomy : context.Taxonomy,
             };
     }
 

@@ -45,6 +45,7 @@ public sealed class CompiledPack
             .GroupBy(x => x.code, x => x.r)
             .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray());
         _rulesByRangeOrAny = [.. rules.Where(r => r.Scope != RuleScope.Claim && (r.Codes.MatchesEverything || !r.Codes.Ranges.IsEmpty))];
+        ReadsHistory = rules.Any(r => r.ReadsHistory);
     }
 
     public string Id { get; }
@@ -72,6 +73,15 @@ public sealed class CompiledPack
     public NcciProgram NcciProgram { get; }
 
     public ImmutableArray<string> RuleNames => [.. Rules.Select(r => r.Name)];
+
+    /// <summary>Whether a rule reads the patient's sent history (<c>TimesBilled</c>, <c>UnitsBilledOn</c>,
+    /// <c>LastBilled</c>): a scrub then reads the history of the <see cref="HistoryLookBackDays"/> before the claim's
+    /// dates, once, instead of the claim's dates alone.</summary>
+    public bool ReadsHistory { get; }
+
+    /// <summary>How many days before the claim's earliest date of service the scrub reads history for: <see cref="PackHistory.LookBackDays"/>
+    /// when a rule reads history, else 0 (the claim's own dates).</summary>
+    public int HistoryLookBackDays => ReadsHistory ? PackHistory.LookBackDays : 0;
 
     /// <summary>What scrubbing the worst claim with this pack costs (see rules/README.md), checked against
     /// <see cref="PackLimits.MaxEvaluationCost"/> when it loaded.</summary>

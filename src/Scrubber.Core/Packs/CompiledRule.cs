@@ -22,6 +22,9 @@ internal sealed record CompiledRule(
     /// <summary>What one evaluation costs on the worst claim, in the units of <see cref="Sandbox.PackCost"/>.</summary>
     public long Weight { get; init; }
 
+    /// <summary>Whether the expression reads the patient's sent history (a history helper).</summary>
+    public bool ReadsHistory { get; init; }
+
     /// <summary>The expression tree the sandbox accepted; <see cref="Condition"/> is compiled from it.</summary>
     internal Sandbox.CheckedExpression? Checked { get; init; }
 

@@ -212,7 +212,7 @@ internal static class PackCompiler
         return problems.Count > 0
             ? null
             : new CompiledRule(rule.Name, rule.Scope, codes!, otherCodes!, rule.Expression, rule.Edit.Type, ToSeverity(rule.Edit.Severity),
-                message!, [.. rule.Edit.Suggest]) { Weight = sandboxed!.Weight, Checked = sandboxed.Checked };
+                message!, [.. rule.Edit.Suggest]) { Weight = sandboxed!.Weight, Checked = sandboxed.Checked, ReadsHistory = sandboxed.ReadsHistory };
     }
 
     private static Workflow Workflow(CompiledRule rule) => new()
@@ -227,8 +227,8 @@ internal static class PackCompiler
         var lineCode = SampleCode(rule.Codes);
         var claim = new Claim("WARM-UP", "WARM-UP", "WARM-UP", "1234567893", CareSetting.Professional,
         [
-            new ClaimLine("1", lineCode, [], WarmUpDate, string.Empty, 100m, 1, ["Z00.00"]),
-            new ClaimLine("2", SampleCode(rule.OtherCodes), [], WarmUpDate, string.Empty, 100m, 1, ["Z00.00"]),
+            new ClaimLine("1", lineCode, [], WarmUpDate, string.Empty, 100m, 1, ["Z0000"]),
+            new ClaimLine("2", SampleCode(rule.OtherCodes), [], WarmUpDate, string.Empty, 100m, 1, ["Z0000"]),
         ]);
         var facts = ClaimFacts.Of(claim, ProviderScope.RenderingNpi);
         try

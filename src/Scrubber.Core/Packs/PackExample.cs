@@ -16,6 +16,9 @@ public sealed record PackExample(string File, string Description, Claim Claim, I
     /// it declares none and is scrubbed against the loaded quarter.</summary>
     public NcciSnapshot? AssumedTables { get; init; }
 
+    /// <summary>The lines of the example's earlier, sent claims (its <c>history</c>), as a scrub reads them from the store.</summary>
+    public ImmutableArray<PriorLine> History { get; init; } = [];
+
     /// <summary>The pairs of <see cref="AssumedTables"/>, as (column 1, column 2).</summary>
     public ImmutableArray<(HcpcsCode Column1, HcpcsCode Column2)> AssumedPairs { get; init; } = [];
 }

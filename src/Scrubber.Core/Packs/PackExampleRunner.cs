@@ -37,7 +37,7 @@ public static class PackExampleRunner
         try
         {
             // An example that declares its NCCI rows is proved against them alone, so a new quarter cannot break it.
-            result = scrubber.Scrub(example.Claim, example.AssumedTables ?? ncci, pack);
+            result = scrubber.Scrub(example.Claim, example.AssumedTables ?? ncci, pack, example.History);
         }
         catch (NcciTableMissingException ex)
         {
@@ -67,7 +67,7 @@ public static class PackExampleRunner
             ScrubResult result;
             try
             {
-                result = scrubber.Scrub(example.Claim, ncci, pack);
+                result = scrubber.Scrub(example.Claim, ncci, pack, example.History);
             }
             catch (NcciTableMissingException)
             {

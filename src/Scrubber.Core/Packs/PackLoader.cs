@@ -104,6 +104,24 @@ public static class PackLoader
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
     }
 
+    /// <summary>The lines of an example's earlier claims, each claim validated as the API would (its violations named
+    /// <c>history[0].claim.…</c>), and the lines the store would hand a scrub: those of other claims than the example's.</summary>
+    private static ImmutableArray<PriorLine> HistoryOf(IReadOnlyList<ClaimInput> claims, Claim? example, string file, List<PackError> errors)
+    {
+        var lines = ImmutableArray.CreateBuilder<PriorLine>();
+        for (var i = 0; i < claims.Count; i++)
+        {
+            var sent = ClaimValidator.TryCreate(claims[i], ClaimLimits.Default, out var violations);
+            errors.AddRange(violations.Select(v => new PackError(file, null, $"history[{i}].{v}")));
+            if (sent is not null && (example is null || !example.ClaimsItStandsFor.Contains(sent.ClaimId, StringComparer.Ordinal)))
+            {
+                lines.AddRange(sent.Lines.Select(l => new PriorLine(sent.ClaimId, sent.BillingProviderNpi, l)));
+            }
+        }
+
+        return lines.ToImmutable();
+    }
+
     private static ImmutableArray<PackExample> ReadExamples(string examplesFolder, string[] files, PackDocument pack, List<PackError> errors)
     {
         var examples = ImmutableArray.CreateBuilder<PackExample>();
@@ -136,12 +154,14 @@ public static class PackLoader
             }
 
             var assumed = Ncci.AssumedTables.Build(document.Assumes ?? [], file, errors, out var assumedPairs);
+            var history = HistoryOf(document.History ?? [], claim, file, errors);
             if (claim is not null)
             {
                 examples.Add(new PackExample(file, document.Description, claim, [.. document.Expect])
                 {
                     AssumedTables = assumed,
                     AssumedPairs = assumedPairs,
+                    History = history,
                 });
             }
         }

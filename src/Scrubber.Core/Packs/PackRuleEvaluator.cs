@@ -26,11 +26,13 @@ internal sealed class PackRuleEvaluator
         _started = budget.Time.GetTimestamp();
     }
 
-    /// <summary>Runs <paramref name="pack"/>'s rules on <paramref name="claim"/>.</summary>
+    /// <summary>Runs <paramref name="pack"/>'s rules on <paramref name="claim"/>; <paramref name="history"/> is the
+    /// patient's sent lines the scrub read, for the history helpers.</summary>
     /// <exception cref="ScrubCancelledException"><paramref name="cancellationToken"/> was cancelled before a rule.</exception>
-    public static void Evaluate(CompiledPack pack, Claim claim, ProviderScope scope, Outputs outputs, PackBudget budget, CancellationToken cancellationToken)
+    public static void Evaluate(CompiledPack pack, Claim claim, IReadOnlyList<PriorLine>? history, ProviderScope scope, Outputs outputs, PackBudget budget,
+        CancellationToken cancellationToken)
     {
-        var evaluator = new PackRuleEvaluator(pack, ClaimFacts.Of(claim, scope), outputs, budget, cancellationToken);
+        var evaluator = new PackRuleEvaluator(pack, ClaimFacts.Of(claim, scope, history), outputs, budget, cancellationToken);
         evaluator.Evaluate();
     }
 

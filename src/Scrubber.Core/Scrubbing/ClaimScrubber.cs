@@ -40,7 +40,9 @@ public sealed class ClaimScrubber(ScrubOptions options, PackBudget? budget = nul
     /// <param name="claim">The claim.</param>
     /// <param name="ncci">The NCCI tables in force.</param>
     /// <param name="pack">The payer's pack, or null.</param>
-    /// <param name="history">Lines already sent on earlier claims of the same patient, for NCCI pairs across claims.</param>
+    /// <param name="history">Lines already sent on earlier claims of the same patient, for NCCI pairs across claims and
+    /// the pack's history helpers: in <see cref="HistoryWindow.For(Claim, int)"/>, from <see cref="CompiledPack.HistoryLookBackDays"/>
+    /// before the claim when the pack reads history.</param>
     /// <param name="trace">Receives every rule run, for <c>scrubctl rules explain</c>.</param>
     /// <param name="cancellationToken">The call's; checked between phases and before every pack rule.</param>
     /// <exception cref="NcciTableMissingException">The NCCI table the claim needs is not loaded.</exception>
@@ -110,7 +112,15 @@ public sealed class ClaimScrubber(ScrubOptions options, PackBudget? budget = nul
     private ScrubWork ScrubBeforePack(Claim claim, NcciSnapshot ncci, CompiledPack? pack, IReadOnlyList<PriorLine>? history, CancellationToken cancellationToken)
     {
         var policy = pack?.PolicyFor(options) ?? ScrubPolicy.FromOptions(options);
-        var work = new ScrubWork(claim);
+        var work = new ScrubWork(claim, history);
+
+        // A pack whose rules read history got the year before the claim in one read; the other phases look back no
+        // further than their own window, so they walk the lines in it alone.
+        if (pack is { ReadsHistory: true } && history is { Count: > 0 })
+        {
+            history = InPhaseWindow(claim, history);
+        }
+
         var context = new PairContext(claim.Setting, options.ProviderScope, policy) { ClaimId = claim.ClaimId };
         ScrubCancelledException.ThrowIfCancelled(ScrubPhases.Ncci, cancellationToken);
         if (TablesFor(claim, ncci, pack) is { } tables)
@@ -137,6 +147,13 @@ public sealed class ClaimScrubber(ScrubOptions options, PackBudget? budget = nul
         }
 
         return work;
+    }
+
+    /// <summary>The sent lines in the window the phases before the pack read (<see cref="HistoryWindow.For(Claim, int)"/> without a pack's look-back).</summary>
+    private static List<PriorLine> InPhaseWindow(Claim claim, IReadOnlyList<PriorLine> history)
+    {
+        var window = HistoryWindow.For(claim);
+        return [.. history.Where(l => window.Contains(l.Line.ServiceDate))];
     }
 
     /// <summary>The add-on code edits, for practitioner and outpatient hospital claims unless the pack turns NCCI off.

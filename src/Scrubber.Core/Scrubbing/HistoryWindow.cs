@@ -21,8 +21,9 @@ public readonly record struct HistoryWindow(DateOnly From, DateOnly To)
     public static HistoryWindow Day(DateOnly day) => new(day, day);
 
     /// <summary>The window every phase of a scrub of <paramref name="claim"/> needs: from <see cref="DaysBack"/> days
-    /// before its first line to <see cref="DaysAhead"/> day after the last day any line covers.</summary>
-    public static HistoryWindow For(Claim claim)
+    /// (or <paramref name="lookBackDays"/>, when more: a pack whose rules read a year of history) before its first
+    /// line to <see cref="DaysAhead"/> day after the last day any line covers.</summary>
+    public static HistoryWindow For(Claim claim, int lookBackDays = 0)
     {
         ArgumentNullException.ThrowIfNull(claim);
         DateOnly first = DateOnly.MaxValue, last = DateOnly.MinValue;
@@ -35,7 +36,7 @@ public readonly record struct HistoryWindow(DateOnly From, DateOnly To)
 
         return claim.Lines.Length == 0
             ? Day(DateOnly.MinValue)
-            : new(Shift(first, -DaysBack), Shift(last, DaysAhead));
+            : new(Shift(first, -Math.Max(DaysBack, lookBackDays)), Shift(last, DaysAhead));
     }
 
     /// <summary>Whether <paramref name="day"/> is in the window.</summary>

@@ -5,7 +5,7 @@ namespace Scrubber.Core.Scrubbing;
 
 /// <summary>What one scrub has found so far, carried from the NCCI phases to the pack's rules, which may run later
 /// (after the claim waited for its costly pack's gate).</summary>
-internal sealed class ScrubWork(Claim claim)
+internal sealed class ScrubWork(Claim claim, IReadOnlyList<PriorLine>? history)
 {
     public List<Edit> Edits { get; } = [];
 
@@ -18,7 +18,7 @@ internal sealed class ScrubWork(Claim claim)
     public List<string> NotEvaluated { get; } = [];
 
     public void EvaluatePack(CompiledPack pack, ProviderScope scope, PackBudget budget, IList<RuleTrace>? trace, CancellationToken cancellationToken) =>
-        PackRuleEvaluator.Evaluate(pack, claim, scope, new PackRuleEvaluator.Outputs(Edits, Faults, trace), budget, cancellationToken);
+        PackRuleEvaluator.Evaluate(pack, claim, history, scope, new PackRuleEvaluator.Outputs(Edits, Faults, trace), budget, cancellationToken);
 
     public ScrubResult Result(CompiledPack? pack) =>
         new(ScrubResult.DispositionOf(Edits), [.. Edits.Select(WithClaim)], [.. Versions])

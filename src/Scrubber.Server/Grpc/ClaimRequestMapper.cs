@@ -21,6 +21,12 @@ internal static class ClaimRequestMapper
         Frequency = Enum.IsDefined(claim.Frequency) ? FrequencyName(claim.Frequency) : ((int)claim.Frequency).ToString(System.Globalization.CultureInfo.InvariantCulture),
         OriginalClaimId = claim.OriginalClaimId,
         PayerClaimControlNumber = claim.PayerClaimControlNumber,
+        PatientBirthDate = claim.PatientBirthDate,
+        PatientSex = Enum.IsDefined(claim.PatientSex) ? SexName(claim.PatientSex) : ((int)claim.PatientSex).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        PlaceOfService = claim.PlaceOfService,
+        DiagnosisCodes = claim.DiagnosisCodes,
+        PriorAuthorization = claim.PriorAuthorization,
+        RenderingProviderTaxonomy = claim.RenderingProviderTaxonomy,
     };
 
     private static ClaimLineInput ToInput(Proto.ClaimLine line) => new()
@@ -34,6 +40,17 @@ internal static class ClaimRequestMapper
         Charge = line.Charge,
         Units = line.Units,
         DiagnosisCodes = line.DiagnosisCodes,
+        PlaceOfService = line.PlaceOfService,
+        DiagnosisPointers = line.DiagnosisPointers,
+        RenderingProviderTaxonomy = line.RenderingProviderTaxonomy,
+    };
+
+    private static string SexName(Proto.PatientSex sex) => sex switch
+    {
+        Proto.PatientSex.Female => "PATIENT_SEX_FEMALE",
+        Proto.PatientSex.Male => "PATIENT_SEX_MALE",
+        Proto.PatientSex.Unknown => "PATIENT_SEX_UNKNOWN",
+        _ => string.Empty,
     };
 
     private static string FrequencyName(Proto.ClaimFrequency frequency) => frequency switch

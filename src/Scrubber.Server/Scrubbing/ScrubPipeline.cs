@@ -54,10 +54,11 @@ internal sealed class ScrubPipeline(
         var started = Stopwatch.GetTimestamp();
 
         var key = patientKey.Of(claim.PatientId);
-        // A void pairs with nothing, and a replacement is paired with history without the claim it replaces.
+        // A void pairs with nothing, and a replacement is paired with history without the claim it replaces. A pack
+        // whose rules read history (TimesBilled, …) gets the year before the claim in the same one read.
         var history = claim.Frequency == ClaimFrequency.Void
             ? []
-            : audit.Store.History(key, claim.ClaimsItStandsFor, HistoryWindow.For(claim));
+            : audit.Store.History(key, claim.ClaimsItStandsFor, HistoryWindow.For(claim, packSet.ForPayer(claim.PayerId)?.HistoryLookBackDays ?? 0));
         ScrubResult result;
         try
         {

@@ -1,3 +1,4 @@
+using Scrubber.Core.Packs;
 using Scrubber.Core.Scrubbing;
 using Scrubber.Testing;
 
@@ -35,6 +36,16 @@ public sealed class HistoryWindowTests
     }
 
     [Fact]
+    public void For_APackThatReadsAYear_ReachesThatFarBack_AndAShorterLookBackKeepsNinetyDays()
+    {
+        var claim = new ClaimBuilder().On("2026-07-16").Line("99213").Build();
+
+        Assert.Equal(new DateOnly(2025, 7, 15), HistoryWindow.For(claim, PackHistory.LookBackDays).From);
+        Assert.Equal(new DateOnly(2026, 7, 17), HistoryWindow.For(claim, PackHistory.LookBackDays).To);
+        Assert.Equal(new DateOnly(2026, 4, 17), HistoryWindow.For(claim, 30).From);
+    }
+
+    [Fact]
     public void For_DatesAtTheEndsOfTheCalendar_AreClampedNotThrown()
     {
         var claim = new ClaimBuilder().On("0001-01-01").Line("99213").LineOn("99213", DateOnly.MaxValue, string.Empty).Build();
@@ -43,5 +54,6 @@ public sealed class HistoryWindowTests
 
         Assert.Equal(DateOnly.MinValue, window.From);
         Assert.Equal(DateOnly.MaxValue, window.To);
+        Assert.Equal(DateOnly.MinValue, HistoryWindow.For(claim, PackHistory.LookBackDays).From);
     }
 }

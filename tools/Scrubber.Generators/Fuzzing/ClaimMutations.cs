@@ -18,7 +18,15 @@ internal static class ClaimMutations
     [
         ClaimString, ClaimString, LineString, LineString, LineString, ListItem, ListItem,
         BadDate, BadDate, BadUnits, BadCharge, Structure, Structure, Setting, Pairs, BadDateEnd, UnitsOverLimits,
+        Context, Context, BadPointers, BadPointers, BadBirthDate, BadSex, ClaimDiagnoses,
     ];
+
+    /// <summary>Diagnoses a claim may carry (HI, without the dot) and taxonomies of the professions the faker's codes suit.</summary>
+    private static readonly string[] Diagnoses = ["F331", "F411", "I10", "E119", "Z0000", "J069", "M1711", "R079", "K219"];
+
+    private static readonly string[] Taxonomies = ["207Q00000X", "103T00000X", "1041C0700X", "207RC0000X", "2084P0800X"];
+
+    private static readonly string[] PlacesOfService = ["11", "02", "10", "21", "22", "23", "12", "99"];
 
     /// <summary>Codes of the shipped MUE excerpt (0001U MAI 2, 0009U MAI 3), so mutated claims also reach the MUE edits.</summary>
     private static readonly string[] MueCodes = ["0001U", "0009U", "0002M", "0016M"];
@@ -30,6 +38,10 @@ internal static class ClaimMutations
         ("payer_id", c => c.PayerId, (c, v) => c.PayerId = v),
         ("patient_id", c => c.PatientId, (c, v) => c.PatientId = v),
         ("billing_provider_npi", c => c.BillingProviderNpi, (c, v) => c.BillingProviderNpi = v),
+        ("place_of_service", c => c.PlaceOfService, (c, v) => c.PlaceOfService = v),
+        ("prior_authorization", c => c.PriorAuthorization, (c, v) => c.PriorAuthorization = v),
+        ("rendering_provider_taxonomy", c => c.RenderingProviderTaxonomy, (c, v) => c.RenderingProviderTaxonomy = v),
+        ("patient_birth_date", c => c.PatientBirthDate, (c, v) => c.PatientBirthDate = v),
     ];
 
     /// <summary>The string fields of a line.</summary>
@@ -40,6 +52,8 @@ internal static class ClaimMutations
         ("service_date", l => l.ServiceDate, (l, v) => l.ServiceDate = v),
         ("rendering_provider_npi", l => l.RenderingProviderNpi, (l, v) => l.RenderingProviderNpi = v),
         ("charge", l => l.Charge, (l, v) => l.Charge = v),
+        ("place_of_service", l => l.PlaceOfService, (l, v) => l.PlaceOfService = v),
+        ("rendering_provider_taxonomy", l => l.RenderingProviderTaxonomy, (l, v) => l.RenderingProviderTaxonomy = v),
     ];
 
     private static string ClaimString(Claim claim, Randomizer random) => HostileString(claim, ClaimFields, random, "");
@@ -172,6 +186,85 @@ internal static class ClaimMutations
         }
 
         return $"lines on MUE codes, setting {claim.Setting}";
+    }
+
+    /// <summary>A valid claim context, as an 837P carries it: birth date, sex, place of service, the claim's diagnoses
+    /// with each line pointing into them (its own codes cleared), taxonomy, and sometimes a prior authorization and a
+    /// line's own place of service or taxonomy. Other mutations may then break any of it.</summary>
+    private static string Context(Claim claim, Randomizer random)
+    {
+        claim.PatientBirthDate = new DateOnly(1920, 1, 1).AddDays(random.Int(0, 365 * 100)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        claim.PatientSex = random.ArrayElement([PatientSex.Female, PatientSex.Male, PatientSex.Unknown, PatientSex.Unspecified]);
+        claim.PlaceOfService = random.ArrayElement(PlacesOfService);
+        claim.RenderingProviderTaxonomy = random.ArrayElement(Taxonomies);
+        claim.PriorAuthorization = random.Bool() ? $"PA-{random.Int(1, 999_999):D6}" : string.Empty;
+        claim.DiagnosisCodes.Clear();
+        claim.DiagnosisCodes.Add(random.ArrayElements(Diagnoses, random.Int(1, 4)));
+        foreach (var line in claim.Lines)
+        {
+            line.DiagnosisCodes.Clear();
+            line.DiagnosisPointers.Clear();
+            line.DiagnosisPointers.Add(Enumerable.Range(1, claim.DiagnosisCodes.Count).Take(random.Int(1, 4)));
+            line.PlaceOfService = random.Bool(0.2f) ? random.ArrayElement(PlacesOfService) : string.Empty;
+            line.RenderingProviderTaxonomy = random.Bool(0.2f) ? random.ArrayElement(Taxonomies) : string.Empty;
+        }
+
+        return "a valid claim context";
+    }
+
+    /// <summary>Hostile diagnosis pointers: 0, negative, past the claim's diagnoses, over 12, the extremes, thousands,
+    /// or pointers beside the line's own codes.</summary>
+    private static string BadPointers(Claim claim, Randomizer random)
+    {
+        if (claim.Lines.Count == 0)
+        {
+            return "no line to change";
+        }
+
+        var i = random.Int(0, claim.Lines.Count - 1);
+        var line = claim.Lines[i];
+        var pointers = random.Int(0, 6) switch
+        {
+            0 => [0],
+            1 => [-1],
+            2 => [claim.DiagnosisCodes.Count + 1],
+            3 => [13],
+            4 => [int.MaxValue, int.MinValue],
+            5 => Enumerable.Repeat(1, random.Int(5, 5000)).ToArray(),
+            _ => (int[])[1],
+        };
+        line.DiagnosisPointers.Add(pointers);
+        return $"lines[{i}].diagnosis_pointers gets {pointers.Length} pointer(s) from {pointers[0]}{(line.DiagnosisCodes.Count > 0 ? " beside its own codes" : "")}";
+    }
+
+    private static string BadBirthDate(Claim claim, Randomizer random)
+    {
+        claim.PatientBirthDate = random.Bool() ? HostileValues.Date(random) : HostileValues.String(random, claim.PatientBirthDate);
+        return $"patient_birth_date={Show(claim.PatientBirthDate)}";
+    }
+
+    private static string BadSex(Claim claim, Randomizer random)
+    {
+        claim.PatientSex = (PatientSex)random.ArrayElement([-1, 0, 1, 2, 3, 4, 99, int.MaxValue, int.MinValue]);
+        return $"patient_sex={(int)claim.PatientSex}";
+    }
+
+    /// <summary>The claim's diagnoses: one hostile code, thirteen or thousands of them.</summary>
+    private static string ClaimDiagnoses(Claim claim, Randomizer random)
+    {
+        switch (random.Int(0, 2))
+        {
+            case 0:
+                var value = HostileValues.String(random, random.ArrayElement(Diagnoses));
+                claim.DiagnosisCodes.Add(value);
+                return $"diagnosis_codes gets {Show(value)}";
+            case 1:
+                claim.DiagnosisCodes.Add(Enumerable.Repeat("I10", 13));
+                return "thirteen claim diagnoses";
+            default:
+                claim.DiagnosisCodes.Add(Enumerable.Repeat("F331", random.Int(100, 5000)));
+                return "thousands of claim diagnoses";
+        }
     }
 
     private static string AddCopies(Claim claim, ClaimLine template, int count, string what)

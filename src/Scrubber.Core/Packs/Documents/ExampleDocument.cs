@@ -18,6 +18,10 @@ public sealed record ExampleDocument
     /// <summary>The NCCI rows the example assumes; when given, the example is scrubbed against these rows alone.</summary>
     public IReadOnlyList<AssumedRow>? Assumes { get; init; }
 
+    /// <summary>Earlier claims of the same patient, already sent, as the scrub reads them from history: for rules that
+    /// read history (TimesBilled, UnitsBilledOn, LastBilled) and for NCCI pairs across claims.</summary>
+    public IReadOnlyList<ClaimInput>? History { get; init; }
+
     /// <summary>Every edit the pack raises on the claim; an empty list means the pack must raise none.</summary>
     public required IReadOnlyList<ExpectedEdit> Expect { get; init; }
 }

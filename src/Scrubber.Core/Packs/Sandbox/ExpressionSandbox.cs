@@ -40,11 +40,19 @@ internal static partial class ExpressionSandbox
             }
             catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
             {
-                return SandboxVerdict.DoesNotCompile(ex.Message);
+                return SandboxVerdict.DoesNotCompile(LiteralTypes.DescribeTypeError(ex.Message) ?? ex.Message);
             }
 
             var check = new TreeCheck(inputs, limits);
-            return check.Visit(tree) ? SandboxVerdict.Accepted(check.Weight, new CheckedExpression(tree, inputs)) : SandboxVerdict.Refused(check.Refusal!);
+            if (!check.Visit(tree))
+            {
+                return SandboxVerdict.Refused(check.Refusal!);
+            }
+
+            // Only on a tree the vocabulary allows: what is outside it is refused as such, whatever its literals.
+            return LiteralTypes.Check(expression, tree) is { } mistyped
+                ? SandboxVerdict.DoesNotCompile(mistyped)
+                : SandboxVerdict.Accepted(check.Weight, new CheckedExpression(tree, inputs), check.ReadsHistory);
         });
     }
 

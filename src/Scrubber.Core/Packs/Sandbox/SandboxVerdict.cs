@@ -6,7 +6,10 @@ namespace Scrubber.Core.Packs.Sandbox;
 /// <param name="Checked">The accepted tree, to compile; null unless accepted.</param>
 internal sealed record SandboxVerdict(string? Problem, long Weight, CheckedExpression? Checked)
 {
-    public static SandboxVerdict Accepted(long weight, CheckedExpression tree) => new(null, weight, tree);
+    /// <summary>Whether the accepted expression reads the patient's sent history.</summary>
+    public bool ReadsHistory { get; init; }
+
+    public static SandboxVerdict Accepted(long weight, CheckedExpression tree, bool readsHistory = false) => new(null, weight, tree) { ReadsHistory = readsHistory };
 
     public static SandboxVerdict Refused(string reason) => new($"expression refused: {reason}", 0, null);
 

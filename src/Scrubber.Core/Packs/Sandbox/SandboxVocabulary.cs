@@ -20,6 +20,10 @@ internal static class SandboxVocabulary
     /// <summary>Most diagnosis codes a line carries.</summary>
     public const int MaxDiagnoses = 12;
 
+    /// <summary>What a history helper costs for each code it is given: a lookup and a binary search over that code's
+    /// sent lines, 12 steps for up to 4,096 of them (a line a day of the year read, ten times over).</summary>
+    public const int HistorySearchPerCode = 12;
+
     /// <summary>The most ranges a code set holds: what one <c>InSet</c> lookup walks at worst.</summary>
     private static readonly int LargestCodeSet = CodeSetCatalog.Default.Names.Max(n => CodeSetCatalog.Default[n].Ranges.Length);
 
@@ -92,7 +96,8 @@ internal static class SandboxVocabulary
     public static long CostOf(MemberInfo member, int listItems, int maxLines) => member.Name switch
     {
         nameof(LineFacts.SameDayHasEm) or nameof(LineFacts.SameDayHasCodeInRange) or nameof(ClaimFacts.HasEm) or nameof(ClaimFacts.TotalCharge) => maxLines,
-        nameof(LineFacts.SameDayHasCode) or nameof(ClaimFacts.HasCode) => (long)listItems * maxLines,
+        nameof(LineFacts.SameDayHasCode) or nameof(ClaimFacts.HasCode) or nameof(LineFacts.OtherProviderSameDayHasCode) => (long)listItems * maxLines,
+        nameof(LineFacts.TimesBilled) or nameof(LineFacts.UnitsBilledOn) or nameof(LineFacts.LastBilled) => (long)listItems * HistorySearchPerCode,
         nameof(LineFacts.HasModifier) => MaxModifiers,
         nameof(LineFacts.HasAnyModifier) => (long)listItems * MaxModifiers,
         nameof(LineFacts.CodeIn) => listItems,
@@ -106,7 +111,13 @@ internal static class SandboxVocabulary
     /// <summary>Whether a vocabulary member takes a list of codes, modifiers or prefixes as its first argument.</summary>
     public static bool TakesList(MemberInfo member) => member.DeclaringType is { } type && (type == typeof(LineFacts) || type == typeof(ClaimFacts)) &&
         member.Name is nameof(LineFacts.SameDayHasCode) or nameof(ClaimFacts.HasCode) or nameof(LineFacts.HasAnyModifier)
-            or nameof(LineFacts.CodeIn) or nameof(LineFacts.HasDiagnosisStartingWith);
+            or nameof(LineFacts.CodeIn) or nameof(LineFacts.HasDiagnosisStartingWith) or nameof(LineFacts.OtherProviderSameDayHasCode)
+            or nameof(LineFacts.TimesBilled) or nameof(LineFacts.UnitsBilledOn) or nameof(LineFacts.LastBilled);
+
+    /// <summary>Whether a vocabulary member reads the patient's sent history, which the scrub must then read for the
+    /// <see cref="PackHistory.LookBackDays"/> before the claim.</summary>
+    public static bool ReadsHistory(MemberInfo member) => member.DeclaringType == typeof(LineFacts) &&
+        member.Name is nameof(LineFacts.TimesBilled) or nameof(LineFacts.UnitsBilledOn) or nameof(LineFacts.LastBilled);
 
     private static bool IsIn(MemberInfo[] allowed, MemberInfo member) => Array.Exists(allowed, a => a.HasSameMetadataDefinitionAs(member));
 

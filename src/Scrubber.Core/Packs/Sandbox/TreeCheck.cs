@@ -20,6 +20,9 @@ internal sealed class TreeCheck(ParameterExpression[] inputs, PackLimits limits)
     /// <summary>What one evaluation costs: one unit a node, plus the work of the helpers it calls.</summary>
     public long Weight { get; private set; }
 
+    /// <summary>Whether the expression calls a history helper (<c>TimesBilled</c>, <c>UnitsBilledOn</c>, <c>LastBilled</c>).</summary>
+    public bool ReadsHistory { get; private set; }
+
     /// <summary>Why the expression is refused, naming the offending node; null while it is not.</summary>
     public string? Refusal { get; private set; }
 
@@ -43,7 +46,9 @@ internal sealed class TreeCheck(ParameterExpression[] inputs, PackLimits limits)
 
     private bool Constant(ConstantExpression constant) =>
         constant.Value is null || SandboxVocabulary.IsLiteralType(constant.Type) ||
-        Refuse($"'{constant.Value}' is a {constant.Type.Name} value; a rule may write text, numbers, true, false and DateTime(year, month, day)");
+        Refuse(constant.Value is DateTime
+            ? $"a date is written DateTime(year, month, day), not as text (the parser read '{constant.Value:yyyy-MM-dd}' as a date)"
+            : $"'{constant.Value}' is a {constant.Type.Name} value; a rule may write text, numbers, true, false and DateTime(year, month, day)");
 
     private bool Member(MemberExpression member)
     {
@@ -102,6 +107,17 @@ internal sealed class TreeCheck(ParameterExpression[] inputs, PackLimits limits)
             if (items > limits.MaxListItems)
             {
                 return Refuse($"the list passed to {method.Name} has {items} items, more than Packs:MaxListItems ({limits.MaxListItems}) (at {Show(call)})");
+            }
+        }
+
+        if (SandboxVocabulary.ReadsHistory(method))
+        {
+            ReadsHistory = true;
+            if (method.Name == nameof(LineFacts.TimesBilled) && call.Arguments[1] is ConstantExpression { Value: int days } &&
+                days is < 0 or > PackHistory.LookBackDays)
+            {
+                return Refuse(string.Create(CultureInfo.InvariantCulture,
+                    $"TimesBilled looks back {days} days; it takes 0 to {PackHistory.LookBackDays}, the history a scrub reads (at {Show(call)})"));
             }
         }
 

@@ -9,14 +9,17 @@ public sealed class ClaimFacts
 {
     private readonly Claim _claim;
 
-    private ClaimFacts(Claim claim, ProviderScope scope)
+    private ClaimFacts(Claim claim, ProviderScope scope, SentLines sent)
     {
         _claim = claim;
-        Lines = [.. claim.Lines.Select(l => new LineFacts(l, LinePairing.ProviderOf(claim, l, scope)))];
+        Lines = [.. claim.Lines.Select(l => new LineFacts(l, LinePairing.ProviderOf(claim, l, scope), claim.AgeOn(l.ServiceDate), sent))];
         foreach (var line in Lines)
         {
             line.SameDayLines = [.. Lines.Where(o => !ReferenceEquals(o, line) && IsSameDay(line, o))];
+            line.ClaimLines = Lines;
         }
+
+        PatientAge = claim.Lines.IsEmpty ? null : claim.AgeOn(claim.Lines.Min(l => l.ServiceDate));
     }
 
     /// <summary>CLM01.</summary>
@@ -40,10 +43,38 @@ public sealed class ClaimFacts
     /// <summary>Whether any line has one of the codes listed: <c>claim.HasCode("99050 99051")</c>.</summary>
     public bool HasCode(string codes) => Lines.Any(l => l.CodeIn(codes));
 
+    /// <summary>The patient's age in whole years on the claim's earliest date of service; null without a birth date.</summary>
+    public int? PatientAge { get; }
+
+    /// <summary>"female", "male", "unknown" (sent as unknown), or "" when not sent.</summary>
+    public string PatientSex => _claim.PatientSex switch
+    {
+        Claims.PatientSex.Female => "female",
+        Claims.PatientSex.Male => "male",
+        Claims.PatientSex.Unknown => "unknown",
+        _ => string.Empty,
+    };
+
+    /// <summary>The claim's two-digit place of service (CLM05-1); empty when not sent.</summary>
+    public string PlaceOfService => _claim.PlaceOfService;
+
+    /// <summary>The principal diagnosis: the first of the claim's diagnosis codes, upper case without the dot; empty when none.</summary>
+    public string PrimaryDiagnosis => _claim.DiagnosisCodes.IsEmpty ? string.Empty : _claim.DiagnosisCodes[0];
+
+    /// <summary>Whether the claim carries a prior authorization number (REF*G1).</summary>
+    public bool HasPriorAuth => _claim.PriorAuthorization.Length > 0;
+
+    /// <summary>The claim's rendering provider taxonomy code; empty when not sent.</summary>
+    public string Taxonomy => _claim.RenderingProviderTaxonomy;
+
     internal ImmutableArray<LineFacts> Lines { get; }
 
     /// <summary>Builds the facts of every line of a claim at once, so each line can see its same-day neighbours.</summary>
-    internal static ClaimFacts Of(Claim claim, ProviderScope scope) => new(claim, scope);
+    /// <param name="claim">The claim.</param>
+    /// <param name="scope">Which NPI lines pair under.</param>
+    /// <param name="history">The patient's sent lines the scrub read, for the history helpers; none when null.</param>
+    internal static ClaimFacts Of(Claim claim, ProviderScope scope, IReadOnlyList<PriorLine>? history = null) =>
+        new(claim, scope, history is { Count: > 0 } ? new SentLines(history) : SentLines.None);
 
     /// <summary>Whether two lines share the date of service and the provider, which is what pairs them.</summary>
     internal static bool IsSameDay(LineFacts a, LineFacts b) =>

@@ -9,14 +9,18 @@ namespace Scrubber.Core.Packs.Vocabulary;
 public sealed class LineFacts
 {
     private readonly ClaimLine _line;
+    private readonly SentLines _sent;
     private ImmutableArray<LineFacts> _sameDay = [];
+    private ImmutableArray<LineFacts> _claimLines = [];
 
-    internal LineFacts(ClaimLine line, string provider)
+    internal LineFacts(ClaimLine line, string provider, int? patientAge, SentLines sent)
     {
         _line = line;
+        _sent = sent;
         Provider = provider;
+        PatientAge = patientAge;
         Modifiers = [.. line.Modifiers];
-        DiagnosisCodes = [.. line.DiagnosisCodes];
+        Diagnoses = [.. line.DiagnosisCodes];
         Code = line.Code.ToString();
     }
 
@@ -44,8 +48,21 @@ public sealed class LineFacts
     /// <summary>The line charge in dollars.</summary>
     public decimal Charge => _line.Charge;
 
-    /// <summary>ICD-10-CM codes the line points to, upper case.</summary>
-    public string[] DiagnosisCodes { get; }
+    /// <summary>The line's ICD-10-CM codes, upper case without the dot: those its diagnosis pointers point to in the
+    /// claim's list, else its own.</summary>
+    public string[] Diagnoses { get; }
+
+    /// <summary>The same list as <see cref="Diagnoses"/>, by the name rules used before pointers existed.</summary>
+    public string[] DiagnosisCodes => Diagnoses;
+
+    /// <summary>The patient's age in whole years on the line's date of service; null when the claim has no birth date.</summary>
+    public int? PatientAge { get; }
+
+    /// <summary>The line's two-digit place of service (its own, else the claim's); empty when neither was sent.</summary>
+    public string PlaceOfService => _line.PlaceOfService;
+
+    /// <summary>The rendering provider's taxonomy code (the line's, else the claim's); empty when neither was sent.</summary>
+    public string Taxonomy => _line.RenderingProviderTaxonomy;
 
     /// <summary>Whether the code is an evaluation and management service (99202–99499 and the HCPCS E/M visits).</summary>
     public bool IsEm => _line.Code.IsEvaluationAndManagement;
@@ -77,9 +94,26 @@ public sealed class LineFacts
     /// <summary>Whether another line, same date of service and provider, has a code between two codes inclusive.</summary>
     public bool SameDayHasCodeInRange(string low, string high) => _sameDay.Any(l => l.CodeInRange(low, high));
 
-    /// <summary>Whether any diagnosis starts with one of the prefixes listed: <c>line.HasDiagnosisStartingWith("F32 F33")</c>.</summary>
+    /// <summary>Whether another line of the claim, the same date of service but another provider, has one of the codes listed.</summary>
+    public bool OtherProviderSameDayHasCode(string codes) =>
+        _claimLines.Any(l => l.Line.ServiceDate == _line.ServiceDate && !string.Equals(l.Provider, Provider, StringComparison.Ordinal) && l.CodeIn(codes));
+
+    /// <summary>Whether any diagnosis starts with one of the prefixes listed: <c>line.HasDiagnosisStartingWith("F32 F33")</c>.
+    /// A prefix is compared without its dot, as the codes are kept.</summary>
     public bool HasDiagnosisStartingWith(string prefixes) =>
-        CodeList.Split(prefixes).Any(p => DiagnosisCodes.Any(d => d.StartsWith(p, StringComparison.OrdinalIgnoreCase)));
+        CodeList.Split(prefixes).Any(p => Diagnoses.Any(d => d.StartsWith(p.Replace(".", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>How many lines with one of the codes listed the patient's sent claims hold from <paramref name="days"/>
+    /// (at most 366) days before this line's date of service to that date: <c>line.TimesBilled("G0438 G0439", 365) &gt; 0</c>.</summary>
+    public int TimesBilled(string codes, int days) => _sent.TimesBilled(codes, _line.ServiceDate, days);
+
+    /// <summary>The units of the codes listed on the patient's sent claims on <paramref name="date"/>:
+    /// <c>line.UnitsBilledOn("90837", line.ServiceDate) &gt; 0</c>.</summary>
+    public double UnitsBilledOn(string codes, DateTime date) => _sent.UnitsBilledOn(codes, DateOnly.FromDateTime(date));
+
+    /// <summary>The latest date of service, on or before this line's, of one of the codes listed on the patient's sent
+    /// claims; null when none is in the history read (366 days before the claim's first date of service).</summary>
+    public DateTime? LastBilled(string codes) => _sent.LastBilled(codes, _line.ServiceDate)?.ToDateTime(TimeOnly.MinValue);
 
     internal ClaimLine Line => _line;
 
@@ -88,6 +122,13 @@ public sealed class LineFacts
     {
         get => _sameDay;
         set => _sameDay = value;
+    }
+
+    /// <summary>Every line of the claim, this one included; set once the claim's lines are built.</summary>
+    internal ImmutableArray<LineFacts> ClaimLines
+    {
+        get => _claimLines;
+        set => _claimLines = value;
     }
 
     private static string Normalize(string modifier) => modifier.Trim().ToUpperInvariant();
