@@ -16,6 +16,9 @@ namespace Scrubber.Benchmarks;
 internal static class BenchmarkData
 {
     public const string PayerId = "BENCH01";
+
+    /// <summary>The payer of the generated pack whose units rules also count the year's sent lines (<c>TimesBilled</c>).</summary>
+    public const string HistoryPayerId = "BENCH02";
     public const int PackRules = 100;
 
     /// <summary>The folder: <c>SCRUBBER_BENCH_DATA</c>, or <c>scrubber-bench</c> under the temp folder.</summary>
@@ -75,6 +78,31 @@ internal static class BenchmarkData
         {
             PackGenerator.Write(pack, PayerId, DistinctPairs(), PackRules);
         }
+
+        var historyPack = Path.Combine(PacksFolder, "bench-history-pack");
+        if (!File.Exists(Path.Combine(historyPack, "pack.json")))
+        {
+            PackGenerator.Write(historyPack, HistoryPayerId, DistinctPairs(), PackRules, readsHistory: true);
+        }
+    }
+
+    /// <summary>A year of sent lines for the patient of <paramref name="claim"/>: two visits a week for the 366 days
+    /// before its date of service, three lines each, half of them with the claim's own codes, as a busy patient has.</summary>
+    public static IReadOnlyList<PriorLine> YearOfHistory(Claim claim)
+    {
+        var lines = new List<PriorLine>();
+        for (var visit = 0; visit < 104; visit++)
+        {
+            var day = ServiceDate.AddDays(-1 - (visit * 366 / 104));
+            for (var l = 0; l < 3; l++)
+            {
+                var template = claim.Lines[(visit + l) % claim.Lines.Length];
+                var code = (visit + l) % 2 == 0 ? template.Code : HcpcsCode.Parse("99213");
+                lines.Add(new PriorLine($"SENT-{visit}", "1234567893", template with { LineId = $"L{l + 1}", Code = code, ServiceDate = day, Modifiers = [] }));
+            }
+        }
+
+        return lines;
     }
 
     public static NcciTableSet LoadText() =>
@@ -139,6 +167,17 @@ internal static class BenchmarkData
         }
 
         var input = new ClaimFaker(seed).WithCodes(codes, ServiceDate) with { PayerId = payerId };
+        return ClaimValidator.TryCreate(input, ClaimLimits.Default, out var violations)
+            ?? throw new InvalidOperationException("The benchmark claim is invalid: " + string.Join("; ", violations));
+    }
+
+    /// <summary>A 6-line claim whose codes trigger each shape of generated rule: two pair rules (pairs 0 and 7), and
+    /// the units rules of pairs 1 and 5, which in the history pack also count the year's sent lines.</summary>
+    public static Claim ClaimWithUnitsRules(string payerId)
+    {
+        var pairs = DistinctPairs();
+        string[] codes = [pairs[0].Item1, pairs[0].Item2, pairs[1].Item1, pairs[5].Item1, pairs[7].Item1, pairs[7].Item2];
+        var input = new ClaimFaker(1).WithCodes(codes, ServiceDate) with { PayerId = payerId };
         return ClaimValidator.TryCreate(input, ClaimLimits.Default, out var violations)
             ?? throw new InvalidOperationException("The benchmark claim is invalid: " + string.Join("; ", violations));
     }

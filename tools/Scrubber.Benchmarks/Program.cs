@@ -2,9 +2,16 @@ using BenchmarkDotNet.Running;
 using Scrubber.Benchmarks;
 
 // `scrubber-bench memory` measures resident bytes per row, `scrubber-bench phases` times each scrub phase,
+// `scrubber-bench pack-history` times the 100-rule pack with and without history helpers by stopwatch,
 // `scrubber-bench grow-store` fills an audit store with millions of scrubs; anything
 // else goes to BenchmarkDotNet
 // (e.g. `--filter *` or `--filter *PairLookup*`).
+if (args is ["pack-history"])
+{
+    PackHistoryTiming.Report();
+    return 0;
+}
+
 if (args is ["phases"])
 {
     PhaseTiming.Report();

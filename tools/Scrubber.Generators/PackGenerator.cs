@@ -21,7 +21,9 @@ public static class PackGenerator
     /// <param name="codePairs">Distinct code pairs to write rules on, at least <paramref name="rules"/>; a rule uses
     /// pair <c>i</c>. Claims built from the same pairs trigger the rules.</param>
     /// <param name="rules">How many rules.</param>
-    public static void Write(string folder, string payerId, IReadOnlyList<(string Code, string OtherCode)> codePairs, int rules)
+    /// <param name="readsHistory">Whether the units rules also count the patient's sent lines of the code in the year
+    /// before (<c>TimesBilled</c>), so a scrub of the pack's claims reads a year of history.</param>
+    public static void Write(string folder, string payerId, IReadOnlyList<(string Code, string OtherCode)> codePairs, int rules, bool readsHistory = false)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(rules, codePairs.Count);
         var examples = Path.Combine(folder, "examples");
@@ -31,7 +33,7 @@ public static class PackGenerator
         {
             var (code, other) = codePairs[i];
             var name = string.Create(CultureInfo.InvariantCulture, $"rule-{i + 1:D3}");
-            ruleNodes.Add(Rule(i % 4, name, code, other));
+            ruleNodes.Add(Rule(i % 4, name, code, other, readsHistory));
             File.WriteAllText(Path.Combine(examples, name + ".json"), Example(i % 4, payerId, name, code, other).ToJsonString(Indented));
         }
 
@@ -97,10 +99,12 @@ public static class PackGenerator
         return [.. pairs.Where(p => seen.Add(p.Item1) & seen.Add(p.Item2))];
     }
 
-    private static JsonObject Rule(int shape, string name, string code, string other) => shape switch
+    private static JsonObject Rule(int shape, string name, string code, string other, bool readsHistory) => shape switch
     {
         0 => PairRule(name, code, other, "!line.HasAnyModifier(\"XE XS XU 59\")", "PAYER_BUNDLE", "XS",
             "The services were on separate structures."),
+        1 when readsHistory => LineRule(name, code, $"line.Units > 1 || line.TimesBilled(\"{code}\", 365) >= 2", "PAYER_UNITS",
+            "Billed more than once a day, or more than twice in a year."),
         1 => LineRule(name, code, "line.Units > 1", "PAYER_UNITS", "Billed more than once a day."),
         2 => LineRule(name, code, "line.HasDiagnosisStartingWith(\"R51 R52\")", "PAYER_NOT_COVERED", "Not covered for this diagnosis."),
         _ => PairRule(name, code, other, "!other.HasModifier(\"25\")", "PAYER_BUNDLE", "25",

@@ -153,7 +153,16 @@ public sealed class ClaimScrubber(ScrubOptions options, PackBudget? budget = nul
     private static List<PriorLine> InPhaseWindow(Claim claim, IReadOnlyList<PriorLine> history)
     {
         var window = HistoryWindow.For(claim);
-        return [.. history.Where(l => window.Contains(l.Line.ServiceDate))];
+        var lines = new List<PriorLine>(history.Count);
+        foreach (var line in history)
+        {
+            if (window.Contains(line.Line.ServiceDate))
+            {
+                lines.Add(line);
+            }
+        }
+
+        return lines;
     }
 
     /// <summary>The add-on code edits, for practitioner and outpatient hospital claims unless the pack turns NCCI off.

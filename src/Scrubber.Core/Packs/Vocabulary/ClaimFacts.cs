@@ -19,7 +19,7 @@ public sealed class ClaimFacts
             line.ClaimLines = Lines;
         }
 
-        PatientAge = claim.Lines.IsEmpty ? null : claim.AgeOn(claim.Lines.Min(l => l.ServiceDate));
+        PatientAge = claim.PatientBirthDate is null || claim.Lines.IsEmpty ? null : claim.AgeOn(claim.Lines.Min(l => l.ServiceDate));
     }
 
     /// <summary>CLM01.</summary>

@@ -3,14 +3,22 @@ using Scrubber.Core.Claims;
 namespace Scrubber.Core.Packs.Vocabulary;
 
 /// <summary>The patient's sent lines a claim's rules may ask about (<c>TimesBilled</c>, <c>UnitsBilledOn</c>,
-/// <c>LastBilled</c>): the one history read the claim's scrub made, indexed the first time a rule asks, by code and
-/// then by date, so any number of rules cost one read, one index, and a binary search a code they name.</summary>
-/// <remarks>Not thread-safe: it belongs to one evaluation of one claim.</remarks>
+/// <c>LastBilled</c>): the one history read the claim's scrub made, so any number of rules cost that one read.</summary>
+/// <remarks>
+/// The first few questions scan the lines (a year of a busy patient's visits is a few hundred, a fraction of a
+/// microsecond a scan); a claim that asks more gets the lines sorted by code and date once, and every question after
+/// is a binary search per code. Sorting costs more than a few scans, so a claim whose rules ask once or twice never
+/// pays for it. Not thread-safe: it belongs to one evaluation of one claim.
+/// </remarks>
 internal sealed class SentLines(IReadOnlyList<PriorLine> lines)
 {
+    /// <summary>Questions answered by scanning before the lines are sorted.</summary>
+    private const int ScansBeforeSorting = 8;
+
     public static SentLines None { get; } = new([]);
 
-    private Dictionary<HcpcsCode, Dated>? _byCode;
+    private Sent[]? _sorted;
+    private int _questions;
 
     /// <summary>How many sent lines with one of <paramref name="codes"/> have a date of service from
     /// <paramref name="days"/> days before <paramref name="date"/> to <paramref name="date"/>, both included.</summary>
@@ -18,9 +26,10 @@ internal sealed class SentLines(IReadOnlyList<PriorLine> lines)
     {
         var from = date.DayNumber - Math.Clamp(days, 0, PackHistory.LookBackDays);
         var count = 0;
-        foreach (var dated in Of(codes))
+        foreach (var code in Codes(codes))
         {
-            count += dated.UpTo(date.DayNumber) - dated.Before(from);
+            var (first, end) = Range(code, from, date.DayNumber);
+            count += end - first;
         }
 
         return count;
@@ -29,12 +38,19 @@ internal sealed class SentLines(IReadOnlyList<PriorLine> lines)
     /// <summary>The units of the sent lines with one of <paramref name="codes"/> on <paramref name="date"/>.</summary>
     public double UnitsBilledOn(string codes, DateOnly date)
     {
+        var day = date.DayNumber;
         var units = 0.0;
-        foreach (var dated in Of(codes))
+        foreach (var code in Codes(codes))
         {
-            for (var i = dated.Before(date.DayNumber); i < dated.UpTo(date.DayNumber); i++)
+            if (_sorted is null)
             {
-                units += dated.Units[i];
+                units += ScanUnits(code, day);
+                continue;
+            }
+
+            for (var i = Bound(_sorted, code, day - 1); i < Bound(_sorted, code, day); i++)
+            {
+                units += _sorted[i].Units;
             }
         }
 
@@ -45,68 +61,138 @@ internal sealed class SentLines(IReadOnlyList<PriorLine> lines)
     public DateOnly? LastBilled(string codes, DateOnly date)
     {
         int? last = null;
-        foreach (var dated in Of(codes))
+        foreach (var code in Codes(codes))
         {
-            var upTo = dated.UpTo(date.DayNumber);
-            if (upTo > 0 && (last is null || dated.Days[upTo - 1] > last))
+            var day = Latest(code, date.DayNumber);
+            if (day is not null && (last is null || day > last))
             {
-                last = dated.Days[upTo - 1];
+                last = day;
             }
         }
 
-        return last is { } day ? DateOnly.FromDayNumber(day) : null;
+        return last is { } found ? DateOnly.FromDayNumber(found) : null;
     }
 
-    private IEnumerable<Dated> Of(string codes)
+    /// <summary>The codes of a list as rules write it; counts the question, and sorts the lines once enough were asked.</summary>
+    private List<HcpcsCode> Codes(string codes)
     {
+        var parsed = new List<HcpcsCode>(4);
         if (lines.Count == 0)
         {
-            yield break;
+            return parsed;
         }
 
-        _byCode ??= Index(lines);
         foreach (var item in CodeList.Split(codes))
         {
-            if (HcpcsCode.TryParse(item, out var code) && _byCode.TryGetValue(code, out var dated))
+            if (HcpcsCode.TryParse(item, out var code))
             {
-                yield return dated;
+                parsed.Add(code);
             }
         }
+
+        if (_sorted is null && ++_questions > ScansBeforeSorting)
+        {
+            _sorted = Sort(lines);
+        }
+
+        return parsed;
     }
 
-    private static Dictionary<HcpcsCode, Dated> Index(IReadOnlyList<PriorLine> lines) =>
-        lines.GroupBy(l => l.Line.Code).ToDictionary(g => g.Key, g =>
-        {
-            var sorted = g.OrderBy(l => l.Line.ServiceDate).ToArray();
-            return new Dated([.. sorted.Select(l => l.Line.ServiceDate.DayNumber)], [.. sorted.Select(l => l.Line.Units)]);
-        });
-
-    /// <summary>One code's sent lines, by date of service (day numbers, ascending), with their units.</summary>
-    private sealed record Dated(int[] Days, double[] Units)
+    /// <summary>The lines of <paramref name="code"/> dated from day <paramref name="from"/> to <paramref name="to"/>:
+    /// the index range in the sorted lines, or, before they are sorted, (0, how many a scan counts).</summary>
+    private (int First, int End) Range(HcpcsCode code, int from, int to)
     {
-        /// <summary>How many lines are dated before <paramref name="day"/>.</summary>
-        public int Before(int day) => Bound(day - 1);
-
-        /// <summary>How many lines are dated on or before <paramref name="day"/>.</summary>
-        public int UpTo(int day) => Bound(day);
-
-        private int Bound(int day)
+        if (_sorted is null)
         {
-            int low = 0, high = Days.Length;
-            while (low < high)
+            var count = 0;
+            foreach (var prior in lines)
             {
-                var mid = (low + high) >>> 1;
-                if (Days[mid] <= day)
+                var day = prior.Line.ServiceDate.DayNumber;
+                if (prior.Line.Code == code && day >= from && day <= to)
                 {
-                    low = mid + 1;
-                }
-                else
-                {
-                    high = mid;
+                    count++;
                 }
             }
 
-            return low;
+            return (0, count);
         }
+
+        return (Bound(_sorted, code, from - 1), Bound(_sorted, code, to));
+    }
+
+    private double ScanUnits(HcpcsCode code, int day)
+    {
+        var units = 0.0;
+        foreach (var prior in lines)
+        {
+            if (prior.Line.Code == code && prior.Line.ServiceDate.DayNumber == day)
+            {
+                units += prior.Line.Units;
+            }
+        }
+
+        return units;
+    }
+
+    private int? Latest(HcpcsCode code, int onOrBefore)
+    {
+        if (_sorted is not null)
+        {
+            var end = Bound(_sorted, code, onOrBefore);
+            return end > 0 && _sorted[end - 1].Code == code ? _sorted[end - 1].Day : null;
+        }
+
+        int? latest = null;
+        foreach (var prior in lines)
+        {
+            var day = prior.Line.ServiceDate.DayNumber;
+            if (prior.Line.Code == code && day <= onOrBefore && (latest is null || day > latest))
+            {
+                latest = day;
+            }
+        }
+
+        return latest;
+    }
+
+    private static Sent[] Sort(IReadOnlyList<PriorLine> lines)
+    {
+        var sorted = new Sent[lines.Count];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            var line = lines[i].Line;
+            sorted[i] = new Sent(line.Code, line.ServiceDate.DayNumber, line.Units);
+        }
+
+        Array.Sort(sorted);
+        return sorted;
+    }
+
+    /// <summary>How many sorted lines come before (<paramref name="code"/>, day <paramref name="day"/> + 1): the end of
+    /// that code's lines dated on or before the day.</summary>
+    private static int Bound(Sent[] sorted, HcpcsCode code, int day)
+    {
+        int low = 0, high = sorted.Length;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            var at = sorted[mid];
+            if (at.Code.Value < code.Value || (at.Code == code && at.Day <= day))
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>A sent line as the questions need it, ordered by code and then date.</summary>
+    private readonly record struct Sent(HcpcsCode Code, int Day, double Units) : IComparable<Sent>
+    {
+        public int CompareTo(Sent other) => Code.Value != other.Code.Value ? Code.Value.CompareTo(other.Code.Value) : Day.CompareTo(other.Day);
     }
 }
