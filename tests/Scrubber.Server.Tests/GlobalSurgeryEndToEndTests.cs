@@ -207,3 +207,35 @@ public sealed class GlobalSurgeryEndToEndTests : IAsyncLifetime
 
     private async Task<ScrubClaimResponse> Scrub(Claim claim) => await Server.Scrubber.ScrubClaimAsync(claim.Request());
 }
+
+/// <summary><c>Scrub:GlobalScope=GroupSpecialty</c> through the real host: a partner of the surgeon's group, of the same
+/// specialty (rendering provider taxonomy), is the surgeon for the period; of another specialty, not.</summary>
+public sealed class GlobalScopeGroupSpecialtyEndToEndTests : IAsyncLifetime
+{
+    private const string Orthopaedics = "207X00000X";
+    private RunningServer? _server;
+
+    private RunningServer Server => _server!;
+
+    public async Task InitializeAsync() => _server = await RunningServer.StartAsync("--Scrub:GlobalScope=GroupSpecialty");
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+
+    [Theory]
+    [InlineData(Orthopaedics, true)]
+    [InlineData("207Q00000X", false)]
+    public async Task VisitByAPartnerOfTheSurgeonsGroup_IsInThePeriodOnlyInTheSameSpecialty(string partnerTaxonomy, bool edited)
+    {
+        var knee = ProtoClaims.Of("2026-07-10", "27447");
+        knee.Lines[0].RenderingProviderNpi = "1245319599";
+        knee.RenderingProviderTaxonomy = Orthopaedics;
+        await SentClaims.ScrubAndConfirm(Server, knee);
+        var visit = ProtoClaims.Of("2026-08-09", "99213").ForPatient(knee.PatientId);
+        visit.Lines[0].RenderingProviderNpi = "1003000126";
+        visit.Lines[0].RenderingProviderTaxonomy = partnerTaxonomy;
+
+        var response = await Server.Scrubber.ScrubClaimAsync(visit.Request());
+
+        Assert.Equal(edited, response.Edits.Any(e => e.EditType == "GLOBAL_PERIOD" && e.RelatedClaimId == knee.ClaimId));
+    }
+}
