@@ -28,6 +28,16 @@ public sealed class ServiceCommandTests(ServerFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Scrub_SampleVisitWithAMinorProcedure_PrintsTheGlobalPeriodAnd25()
+    {
+        var run = await CliRun.RunAsync("scrub", Sample("visit-with-minor-procedure-needs-25.json"), "--server", fixture.Server.Address);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Contains("[HARD STOP] GLOBAL_PERIOD 11042/99213 line 2 (with 1) — scrubber/global-surgery", run.Out, StringComparison.Ordinal);
+        Assert.Contains("consider 25 on 2", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scrub_SampleHardStopClaim_PrintsTheEditAndAdvice()
     {
         var run = await CliRun.RunAsync("scrub", Sample("indicator-0-hard-stop.json"), "--server", fixture.Server.Address);

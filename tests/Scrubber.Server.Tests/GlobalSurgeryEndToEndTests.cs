@@ -31,8 +31,8 @@ public sealed class GlobalSurgeryEndToEndTests : IAsyncLifetime
         Assert.Equal(("GLOBAL_PERIOD", Severity.HardStop, "L1", "L1", knee.ClaimId), (edit.EditType, edit.Severity, edit.LineId, edit.RelatedLineId, edit.RelatedClaimId));
         Assert.Equal(("27447", "99213", RecommendedAction.AddModifier), (edit.Column1Code, edit.Column2Code, edit.RecommendedAction));
         Assert.Equal(("24", "L1"), (Assert.Single(edit.SuggestedModifiers).Modifier, edit.SuggestedModifiers[0].LineId));
-        Assert.Contains($"30 days after the 090-day global period of 27447 (line L1 of claim {knee.ClaimId}, already sent; surgery 2026-07-10, period 2026-07-09 to 2026-10-08)",
-            edit.Message, StringComparison.Ordinal);
+        Assert.Contains($"99213 on line L1 (2026-08-09) is 30 days after 27447 (line L1 of claim {knee.ClaimId}, already sent, on 2026-07-10), " +
+            "inside its 090-day global period (2026-07-09 to 2026-10-08), by the same physician.", edit.Message, StringComparison.Ordinal);
         Assert.Contains("add 24", edit.Message, StringComparison.Ordinal);
     }
 
@@ -70,7 +70,7 @@ public sealed class GlobalSurgeryEndToEndTests : IAsyncLifetime
         var edit = Assert.Single(without.Edits);
         Assert.Equal(("GLOBAL_PERIOD", "L2", "L1", ""), (edit.EditType, edit.LineId, edit.RelatedLineId, edit.RelatedClaimId));
         Assert.Equal("25", Assert.Single(edit.SuggestedModifiers).Modifier);
-        Assert.Contains("on the day of the 000-day global period of 11042 (line L1;", edit.Message, StringComparison.Ordinal);
+        Assert.Contains("is on the day of 11042 (line L1, on 2026-07-10), inside its 000-day global period (2026-07-10 to 2026-07-10)", edit.Message, StringComparison.Ordinal);
         Assert.Empty(with.Edits);
     }
 
@@ -86,7 +86,7 @@ public sealed class GlobalSurgeryEndToEndTests : IAsyncLifetime
 
         Assert.Equal(("GLOBAL_PERIOD", "L1", "L2"), (edit.EditType, edit.LineId, edit.RelatedLineId));
         Assert.Equal("57", Assert.Single(edit.SuggestedModifiers).Modifier);
-        Assert.Contains("the day before the 090-day global period of 27447", edit.Message, StringComparison.Ordinal);
+        Assert.Contains("is the day before 27447 (line L2, on 2026-07-10), inside its 090-day global period (2026-07-09 to 2026-10-08)", edit.Message, StringComparison.Ordinal);
         Assert.Empty((await Scrub(marked)).Edits);
     }
 
@@ -136,7 +136,7 @@ public sealed class GlobalSurgeryEndToEndTests : IAsyncLifetime
 
         Assert.Equal(("27447", knee.ClaimId), (afterReturn.Column1Code, afterReturn.RelatedClaimId));
         Assert.Equal(("27447", unrelated.ClaimId), (afterUnrelated.Column1Code, afterUnrelated.RelatedClaimId));
-        Assert.Contains("surgery 2026-07-14", afterUnrelated.Message, StringComparison.Ordinal);
+        Assert.Contains("on 2026-07-14), inside its 090-day global period (2026-07-13 to 2026-10-12)", afterUnrelated.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -191,7 +191,8 @@ public sealed class GlobalSurgeryEndToEndTests : IAsyncLifetime
 
         var edit = Assert.Single(underAcme.Edits);
         Assert.Equal(("GLOBAL_PERIOD", Severity.Warning, Disposition.Warnings), (edit.EditType, edit.Severity, underAcme.Disposition));
-        Assert.Contains("090-day global period of 17999", edit.Message, StringComparison.Ordinal);
+        Assert.Contains("after 17999 (line L1 of claim", edit.Message, StringComparison.Ordinal);
+        Assert.Contains("inside its 090-day global period", edit.Message, StringComparison.Ordinal);
         // Without a pack that gives the YYY code a period, there is none to be inside.
         Assert.Empty(underMedicare.Edits);
     }

@@ -210,7 +210,7 @@ internal static class GlobalSurgery
             _ => $"A visit on the day of a minor procedure is included in it unless it was significant and separately identifiable: then add 25 " +
                  $"(documented apart from the procedure's own evaluation); otherwise remove line {line.LineId}.",
         };
-        var message = $"{line.Code} on line {line.LineId} ({Date(line.ServiceDate)}) is {when} {surgery.Describe()}, by the same physician. {advice}";
+        var message = $"{line.Code} on line {line.LineId} ({Date(line.ServiceDate)}) is {when} {surgery.Describe()}, inside {surgery.Period()}, by the same physician. {advice}";
         return new Edit(EditTypes.GlobalPeriod, context.Policy.GlobalPeriodSeverity, line.LineId, surgery.Line.LineId, surgery.Line.Code.ToString(),
             line.Code.ToString(), null, [new SuggestedModifier(needed, line.LineId, Reason(needed)) { ClaimId = context.ClaimId }], message, Source)
         {
@@ -235,7 +235,7 @@ internal static class GlobalSurgery
                 "or an unplanned return to the operating room (78).",
             _ => "The codes do not tell which: 58 if planned or staged, 78 for an unplanned return to the operating room, 79 if unrelated.",
         };
-        var message = $"{line.Code} on line {line.LineId} ({Date(line.ServiceDate)}) is {days} days after, and inside, {surgery.Describe()}, by the same physician. " +
+        var message = $"{line.Code} on line {line.LineId} ({Date(line.ServiceDate)}) is {days} days after {surgery.Describe()}, inside {surgery.Period()}, by the same physician. " +
                       $"A procedure in a postoperative period is paid only with the modifier that says why: 58 staged or related, 78 unplanned return to the " +
                       $"operating room, 79 unrelated. {why}";
         return new Edit(EditTypes.GlobalPeriod, context.Policy.GlobalPeriodSeverity, line.LineId, surgery.Line.LineId, surgery.Line.Code.ToString(),
@@ -298,10 +298,11 @@ internal static class GlobalSurgery
         /// <summary>Whether <paramref name="line"/> is this surgery's own line (by reference: line ids may collide across claims).</summary>
         public bool Is(ClaimLine line) => ReferenceEquals(Line, line);
 
-        /// <summary>"the 090-day global period of 27447 (line 1 of claim K-1, already sent; surgery 2026-07-10, period 2026-07-09 to 2026-10-08)".</summary>
+        /// <summary>"27447 (line 1 of claim K-1, already sent, on 2026-07-10)".</summary>
         public string Describe() =>
-            $"the {GlobalDaysText.Of(Days)}-day global period of {Line.Code} (line {Line.LineId}" +
-            (ClaimId is null ? string.Empty : $" of claim {ClaimId}, already sent") +
-            $"; surgery {GlobalSurgery.Date(Date)}, period {GlobalSurgery.Date(Start)} to {GlobalSurgery.Date(End)})";
+            $"{Line.Code} (line {Line.LineId}" + (ClaimId is null ? string.Empty : $" of claim {ClaimId}, already sent") + $", on {GlobalSurgery.Date(Date)})";
+
+        /// <summary>"its 090-day global period (2026-07-09 to 2026-10-08)".</summary>
+        public string Period() => $"its {GlobalDaysText.Of(Days)}-day global period ({GlobalSurgery.Date(Start)} to {GlobalSurgery.Date(End)})";
     }
 }
