@@ -75,7 +75,8 @@ internal sealed class ReportCommand : CliCommand
         request.ProviderNpi = parse.GetValue(_provider) ?? string.Empty;
         request.RepeatThreshold = parse.GetValue(_repeatThreshold);
         request.Families.AddRange(parse.GetValue(_families) ?? []);
-        using var channel = _service.Open(parse);
+        // A report's size follows the store, not the command line: the missed report lists every claim line it counts.
+        using var channel = _service.Open(parse, anyAnswerSize: true);
         var client = new Feedback.FeedbackClient(channel);
         try
         {

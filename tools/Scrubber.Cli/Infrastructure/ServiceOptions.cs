@@ -27,7 +27,7 @@ internal sealed class ServiceOptions
     }
 
     /// <summary>A channel to the service the command line names; <paramref name="anyAnswerSize"/> lifts gRPC's 4 MiB
-    /// receive limit for answers whose size the caller cannot bound (an 835's unmatched items).</summary>
+    /// receive limit for answers whose size the caller cannot bound (an 835's unmatched items, a report of the whole store).</summary>
     public GrpcChannel Open(ParseResult parse, bool anyAnswerSize = false)
     {
         var options = ScrubberChannelOptions.Resolve(parse.GetValue(Server), parse.GetValue(ApiKey));
