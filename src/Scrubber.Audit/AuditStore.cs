@@ -104,12 +104,14 @@ public sealed class AuditStore : IScrubRecorder, IHistoryReader, IRemittanceStor
         return ClaimMatcher.Exact(connection, null, claimId)?.ScrubId;
     });
 
-    /// <summary>Every sent line with a remittance outcome and the edit left on it: the input of the feedback reports.</summary>
-    public IReadOnlyList<Reports.DeniedLine> SentLineOutcomes(Reports.ReportFilter filter) => Guard(() =>
-    {
-        using var connection = _database.ConnectForRead();
-        return Reports.SentLineOutcomes.Read(connection, filter);
-    });
+    /// <summary>Every sent line with a remittance outcome and the edit left on it, as the report facts hold it.</summary>
+    public IReadOnlyList<Reports.DeniedLine> SentLineOutcomes(Reports.ReportFilter filter) => Report(filter, query => query.Lines());
+
+    /// <summary>The denials the filter counts that a weekly row reports under <paramref name="column1"/> and
+    /// <paramref name="deniedCode"/>, in claim order.</summary>
+    public IReadOnlyList<Reports.DeniedLine> DenialsUnder(Reports.ReportFilter filter, string column1, string deniedCode) =>
+        Report(filter, query => query.Lines("AND family IS NOT NULL AND pair_column1 = @a0 AND pair_column2 = @a1", column1, deniedCode)
+            .Where(filter.CountsDenial).ToList());
 
     /// <summary>The weekly aggregates purges kept, for the weeks overlapping the filter's days, payer and provider.</summary>
     public IReadOnlyList<Reports.WeeklyAggregate> PurgedWeeks(Reports.ReportFilter filter) => Guard(() =>
@@ -117,6 +119,26 @@ public sealed class AuditStore : IScrubRecorder, IHistoryReader, IRemittanceStor
         using var connection = _database.ConnectForRead();
         return Retention.PurgedWeeks.Read(connection, filter);
     });
+
+    /// <summary>The live denials the filter counts, counted by what a weekly row is made of.</summary>
+    public IReadOnlyList<Reports.WeeklyAggregate> LiveWeeks(Reports.ReportFilter filter) => Report(filter, query => Reports.WeeklyAggregate.Read(query, filter));
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Reports.OverriddenThenDeniedRow> OverriddenThenDenied(Reports.ReportFilter filter) =>
+        Report(filter, query => Reports.FeedbackReports.OverriddenThenDenied(query, filter));
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Reports.MissedRow> Missed(Reports.ReportFilter filter) => Report(filter, query => Reports.FeedbackReports.Missed(query, filter));
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Reports.WeeklyPairRow> WeeklyDashboard(Reports.ReportFilter filter, int repeatThreshold) =>
+        Reports.WeeklyDashboard.Compute(LiveWeeks(filter), filter, repeatThreshold, PurgedWeeks(filter));
+
+    /// <inheritdoc/>
+    public Reports.KpiReport Kpis(Reports.ReportFilter filter) => Report(filter, query => Reports.Kpis.Read(query, filter));
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Reports.PatternRow> Patterns(Reports.ReportFilter filter) => Report(filter, query => Reports.Patterns.Read(query, filter));
 
     /// <summary>Removes the remittance outcomes counted before <paramref name="before"/> (their denials kept as weekly
     /// aggregates), then the scrubs made before it that no remaining outcome holds. Each batch is one write between the
@@ -223,6 +245,14 @@ public sealed class AuditStore : IScrubRecorder, IHistoryReader, IRemittanceStor
         _history.Dispose();
         _database.Dispose();
     }
+
+    /// <summary>Runs one report's reads of the facts the filter covers, in one snapshot.</summary>
+    private T Report<T>(Reports.ReportFilter filter, Func<Reports.FactQuery, T> read) => Guard(() =>
+    {
+        using var connection = _database.ConnectForRead();
+        using var query = new Reports.FactQuery(connection, filter);
+        return read(query);
+    });
 
     private static T Guard<T>(Func<T> read)
     {

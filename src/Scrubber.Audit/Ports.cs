@@ -47,14 +47,37 @@ public interface IRetention
     Task<Retention.PurgeResult> PurgeAsync(DateOnly before, IProgress<Retention.PurgeResult>? progress = null, CancellationToken cancellationToken = default);
 }
 
-/// <summary>The inputs of the feedback reports and the store's counts.</summary>
+/// <summary>The feedback reports, their inputs and the store's counts. The reports are counted by the store (in SQL,
+/// over one row of facts per remitted line), so their cost follows the days and rows they cover.</summary>
 public interface IReportQueries
 {
     /// <summary>The sent lines with an outcome in the filter's days, payer and provider (all families).</summary>
     IReadOnlyList<DeniedLine> SentLineOutcomes(ReportFilter filter);
 
+    /// <summary>The denials the filter counts that a weekly row reports under <paramref name="column1"/> and
+    /// <paramref name="deniedCode"/> (<see cref="DeniedLine.PairOrCode"/>), in claim order.</summary>
+    IReadOnlyList<DeniedLine> DenialsUnder(ReportFilter filter, string column1, string deniedCode);
+
     /// <summary>The denials a purge kept as weekly aggregates, for the weeks overlapping the filter's days.</summary>
     IReadOnlyList<WeeklyAggregate> PurgedWeeks(ReportFilter filter);
+
+    /// <summary>The live denials the filter counts, counted by what a weekly row is made of.</summary>
+    IReadOnlyList<WeeklyAggregate> LiveWeeks(ReportFilter filter);
+
+    /// <summary>Report 1 (<see cref="FeedbackReports.OverriddenThenDenied(IReadOnlyList{DeniedLine}, ReportFilter)"/>).</summary>
+    IReadOnlyList<OverriddenThenDeniedRow> OverriddenThenDenied(ReportFilter filter);
+
+    /// <summary>Report 2 (<see cref="FeedbackReports.Missed(IReadOnlyList{DeniedLine}, ReportFilter)"/>).</summary>
+    IReadOnlyList<MissedRow> Missed(ReportFilter filter);
+
+    /// <summary>Report 3 (<see cref="Reports.WeeklyDashboard"/>), live weeks and purged ones together.</summary>
+    IReadOnlyList<WeeklyPairRow> WeeklyDashboard(ReportFilter filter, int repeatThreshold);
+
+    /// <summary>Report 4 (<see cref="Reports.Kpis"/>).</summary>
+    KpiReport Kpis(ReportFilter filter);
+
+    /// <summary>Report 5 (<see cref="Reports.Patterns"/>).</summary>
+    IReadOnlyList<PatternRow> Patterns(ReportFilter filter);
 
     StoreCounts Counts();
 }

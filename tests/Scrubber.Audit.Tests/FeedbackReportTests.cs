@@ -122,6 +122,18 @@ public abstract class FeedbackReportTests(StoreProvider provider) : IAsyncLifeti
         Assert.Equal(before, Weekly(ReportFilter.All));
     }
 
+    [SkippableFact]
+    public async Task StoreReports_ForEveryFilter_AreTheReportsOfTheLines_BeforeAndAfterAPurge()
+    {
+        ReportChecks.FactsMatchTheirSource(_store.Store);
+        ReportChecks.StoreReportsMatchTheLines(_store.Store, ReportChecks.Filters("2026-W33", "MEDICARE", Provider));
+
+        await _store.Store.PurgeAsync(new DateOnly(2026, 8, 17));
+
+        ReportChecks.FactsMatchTheirSource(_store.Store);
+        ReportChecks.StoreReportsMatchTheLines(_store.Store, ReportChecks.Filters("2026-W33", "MEDICARE", Provider));
+    }
+
     private sealed class SynchronousProgress(Action<Retention.PurgeResult> report) : IProgress<Retention.PurgeResult>
     {
         public void Report(Retention.PurgeResult value) => report(value);

@@ -29,7 +29,7 @@ public sealed class MigrationTests : IDisposable
         await using var store = AuditStore.Open(path);
 
         Assert.Equal(new StoreCounts(scrubs, claims, confirmed, 2, 8, 13, 4), store.Counts());
-        Assert.Equal(9L, store.Read(c => { using var cmd = c.CreateCommand(); cmd.CommandText = "SELECT MAX(version) FROM schema_version"; return (long)cmd.ExecuteScalar()!; }));
+        Assert.Equal(10L, store.Read(c => { using var cmd = c.CreateCommand(); cmd.CommandText = "SELECT MAX(version) FROM schema_version"; return (long)cmd.ExecuteScalar()!; }));
         Assert.Equal(scrubs, before.Count);
         Assert.Equal(lines, before.Sum(s => s.Lines.Count));
         Assert.Equal(edits, before.Sum(s => s.Edits.Count));
@@ -46,6 +46,11 @@ public sealed class MigrationTests : IDisposable
         var outcomes = store.SentLineOutcomes(Reports.ReportFilter.All);
         Assert.Equal(8, outcomes.Count);
         Assert.Equal(["FX-1001/2", "FX-1003/2", "FX-1006/1"], outcomes.Where(o => !o.Paid).Select(o => $"{o.ClaimId}/{o.LineId}").Order(StringComparer.Ordinal));
+
+        // The report facts were filled in by the migration, one row per outcome, as the lines they come from read.
+        Assert.Equal(8L, store.Read(c => { using var cmd = c.CreateCommand(); cmd.CommandText = "SELECT COUNT(*) FROM line_facts"; return (long)cmd.ExecuteScalar()!; }));
+        ReportChecks.FactsMatchTheirSource(store);
+        ReportChecks.StoreReportsMatchTheLines(store, ReportChecks.Filters(Reports.FeedbackReports.Week(outcomes[0].Day), outcomes[0].PayerId, outcomes[0].Provider));
 
         // Each outcome's day was filled in by the migration, so a report of one day reads that day's lines alone.
         foreach (var day in outcomes.Select(o => o.Day).Distinct())

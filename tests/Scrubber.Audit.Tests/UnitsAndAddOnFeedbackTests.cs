@@ -84,6 +84,13 @@ public abstract class UnitsAndAddOnFeedbackTests(StoreProvider provider) : IAsyn
     public async Task DisposeAsync() => await _store.DisposeAsync();
 
     [SkippableFact]
+    public void StoreReports_ForEveryFilter_AreTheReportsOfTheLines()
+    {
+        ReportChecks.FactsMatchTheirSource(_store.Store);
+        ReportChecks.StoreReportsMatchTheLines(_store.Store, ReportChecks.Filters("2026-W33", "MEDICARE", Provider));
+    }
+
+    [SkippableFact]
     public void SentLineOutcomes_KeepTheEditOfTheDenialsFamily_AndNoneOfAnother()
     {
         string? Fate(string claim) => _lines.Single(l => (l.ClaimId, l.LineId) == (claim, "L2")).Edit?.Fate;

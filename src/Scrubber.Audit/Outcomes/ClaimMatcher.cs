@@ -47,7 +47,10 @@ internal static class ClaimMatcher
         if (sent is not null)
         {
             ClaimRows.Derive(connection, transaction, statements, dictionary, sent.ClaimId);
-            PreparedStatements.Run(statements.For(connection, transaction, CountsAsSent, 2), sent.ClaimId, sent.ScrubId);
+            if (PreparedStatements.Run(statements.For(connection, transaction, CountsAsSent, 2), sent.ClaimId, sent.ScrubId) > 0)
+            {
+                Reports.LineFacts.RefreshIfReported(connection, transaction, statements, sent.ClaimId);
+            }
         }
 
         return sent;

@@ -30,6 +30,11 @@ internal static class RemittanceIngestion
             }
 
             var published = await writer.WriteAsync(new PublishRemittanceWrite(fileId, remittance.Sha256, cancellationToken), CancellationToken.None).ConfigureAwait(false);
+            // The answer waits for the reports: once it returns, they count the file.
+            while (await writer.WriteAsync(new RefreshQueuedFactsWrite(), CancellationToken.None).ConfigureAwait(false) > 0)
+            {
+            }
+
             return tally.Result(remittance, duplicate: !published);
         }
         catch

@@ -58,6 +58,7 @@ internal sealed class PublishRemittanceWrite(long fileId, string sha256, Cancell
 
         PreparedStatements.Run(statements.For(connection, transaction, RemittanceSql.Publish, 2), sha256, fileId);
         SentHistory.Adjudicated(connection, transaction, statements, fileId);
+        Reports.LineFacts.QueueFileClaims(connection, transaction, statements, fileId);
         cancellation.ThrowIfCancellationRequested();
         return true;
     }
@@ -71,4 +72,12 @@ internal sealed class DropStagedRemittanceWrite(long fileId) : IWrite<bool>
         RemittanceSql.DropStaged(connection, transaction, statements, fileId);
         return true;
     }
+}
+
+/// <summary>Rebuilds the report facts of some of the claims published 835s changed (<see cref="Reports.LineFacts"/>);
+/// returns how many, 0 when none is left.</summary>
+internal sealed class RefreshQueuedFactsWrite : IWrite<int>
+{
+    public int Execute(DbConnection connection, DbTransaction transaction, PreparedStatements statements) =>
+        Reports.LineFacts.RefreshQueued(connection, transaction, statements, Reports.LineFacts.ClaimsPerWrite);
 }

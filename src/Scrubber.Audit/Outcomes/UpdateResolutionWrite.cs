@@ -31,6 +31,7 @@ internal sealed class UpdateResolutionWrite(Resolution resolution, DateTimeOffse
             sent.ScrubId, resolution.LineId, JsonNamingPolicy.SnakeCaseLower.ConvertName(resolution.Status.ToString()),
             resolution.Amount is { } amount ? Money.ToCents(amount, "amount") : null,
             Dates.Text(resolution.HappenedOn), resolution.Note, Dates.Text(recordedAt));
+        Reports.LineFacts.Refresh(connection, transaction, statements, [sent.ClaimId]);
         return sent.ScrubId;
     }
 }

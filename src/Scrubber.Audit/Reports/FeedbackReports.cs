@@ -9,29 +9,29 @@ public static class FeedbackReports
 
     /// <summary>Report 1, one row per pair, payer, provider, modifier, week, fate and family; most dollars first. An
     /// MUE, add-on or duplicate edit has no pair: its row is ("", the line's code).</summary>
-    public static IReadOnlyList<OverriddenThenDeniedRow> OverriddenThenDenied(IReadOnlyList<DeniedLine> lines, ReportFilter filter)
-    {
-        var overridden = lines.Where(l => l.Edit is { } e && OverrideFates.Contains(e.Fate) && filter.Covers(l)).ToList();
-        var successByOverride = overridden
-            .GroupBy(l => (l.PayerId, l.EditColumns.Column1, l.EditColumns.Column2, Modifier: ModifierUsed(l)))
-            .ToDictionary(g => g.Key, g => (Paid: g.Count(l => l.Paid), Denied: g.Count(filter.CountsDenial)));
-        return
-        [
-            .. overridden.Where(filter.CountsDenial)
-                .GroupBy(l => (l.EditColumns.Column1, l.EditColumns.Column2, l.PayerId, l.Provider, Modifier: ModifierUsed(l), Week: Week(l.Day), l.Edit!.Fate, l.Family, l.Group))
-                .Select(g =>
-                {
-                    var tally = successByOverride[(g.Key.PayerId, g.Key.Column1, g.Key.Column2, g.Key.Modifier)];
-                    return new OverriddenThenDeniedRow(g.Key.Column1, g.Key.Column2, g.Key.PayerId, g.Key.Provider, g.Key.Modifier, g.Key.Week, g.Key.Fate,
-                        g.Count(), Money.ToDollars(g.Sum(l => l.DeniedCents)), tally.Paid, (double)tally.Paid / (tally.Paid + tally.Denied))
-                    {
-                        Family = g.Key.Family!,
-                        Group = g.Key.Group,
-                    };
-                })
-                .OrderByDescending(r => r.DollarsDenied).ThenBy(r => r.Column1, StringComparer.Ordinal).ThenBy(r => r.Column2, StringComparer.Ordinal),
-        ];
-    }
+    public static IReadOnlyList<OverriddenThenDeniedRow> OverriddenThenDenied(IReadOnlyList<DeniedLine> lines, ReportFilter filter) =>
+        OverriddenThenDenied(
+            [
+                .. lines.Where(l => l.Edit is { } e && OverrideFates.Contains(e.Fate) && filter.Covers(l))
+                    .GroupBy(l => new Override(l.EditColumns.Column1, l.EditColumns.Column2, l.PayerId, l.Provider, ModifierUsed(l), Week(l.Day), l.Edit!.Fate,
+                        l.Family, l.Group, l.Paid))
+                    .Select(g => (g.Key, (long)g.Count(), g.Sum(l => l.DeniedCents))),
+            ],
+            filter);
+
+    /// <summary>Report 1 from the facts: the overridden lines counted in SQL by what a row and its success tally are
+    /// made of, so the report reads one row per count, not per line.</summary>
+    internal static IReadOnlyList<OverriddenThenDeniedRow> OverriddenThenDenied(FactQuery query, ReportFilter filter) =>
+        OverriddenThenDenied(
+            query.Rows($"""
+                SELECT edit_column1, edit_column2, payer_id, provider, modifier_used, week, fate, family, group_code, paid,
+                       COUNT(*), CAST(SUM(denied_cents) AS BIGINT)
+                FROM line_facts WHERE {query.Where} AND fate IN ({string.Join(", ", OverrideFates.Select(f => $"'{f}'"))})
+                GROUP BY edit_column1, edit_column2, payer_id, provider, modifier_used, week, fate, family, group_code, paid
+                """,
+                r => (new Override(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
+                    r.IsDBNull(7) ? null : r.GetString(7), r.GetString(8), r.GetInt64(9) != 0), r.GetInt64(10), r.GetInt64(11))),
+            filter);
 
     /// <summary>Report 2, one row per payer, code, modifiers, provider, week, family and group; most dollars first. A
     /// denial is missed when no edit of its family stood on the line (<see cref="Outcomes.EditFamilies.Catches"/>).</summary>
@@ -48,6 +48,11 @@ public static class FeedbackReports
             .OrderByDescending(r => r.DollarsDenied).ThenBy(r => r.Code, StringComparer.Ordinal),
     ];
 
+    /// <summary>Report 2 from the facts: it lists every claim line it counts, so it reads those lines (denied, with no
+    /// edit) and no others; its cost follows the lines it returns.</summary>
+    internal static IReadOnlyList<MissedRow> Missed(FactQuery query, ReportFilter filter) =>
+        Missed(query.Lines("AND family IS NOT NULL AND edit_type IS NULL"), filter);
+
     /// <summary>The ISO week of a day, e.g. 2026-W33.</summary>
     public static string Week(DateOnly day)
     {
@@ -55,6 +60,40 @@ public static class FeedbackReports
         return string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(date)}-W{ISOWeek.GetWeekOfYear(date):D2}");
     }
 
-    private static string ModifierUsed(DeniedLine line) =>
+    /// <summary>The modifier an override is reported under: the one that bypassed the edit, else the line's own.</summary>
+    internal static string ModifierUsed(DeniedLine line) =>
         line.Edit?.BypassModifier is { Length: > 0 } bypass ? bypass : line.Modifiers;
+
+    /// <summary>Report 1's rules, over overridden lines counted by <see cref="Override"/>: the rows are the denials the
+    /// filter counts, each with how the same payer, pair and modifier fared on every overridden line.</summary>
+    private static IReadOnlyList<OverriddenThenDeniedRow> OverriddenThenDenied(IReadOnlyList<(Override Key, long Lines, long DeniedCents)> overridden, ReportFilter filter)
+    {
+        var successByOverride = overridden
+            .GroupBy(o => (o.Key.PayerId, o.Key.Column1, o.Key.Column2, o.Key.Modifier))
+            .ToDictionary(g => g.Key, g => (Paid: g.Where(o => o.Key.Paid).Sum(o => o.Lines), Denied: g.Where(o => filter.CountsFamily(o.Key.Family)).Sum(o => o.Lines)));
+        return
+        [
+            .. overridden.Where(o => filter.CountsFamily(o.Key.Family))
+                .GroupBy(o => o.Key with { Paid = false })
+                .Select(g =>
+                {
+                    var tally = successByOverride[(g.Key.PayerId, g.Key.Column1, g.Key.Column2, g.Key.Modifier)];
+                    return new OverriddenThenDeniedRow(g.Key.Column1, g.Key.Column2, g.Key.PayerId, g.Key.Provider, g.Key.Modifier, g.Key.Week, g.Key.Fate,
+                        (int)g.Sum(o => o.Lines), Money.ToDollars(g.Sum(o => o.DeniedCents)), (int)tally.Paid, (double)tally.Paid / (tally.Paid + tally.Denied))
+                    {
+                        Family = g.Key.Family!,
+                        Group = g.Key.Group,
+                    };
+                })
+                .OrderByDescending(r => r.DollarsDenied).ThenBy(r => r.Column1, StringComparer.Ordinal).ThenBy(r => r.Column2, StringComparer.Ordinal)
+                .ThenBy(r => r.PayerId, StringComparer.Ordinal).ThenBy(r => r.Provider, StringComparer.Ordinal).ThenBy(r => r.ModifierUsed, StringComparer.Ordinal)
+                .ThenBy(r => r.Week, StringComparer.Ordinal).ThenBy(r => r.Fate, StringComparer.Ordinal).ThenBy(r => r.Family, StringComparer.Ordinal)
+                .ThenBy(r => r.Group, StringComparer.Ordinal),
+        ];
+    }
+
+    /// <summary>What overridden lines are counted by: a row's key (the edit's columns, payer, provider, modifier used,
+    /// week, fate, family, group) and whether the payer paid them.</summary>
+    private sealed record Override(string Column1, string Column2, string PayerId, string Provider, string Modifier, string Week, string Fate,
+        string? Family, string Group, bool Paid);
 }

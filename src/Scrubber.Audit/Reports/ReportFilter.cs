@@ -58,5 +58,8 @@ public sealed record ReportFilter(DateOnly? From = null, DateOnly? To = null, st
         (PayerId is null || PayerId == line.PayerId) && (Provider is null || Provider == line.Provider);
 
     /// <summary>Whether the line is covered and denied in one of the families covered.</summary>
-    public bool CountsDenial(DeniedLine line) => line.Family is { } family && CoveredFamilies.Contains(family) && Covers(line);
+    public bool CountsDenial(DeniedLine line) => CountsFamily(line.Family) && Covers(line);
+
+    /// <summary>Whether a denial of <paramref name="family"/> (null: not denied) is one the filter counts.</summary>
+    public bool CountsFamily(string? family) => family is not null && CoveredFamilies.Contains(family);
 }

@@ -1,27 +1,30 @@
 using System.Data.Common;
 using Scrubber.Audit.Outcomes;
+using Scrubber.Audit.Schema;
 
 namespace Scrubber.Audit.Reports;
 
-/// <summary>Reads every sent line that has a remittance outcome, with its denial family and the edit the scrubber left
-/// on it.</summary>
-/// <remarks>The store selects the rows a report covers (its days, through the index on each remittance claim's outcome
-/// day, its payer and its provider), so a report's cost follows the rows it returns, not the size of the store; the
-/// reports then group those rows in C#, which keeps each report's rules in one readable place.</remarks>
+/// <summary>Reads sent lines that have a remittance outcome, with their denial family and the edit the scrubber left on
+/// them, from the rows they come from: the source of truth the report facts (<see cref="LineFacts"/>) are derived from.</summary>
+/// <remarks>Each read takes the lines of some claims (a refresh of their facts), of some remittance claims (a purge's
+/// batch), or of some days (to check the facts against); the reports themselves read the facts.</remarks>
 internal static class SentLineOutcomes
 {
     private const string CorrectedClaimSent = "corrected_claim_sent";
 
-    // The edit types are the constants of EditFamilies.Reported, never input: written into the text once. A purge reads
-    // one range of remittance claims at a time; a report reads every claim of its days (through their index).
-    private static readonly string ReportSql = Text(SqlTemplate, string.Empty);
-    private static readonly string BatchSql = Text(SqlTemplate, "AND o.remit_claim_id BETWEEN @p4 AND @p5");
-    private static readonly string ReportAdjustments = Text(AdjustmentsTemplate, string.Empty);
-    private static readonly string BatchAdjustments = Text(AdjustmentsTemplate, "AND o.remit_claim_id BETWEEN @p2 AND @p3");
+    private const string ByDays = "o.day BETWEEN @p0 AND @p1 AND (@p2 = '' OR s.payer_id = @p2) AND (@p3 = '' OR COALESCE(NULLIF(sl.rendering_npi, ''), s.billing_npi) = @p3)";
 
-    private static string Text(string template, string batch) => template
+    // The edit types are the constants of EditFamilies.Reported, never input: written into the text once.
+    private static readonly string DaysSql = Text(SqlTemplate, ByDays);
+    private static readonly string BatchSql = Text(SqlTemplate, ByDays + " AND o.remit_claim_id BETWEEN @p4 AND @p5");
+    private static readonly string ClaimsSql = Text(SqlTemplate, "s.claim_id BETWEEN @p0 AND @p1");
+    private static readonly string DaysAdjustments = Text(AdjustmentsTemplate, "o.day BETWEEN @p0 AND @p1");
+    private static readonly string BatchAdjustments = Text(AdjustmentsTemplate, "o.day BETWEEN @p0 AND @p1 AND o.remit_claim_id BETWEEN @p2 AND @p3");
+    private static readonly string ClaimsAdjustments = Text(AdjustmentsTemplate, "s.claim_id BETWEEN @p0 AND @p1");
+
+    private static string Text(string template, string where) => template
         .Replace("$reported_types", string.Join(", ", EditFamilies.Reported.Select(t => $"'{t}'")), StringComparison.Ordinal)
-        .Replace("$batch", batch, StringComparison.Ordinal);
+        .Replace("$where", where, StringComparison.Ordinal);
 
     private const string SqlTemplate = """
         SELECT s.claim_id, o.line_id, s.payer_id, COALESCE(NULLIF(sl.rendering_npi, ''), s.billing_npi), sl.code, sl.modifiers,
@@ -38,7 +41,8 @@ internal static class SentLineOutcomes
                (SELECT MIN(substr(COALESCE(c.confirmed_at, x.scrubbed_at), 1, 10)) FROM scrubs x
                 LEFT JOIN claim_submissions c ON c.claim_id = x.claim_id AND c.scrub_id = x.scrub_id
                 WHERE x.original_claim_id = s.claim_id AND x.original_claim_id <> '' AND x.frequency = 'Replacement' AND x.scrub_id <> s.scrub_id AND x.scrubbed_at > s.scrubbed_at
-                  AND (c.confirmed_at IS NOT NULL OR EXISTS (SELECT 1 FROM remit_claims rc WHERE rc.scrub_id = x.scrub_id AND rc.status <> '22'))),
+                  AND (c.confirmed_at IS NOT NULL OR EXISTS (SELECT 1 FROM remit_claims rc JOIN remittance_files rf ON rf.file_id = rc.file_id
+                                                              WHERE rc.scrub_id = x.scrub_id AND rc.status <> '22' AND rf.published = 1))),
                sl.units
         FROM line_outcomes o
         JOIN scrubs s ON s.scrub_id = o.scrub_id
@@ -48,24 +52,22 @@ internal static class SentLineOutcomes
              AND (f.edit_type = 'NCCI_PTP_BYPASSED' OR f.severity IN ('HardStop', 'Warning'))
              AND (f.edit_type IN ($reported_types) OR f.rule <> '')
              AND EXISTS (SELECT 1 FROM claim_submissions c WHERE c.claim_id = s.claim_id AND c.scrub_id = f.scrub_id)
-        WHERE o.day BETWEEN @p0 AND @p1 $batch
-          AND (@p2 = '' OR s.payer_id = @p2) AND (@p3 = '' OR COALESCE(NULLIF(sl.rendering_npi, ''), s.billing_npi) = @p3)
+        WHERE $where
         ORDER BY s.claim_id, o.line_id
         """;
 
+    // Each line's adjustments are taken in the order the 835 gave them (the first of a family decides its group), by
+    // the key they were written with. That order is put back in memory: asked of the query, SQLite reads every
+    // adjustment in key order instead of the few of the lines read.
     private const string AdjustmentsTemplate = """
-        SELECT a.remit_line_id, a.group_code, a.reason, a.amount_cents FROM remit_adjustments a
+        SELECT a.remit_line_id, a.group_code, a.reason, a.amount_cents, a.rowid FROM remit_adjustments a
         JOIN line_outcomes o ON o.remit_line_id = a.remit_line_id
-        WHERE o.day BETWEEN @p0 AND @p1 $batch
-        ORDER BY a.rowid
+        JOIN scrubs s ON s.scrub_id = o.scrub_id
+        WHERE $where
         """;
 
-
-    /// <summary>One row per sent line with an outcome. A line with several edits keeps the one that caught its denial
-    /// (<see cref="EditFamilies.Catches"/>): an edit of the denial's own family first, then an NCCI PTP or payer-rule
-    /// edit, each by its most severe fate; an edit of another family is not kept (the denial was missed). A line not
-    /// denied keeps its NCCI PTP or payer-rule edit first, else its edit of one family, so the success of an override
-    /// counts its paid lines too.</summary>
+    /// <summary>One row per sent line with an outcome in the filter's days, payer and provider (a purge's batch: of the
+    /// remittance claims in <paramref name="remitClaims"/>), in claim and line order.</summary>
     /// <param name="connection">A connection to the store.</param>
     /// <param name="filter">The days, payer and provider to read; its families are left to the reports.</param>
     /// <param name="transaction">The transaction to read in; one of its own when null.</param>
@@ -75,14 +77,35 @@ internal static class SentLineOutcomes
         using var own = transaction is null ? connection.BeginTransaction() : null;
         transaction ??= own!;
         var (from, to) = (filter.From is { } f ? Dates.Text(f) : Dates.First, filter.To is { } t ? Dates.Text(t) : Dates.Last);
-        var adjustments = ReadAdjustments(remitClaims is { } range
-            ? Schema.Sql.Command(connection, transaction, BatchAdjustments, from, to, range.First, range.Last)
-            : Schema.Sql.Command(connection, transaction, ReportAdjustments, from, to));
         var (payer, provider) = (filter.PayerId ?? string.Empty, filter.Provider ?? string.Empty);
-        using var command = remitClaims is { } batch
-            ? Schema.Sql.Command(connection, transaction, BatchSql, from, to, payer, provider, batch.First, batch.Last)
-            : Schema.Sql.Command(connection, transaction, ReportSql, from, to, payer, provider);
-        using var reader = command.ExecuteReader();
+        using var adjustments = remitClaims is { } range
+            ? Sql.Command(connection, transaction, BatchAdjustments, from, to, range.First, range.Last)
+            : Sql.Command(connection, transaction, DaysAdjustments, from, to);
+        using var lines = remitClaims is { } batch
+            ? Sql.Command(connection, transaction, BatchSql, from, to, payer, provider, batch.First, batch.Last)
+            : Sql.Command(connection, transaction, DaysSql, from, to, payer, provider);
+        return Build(lines, ReadAdjustments(adjustments));
+    }
+
+    /// <summary>The lines of the claims with ids from <paramref name="firstClaim"/> to <paramref name="lastClaim"/>
+    /// (inclusive, ordinal), whatever their days, by the writer's prepared statements.</summary>
+    public static List<DeniedLine> ReadClaims(DbConnection connection, DbTransaction transaction, PreparedStatements statements, string firstClaim, string lastClaim)
+    {
+        var adjustments = statements.For(connection, transaction, ClaimsAdjustments, 2);
+        (adjustments.Parameters[0].Value, adjustments.Parameters[1].Value) = (firstClaim, lastClaim);
+        var lines = statements.For(connection, transaction, ClaimsSql, 2);
+        (lines.Parameters[0].Value, lines.Parameters[1].Value) = (firstClaim, lastClaim);
+        return Build(lines, ReadAdjustments(adjustments));
+    }
+
+    /// <summary>One line per claim and line id. A line with several edits keeps the one that caught its denial
+    /// (<see cref="EditFamilies.Catches"/>): an edit of the denial's own family first, then an NCCI PTP or payer-rule
+    /// edit, each by its most severe fate; an edit of another family is not kept (the denial was missed). A line not
+    /// denied keeps its NCCI PTP or payer-rule edit first, else its edit of one family, so the success of an override
+    /// counts its paid lines too.</summary>
+    private static List<DeniedLine> Build(DbCommand query, Dictionary<long, List<(string Group, string Reason, long Cents)>> adjustments)
+    {
+        using var reader = query.ExecuteReader();
         var lines = new Dictionary<(string, string), DeniedLine>();
         while (reader.Read())
         {
@@ -147,21 +170,14 @@ internal static class SentLineOutcomes
 
     private static Dictionary<long, List<(string Group, string Reason, long Cents)>> ReadAdjustments(DbCommand query)
     {
-        using var command = query;
-        using var reader = command.ExecuteReader();
-        var byLine = new Dictionary<long, List<(string, string, long)>>();
+        using var reader = query.ExecuteReader();
+        var rows = new List<(long LineId, long Key, (string, string, long) Adjustment)>();
         while (reader.Read())
         {
-            var lineId = reader.GetInt64(0);
-            if (!byLine.TryGetValue(lineId, out var list))
-            {
-                byLine[lineId] = list = [];
-            }
-
-            list.Add((reader.GetString(1), reader.GetString(2), reader.GetInt64(3)));
+            rows.Add((reader.GetInt64(0), reader.GetInt64(4), (reader.GetString(1), reader.GetString(2), reader.GetInt64(3))));
         }
 
-        return byLine;
+        return rows.OrderBy(r => r.Key).GroupBy(r => r.LineId).ToDictionary(g => g.Key, g => g.Select(r => r.Adjustment).ToList());
     }
 
     /// <summary>How well an edit accounts for the line's outcome; -1 for none.</summary>

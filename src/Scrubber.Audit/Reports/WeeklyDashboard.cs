@@ -14,15 +14,21 @@ public static class WeeklyDashboard
     /// with those a purge kept as <paramref name="purged"/> aggregates.</summary>
     public static IReadOnlyList<WeeklyPairRow> Compute(IReadOnlyList<DeniedLine> lines, ReportFilter filter, int repeatThreshold = DefaultRepeatThreshold,
         IReadOnlyList<WeeklyAggregate>? purged = null) =>
+        Compute(WeeklyAggregate.Of(lines.Where(filter.CountsDenial)), filter, repeatThreshold, purged);
+
+    /// <summary>The rows for the <paramref name="live"/> denials (the filter's, already counted by week and the rest of
+    /// what a row is made of), together with those a purge kept as <paramref name="purged"/> aggregates.</summary>
+    public static IReadOnlyList<WeeklyPairRow> Compute(IReadOnlyList<WeeklyAggregate> live, ReportFilter filter, int repeatThreshold = DefaultRepeatThreshold,
+        IReadOnlyList<WeeklyAggregate>? purged = null) =>
     [
-        .. WeeklyAggregate.Of(lines.Where(filter.CountsDenial)).Concat((purged ?? []).Where(a => a.CountsIn(filter)))
+        .. live.Concat((purged ?? []).Where(a => a.CountsIn(filter)))
             .GroupBy(a => (a.Week, a.Family, a.Column1, a.DeniedCode))
             .Select(g =>
             {
                 var denials = g.ToList();
                 var occurrences = (int)denials.Sum(a => a.Occurrences);
-                var provider = Weighted(denials, a => a.Provider).First();
-                var rootCause = MostFrequent(denials, a => a.RootCause);
+                var provider = MostFrequent.Ranked(denials, a => a.Provider, a => a.Occurrences).First();
+                var rootCause = MostFrequent.Of(denials, a => a.RootCause, a => a.Occurrences);
                 var repeat = occurrences >= repeatThreshold;
                 var (column1, deniedCode) = (g.Key.Column1, g.Key.DeniedCode);
                 var named = column1.Length > 0;
@@ -32,7 +38,7 @@ public static class WeeklyDashboard
                     column1,
                     named ? deniedCode : string.Empty,
                     occurrences,
-                    MostFrequent(denials, a => a.Indicator),
+                    MostFrequent.Of(denials, a => a.Indicator, a => a.Occurrences),
                     provider.Key,
                     (double)provider.Count / occurrences,
                     Tally(denials, a => a.PayerId),
@@ -47,20 +53,13 @@ public static class WeeklyDashboard
                     ContextCodes = named || units ? [] : [.. denials.SelectMany(a => a.ContextCodes).Distinct().Order(StringComparer.Ordinal)],
                     MaxUnits = units ? denials.Max(a => a.MaxUnits) : 0,
                     Family = g.Key.Family,
-                    Group = MostFrequent(denials, a => a.Group),
+                    Group = MostFrequent.Of(denials, a => a.Group, a => a.Occurrences),
                 };
             })
             .OrderBy(r => r.Week, StringComparer.Ordinal).ThenByDescending(r => r.Occurrences).ThenByDescending(r => r.DollarsDenied)
-            .ThenBy(r => r.Column1, StringComparer.Ordinal).ThenBy(r => r.DeniedCode, StringComparer.Ordinal),
+            .ThenBy(r => r.Column1, StringComparer.Ordinal).ThenBy(r => r.DeniedCode, StringComparer.Ordinal).ThenBy(r => r.Family, StringComparer.Ordinal),
     ];
 
-    /// <summary>The values by how many denials carry them, most first, ties in ordinal order.</summary>
-    private static IEnumerable<(string Key, long Count)> Weighted(List<WeeklyAggregate> denials, Func<WeeklyAggregate, string> value) =>
-        denials.GroupBy(value).Select(g => (g.Key, Count: g.Sum(a => a.Occurrences)))
-            .OrderByDescending(v => v.Count).ThenBy(v => v.Key, StringComparer.Ordinal);
-
-    private static string MostFrequent(List<WeeklyAggregate> denials, Func<WeeklyAggregate, string> value) => Weighted(denials, value).First().Key;
-
     private static ImmutableSortedDictionary<string, int> Tally(List<WeeklyAggregate> denials, Func<WeeklyAggregate, string> value) =>
-        Weighted(denials, value).ToImmutableSortedDictionary(v => v.Key, v => (int)v.Count, StringComparer.Ordinal);
+        MostFrequent.Ranked(denials, value, a => a.Occurrences).ToImmutableSortedDictionary(v => v.Key, v => (int)v.Count, StringComparer.Ordinal);
 }

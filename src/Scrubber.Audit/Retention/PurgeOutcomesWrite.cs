@@ -47,11 +47,18 @@ internal sealed class PurgeOutcomesWrite(DateOnly before, long after, int batchS
                 a.DeniedCode, a.Indicator, a.RootCause, a.Resolution, a.Occurrences, a.DeniedCents, a.MaxUnits, string.Join(' ', a.ContextCodes));
         }
 
+        // The claims whose outcomes change: those of the batch, and those a reversal in it had cancelled.
+        var claims = Sql.Rows(connection, transaction,
+            $"SELECT s.claim_id FROM remit_claims rc JOIN scrubs s ON s.scrub_id = rc.scrub_id WHERE rc.remit_claim_id IN ({Chosen}) " +
+            $"UNION SELECT s.claim_id FROM remit_claims rc JOIN scrubs s ON s.scrub_id = rc.scrub_id WHERE rc.reversed_by IN ({Chosen})",
+            r => r.GetString(0), first, last, day);
+
         // A claim reversed by one of these keeps its own row, no longer pointing at a row that is gone.
         Sql.Execute(connection, transaction, $"UPDATE remit_claims SET reversed_by = NULL WHERE reversed_by IN ({Chosen})", first, last, day);
         Sql.Execute(connection, transaction, $"DELETE FROM remit_adjustments WHERE remit_claim_id IN ({Chosen})", first, last, day);
         var lines = Sql.Execute(connection, transaction, $"DELETE FROM remit_lines WHERE remit_claim_id IN ({Chosen})", first, last, day);
-        var claims = Sql.Execute(connection, transaction, $"DELETE FROM remit_claims WHERE remit_claim_id IN ({Chosen})", first, last, day);
-        return (last, claims, lines, denied.Count, aggregates.Count);
+        var removed = Sql.Execute(connection, transaction, $"DELETE FROM remit_claims WHERE remit_claim_id IN ({Chosen})", first, last, day);
+        LineFacts.Refresh(connection, transaction, statements, claims);
+        return (last, removed, lines, denied.Count, aggregates.Count);
     }
 }

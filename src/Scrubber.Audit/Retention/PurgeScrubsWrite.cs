@@ -11,6 +11,9 @@ internal sealed class PurgeScrubsWrite(DateOnly before, string after, int batchS
 {
     private const string Next = "SELECT scrub_id, claim_id, scrubbed_at FROM scrub_records WHERE scrub_id > @p0 ORDER BY scrub_id LIMIT @p1";
 
+    /// <summary>The claim a replacement stood for: its denials were worked by the replacement, and no longer are.</summary>
+    private const string OriginalOf = "SELECT original_claim_id FROM scrubs WHERE scrub_id = @p0 AND frequency = 'Replacement'";
+
     private const string HeldByAnOutcome = """
         SELECT 1 FROM remit_claims WHERE scrub_id = @p0
         UNION ALL SELECT 1 FROM remit_lines WHERE scrub_id = @p0
@@ -35,11 +38,19 @@ internal sealed class PurgeScrubsWrite(DateOnly before, string after, int batchS
         var cutoff = new DateTimeOffset(before.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).UtcTicks;
         var next = Sql.Rows(connection, transaction, Next, r => (ScrubId: r.GetString(0), ClaimId: r.GetString(1), At: r.GetInt64(2)), after, batchSize);
         long removed = 0;
+        var changed = new List<string>();
         foreach (var (scrubId, claimId, at) in next)
         {
             if (at >= cutoff || Sql.Scalar(connection, transaction, HeldByAnOutcome, scrubId) is not null)
             {
                 continue;
+            }
+
+            // Its claim may hold outcomes of another of its scrubs, whose edits stood while this one was not sent.
+            changed.Add(claimId);
+            if (Sql.Scalar(connection, transaction, OriginalOf, scrubId) is string { Length: > 0 } original)
+            {
+                changed.Add(original);
             }
 
             foreach (var (sql, byClaim) in Derived)
@@ -50,6 +61,7 @@ internal sealed class PurgeScrubsWrite(DateOnly before, string after, int batchS
             removed++;
         }
 
+        Reports.LineFacts.Refresh(connection, transaction, statements, changed);
         return (next.Count, next.Count == 0 ? after : next[^1].ScrubId, removed);
     }
 }

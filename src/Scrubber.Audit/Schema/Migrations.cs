@@ -287,6 +287,7 @@ internal static class Migrations
             """, Records.LegacyRecords.MoveIn),
         RetentionSchema.For("TEXT"),
         TaxonomySchema.For("TEXT"),
+        ReportFactsSchema.For("TEXT"),
     ];
 }
 

@@ -48,6 +48,7 @@ internal sealed class PostgresDatabase : AuditDatabase
             using var connection = database.Connect();
             Migrate(connection, SqlDialect.Postgres, PostgresSchema.All);
             Outcomes.RemittanceSql.DropAbandoned(connection, DateTimeOffset.UtcNow.AddHours(-1));
+            Reports.LineFacts.RefreshAllQueued(connection);
             return database;
         }
         catch (Exception ex) when (ex is DbException or TimeoutException or System.Net.Sockets.SocketException)

@@ -27,6 +27,14 @@ internal abstract class SqlDialect
     /// same file sent to two replicas at once counts once.</summary>
     public abstract void LockRemittance(DbConnection connection, DbTransaction transaction, string sha256);
 
+    /// <summary>Serialises the refresh of one claim's report facts between processes sharing the store, so a refresh
+    /// reads the claim only once every other change to it has committed.</summary>
+    public abstract void LockClaim(DbConnection connection, DbTransaction transaction, string claimId);
+
+    /// <summary>Opens a read-only transaction whose statements all see one snapshot of the store, so a report's
+    /// several queries add up.</summary>
+    public abstract DbTransaction BeginSnapshot(DbConnection connection);
+
     private sealed class SqliteDialect : SqlDialect
     {
         public override string SchemaVersionTable =>
@@ -42,6 +50,13 @@ internal abstract class SqlDialect
         public override void LockRemittance(DbConnection connection, DbTransaction transaction, string sha256)
         {
         }
+
+        public override void LockClaim(DbConnection connection, DbTransaction transaction, string claimId)
+        {
+        }
+
+        // In WAL a read transaction keeps the snapshot of its first read until it ends.
+        public override DbTransaction BeginSnapshot(DbConnection connection) => connection.BeginTransaction();
     }
 
     private sealed class PostgresDialect : SqlDialect
@@ -49,6 +64,7 @@ internal abstract class SqlDialect
         /// <summary>Arbitrary keys for the advisory locks: one for the schema, and a namespace for 835 hashes.</summary>
         private const int SchemaLock = 0x5C12_0001;
         private const int RemittanceLocks = 0x5C12_0002;
+        private const int ClaimLocks = 0x5C12_0003;
 
         public override string SchemaVersionTable =>
             "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
@@ -63,5 +79,11 @@ internal abstract class SqlDialect
 
         public override void LockRemittance(DbConnection connection, DbTransaction transaction, string sha256) =>
             Sql.Execute(connection, transaction, "SELECT pg_advisory_xact_lock(@p0, hashtext(@p1))", RemittanceLocks, sha256);
+
+        public override void LockClaim(DbConnection connection, DbTransaction transaction, string claimId) =>
+            Sql.Execute(connection, transaction, "SELECT pg_advisory_xact_lock(@p0, hashtext(@p1))", ClaimLocks, claimId);
+
+        // READ COMMITTED, the default, would give each statement its own snapshot.
+        public override DbTransaction BeginSnapshot(DbConnection connection) => connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
     }
 }

@@ -39,6 +39,7 @@ internal sealed class SqliteDatabase : AuditDatabase
             Migrate(connection, SqlDialect.Sqlite, Migrations.All);
             // One process writes the file: whatever is staged was left by the last run.
             Outcomes.RemittanceSql.DropAbandoned(connection, DateTimeOffset.MaxValue);
+            Reports.LineFacts.RefreshAllQueued(connection);
             return database;
         }
         catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException)

@@ -36,6 +36,7 @@ internal sealed class RecordScrubWrite(ScrubRecord record, bool countsAsSent, Re
             if (PreparedStatements.Scalar(statements.For(connection, transaction, MarkSent, 2), record.Claim.ClaimId, record.ScrubId) is not null)
             {
                 SentHistory.Sent(connection, transaction, statements, record.ScrubId);
+                Reports.LineFacts.RefreshIfReported(connection, transaction, statements, record.Claim.ClaimId);
             }
         }
 

@@ -8,13 +8,13 @@ using Proto = Scrubber.V1;
 
 namespace Scrubber.Server.Grpc;
 
-/// <summary>The Feedback gRPC service: the reports revenue-cycle leaders read, computed from the audit store.</summary>
+/// <summary>The Feedback gRPC service: the reports revenue-cycle leaders read, counted by the audit store.</summary>
 internal sealed class FeedbackService(AuditStoreHost audit, IOptions<FeedbackOptions> options) : Proto.Feedback.FeedbackBase
 {
     public override Task<Proto.OverriddenThenDeniedReport> OverriddenThenDenied(Proto.ReportRequest request, ServerCallContext context)
     {
         var report = new Proto.OverriddenThenDeniedReport();
-        report.Rows.AddRange(FeedbackReports.OverriddenThenDenied(Lines(request, out var filter), filter).Select(r => new Proto.OverriddenThenDeniedRow
+        report.Rows.AddRange(audit.Store.OverriddenThenDenied(FilterOf(request)).Select(r => new Proto.OverriddenThenDeniedRow
         {
             Column1Code = r.Column1,
             Column2Code = r.Column2,
@@ -36,7 +36,7 @@ internal sealed class FeedbackService(AuditStoreHost audit, IOptions<FeedbackOpt
     public override Task<Proto.MissedReport> Missed(Proto.ReportRequest request, ServerCallContext context)
     {
         var report = new Proto.MissedReport();
-        report.Rows.AddRange(FeedbackReports.Missed(Lines(request, out var filter), filter).Select(r =>
+        report.Rows.AddRange(audit.Store.Missed(FilterOf(request)).Select(r =>
         {
             var row = new Proto.MissedRow
             {
@@ -60,17 +60,17 @@ internal sealed class FeedbackService(AuditStoreHost audit, IOptions<FeedbackOpt
     {
         var threshold = request.RepeatThreshold > 0 ? request.RepeatThreshold : options.Value.RepeatOffenderThreshold;
         var report = new Proto.WeeklyDashboardReport { RepeatThreshold = threshold };
-        report.Rows.AddRange(Scrubber.Audit.Reports.WeeklyDashboard.Compute(Lines(request, out var filter), filter, threshold, audit.Store.PurgedWeeks(filter)).Select(FeedbackMapper.ToProto));
+        report.Rows.AddRange(audit.Store.WeeklyDashboard(FilterOf(request), threshold).Select(FeedbackMapper.ToProto));
         return Task.FromResult(report);
     }
 
     public override Task<Proto.KpiReport> Kpis(Proto.ReportRequest request, ServerCallContext context) =>
-        Task.FromResult(FeedbackMapper.ToProto(Scrubber.Audit.Reports.Kpis.Compute(Lines(request, out var filter), filter)));
+        Task.FromResult(FeedbackMapper.ToProto(audit.Store.Kpis(FilterOf(request))));
 
     public override Task<Proto.PatternReport> Patterns(Proto.ReportRequest request, ServerCallContext context)
     {
         var report = new Proto.PatternReport();
-        report.Rows.AddRange(Scrubber.Audit.Reports.Patterns.Compute(Lines(request, out var filter), filter).Select(FeedbackMapper.ToProto));
+        report.Rows.AddRange(audit.Store.Patterns(FilterOf(request)).Select(FeedbackMapper.ToProto));
         return Task.FromResult(report);
     }
 
@@ -82,13 +82,6 @@ internal sealed class FeedbackService(AuditStoreHost audit, IOptions<FeedbackOpt
         report.Proposals.AddRange(RuleProposals.Compute(audit.Store.SentLineOutcomes(ReportFilter.All), FilterOf(request.Filter ?? new Proto.ReportRequest()), minimum)
             .Select(FeedbackMapper.ToProto));
         return Task.FromResult(report);
-    }
-
-    /// <summary>The lines a report covers, read by the store for the request's filter.</summary>
-    private IReadOnlyList<DeniedLine> Lines(Proto.ReportRequest request, out ReportFilter filter)
-    {
-        filter = FilterOf(request);
-        return audit.Store.SentLineOutcomes(filter);
     }
 
     /// <summary>The report filter of a request; bad dates, weeks or families are INVALID_ARGUMENT naming the field.</summary>

@@ -30,16 +30,15 @@ internal static class DashboardEndpoints
                 return invalid;
             }
 
-            var lines = audit.Store.SentLineOutcomes(filter);
-            var all = WeeklyDashboard.Compute(lines, filter, options.Value.RepeatOffenderThreshold, audit.Store.PurgedWeeks(filter));
+            var live = audit.Store.LiveWeeks(filter);
+            var all = WeeklyDashboard.Compute(live, filter, options.Value.RepeatOffenderThreshold, audit.Store.PurgedWeeks(filter));
             var rows = Blank(week) is { } w ? all.Where(r => r.Week == w).ToList() : [.. all];
-            var denials = lines.Where(filter.CountsDenial).ToList();
             return Results.Json(new
             {
                 threshold = options.Value.RepeatOffenderThreshold,
                 families = DenialFamilies.All,
-                payers = denials.Select(l => l.PayerId).Distinct().Order(StringComparer.Ordinal),
-                providers = denials.Select(l => l.Provider).Distinct().Order(StringComparer.Ordinal),
+                payers = live.Select(a => a.PayerId).Distinct().Order(StringComparer.Ordinal),
+                providers = live.Select(a => a.Provider).Distinct().Order(StringComparer.Ordinal),
                 weeks = all.Select(r => r.Week).Distinct().Order(StringComparer.Ordinal),
                 trend = all.GroupBy(r => r.Week).OrderBy(g => g.Key, StringComparer.Ordinal)
                     .Select(g => new { week = g.Key, denials = g.Sum(r => r.Occurrences), dollars = g.Sum(r => r.DollarsDenied) }),
@@ -61,13 +60,12 @@ internal static class DashboardEndpoints
                 return invalid;
             }
 
-            var lines = audit.Store.SentLineOutcomes(filter);
             return Results.Json(new
             {
-                overriddenThenDenied = FeedbackReports.OverriddenThenDenied(lines, filter),
-                missed = FeedbackReports.Missed(lines, filter),
-                kpis = Kpis.Compute(lines, filter),
-                patterns = Patterns.Compute(lines, filter),
+                overriddenThenDenied = audit.Store.OverriddenThenDenied(filter),
+                missed = audit.Store.Missed(filter),
+                kpis = audit.Store.Kpis(filter),
+                patterns = audit.Store.Patterns(filter),
             });
         });
         dashboard.MapGet("/api/claims", (string week, string? column1, string code, string family, string? payer, string? provider, AuditStoreHost audit) =>
@@ -79,10 +77,7 @@ internal static class DashboardEndpoints
 
             // A row is a pair an edit named (column 1 and the denied code) or, with no column 1, the denied code alone
             // (always so for units and add-on denials).
-            var key = (Blank(column1) ?? string.Empty, code);
-            return Results.Json(audit.Store.SentLineOutcomes(filter)
-                .Where(l => filter.CountsDenial(l) && l.PairOrCode == key)
-                .OrderBy(l => l.ClaimId, StringComparer.Ordinal)
+            return Results.Json(audit.Store.DenialsUnder(filter, Blank(column1) ?? string.Empty, code)
                 .Select(l => new
                 {
                     claim = l.ClaimId, line = l.LineId, payer = l.PayerId, provider = l.Provider, code = l.Code, modifiers = l.Modifiers,
