@@ -31,13 +31,16 @@ internal sealed class FactQuery : IDisposable
             Add("payer_id = @p", payer);
         }
 
+        // The weeks too: the indexes of denials and overrides lead with the week, so a range of weeks is a range of them.
         if (filter.From is { } from)
         {
+            Add("week >= @p", FeedbackReports.Week(from));
             Add("day >= @p", Dates.Text(from));
         }
 
         if (filter.To is { } to)
         {
+            Add("week <= @p", FeedbackReports.Week(to));
             Add("day <= @p", Dates.Text(to));
         }
 
@@ -46,9 +49,14 @@ internal sealed class FactQuery : IDisposable
             Add("provider = @p", provider);
         }
 
+        AllDays = filter.From is null && filter.To is null;
         Where = conditions.Count == 0 ? "1 = 1" : string.Join(" AND ", conditions);
         _values = [.. values];
     }
+
+    /// <summary>Whether the filter keeps to no days: its conditions are then on payer and provider alone, columns the
+    /// totals kept per month and per pattern have too, so <see cref="Where"/> applies to them.</summary>
+    public bool AllDays { get; }
 
     /// <summary>The filter's conditions on <c>line_facts</c>, for a statement's WHERE clause.</summary>
     public string Where { get; }
@@ -58,6 +66,8 @@ internal sealed class FactQuery : IDisposable
 
     /// <summary>The lines covered, in claim and line order, as the facts hold them; <paramref name="and"/> narrows them
     /// by more conditions on the facts' columns, with <paramref name="values"/> bound as <c>@a0</c>, <c>@a1</c>, ….</summary>
+    /// <remarks>Sorted here: asked to sort them, SQLite reads the whole table in key order rather than the few rows an
+    /// index on the conditions finds.</remarks>
     public List<DeniedLine> Lines(string and = "", params object?[] values)
     {
         for (var i = values.Length - 1; i >= 0; i--)
@@ -65,8 +75,11 @@ internal sealed class FactQuery : IDisposable
             and = and.Replace($"@a{i}", $"@p{_values.Length + i}", StringComparison.Ordinal);
         }
 
-        return Sql.Rows(_connection, _transaction, $"SELECT {LineFacts.Columns} FROM line_facts WHERE {Where} {and} ORDER BY claim_id, line_id",
-            LineFacts.ToLine, [.. _values, .. values]);
+        return
+        [
+            .. Sql.Rows(_connection, _transaction, $"SELECT {LineFacts.Columns} FROM line_facts WHERE {Where} {and}", LineFacts.ToLine, [.. _values, .. values])
+                .OrderBy(l => l.ClaimId, StringComparer.Ordinal).ThenBy(l => l.LineId, StringComparer.Ordinal),
+        ];
     }
 
     public void Dispose() => _transaction.Dispose();

@@ -27,7 +27,7 @@ public static class FeedbackReports
                 SELECT edit_column1, edit_column2, payer_id, provider, modifier_used, week, fate, family, group_code, paid,
                        COUNT(*), CAST(SUM(denied_cents) AS BIGINT)
                 FROM line_facts WHERE {query.Where} AND fate IN ({string.Join(", ", OverrideFates.Select(f => $"'{f}'"))})
-                GROUP BY edit_column1, edit_column2, payer_id, provider, modifier_used, week, fate, family, group_code, paid
+                GROUP BY week, edit_column1, edit_column2, payer_id, provider, modifier_used, fate, family, group_code, paid
                 """,
                 r => (new Override(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
                     r.IsDBNull(7) ? null : r.GetString(7), r.GetString(8), r.GetInt64(9) != 0), r.GetInt64(10), r.GetInt64(11))),
@@ -36,22 +36,26 @@ public static class FeedbackReports
     /// <summary>Report 2, one row per payer, code, modifiers, provider, week, family and group; most dollars first. A
     /// denial is missed when no edit of its family stood on the line (<see cref="Outcomes.EditFamilies.Catches"/>).</summary>
     public static IReadOnlyList<MissedRow> Missed(IReadOnlyList<DeniedLine> lines, ReportFilter filter) =>
-    [
-        .. lines.Where(l => l.Edit is null && filter.CountsDenial(l))
-            .GroupBy(l => (l.PayerId, l.Code, l.Modifiers, l.Provider, Week: Week(l.Day), l.Family, l.Group))
-            .Select(g => new MissedRow(g.Key.PayerId, g.Key.Code, g.Key.Modifiers, g.Key.Provider, g.Key.Week, g.Count(),
-                Money.ToDollars(g.Sum(l => l.DeniedCents)), [.. g.Select(l => $"{l.ClaimId}/{l.LineId}").Order(StringComparer.Ordinal)])
-            {
-                Family = g.Key.Family!,
-                Group = g.Key.Group,
-            })
-            .OrderByDescending(r => r.DollarsDenied).ThenBy(r => r.Code, StringComparer.Ordinal),
-    ];
+        Missed(
+            [
+                .. lines.Where(l => l.Edit is null && filter.CountsDenial(l))
+                    .Select(l => new MissedLine(l.PayerId, l.Code, l.Modifiers, l.Provider, Week(l.Day), l.Family!, l.Group, l.DeniedCents, l.ClaimId, l.LineId)),
+            ]);
 
     /// <summary>Report 2 from the facts: it lists every claim line it counts, so it reads those lines (denied, with no
-    /// edit) and no others; its cost follows the lines it returns.</summary>
+    /// edit) and no others, by the index of denials; its cost follows the lines it returns.</summary>
     internal static IReadOnlyList<MissedRow> Missed(FactQuery query, ReportFilter filter) =>
-        Missed(query.Lines("AND family IS NOT NULL AND edit_type IS NULL"), filter);
+        Missed(
+            [
+                .. query.Rows($"""
+                        SELECT payer_id, code, modifiers, provider, week, family, group_code, denied_cents, claim_id, line_id
+                        FROM line_facts WHERE {query.Where} AND family IS NOT NULL AND edit_type IS NULL
+                        """,
+                        r => new MissedLine(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
+                            r.GetInt64(7), r.GetString(8), r.GetString(9)))
+                    .Where(l => filter.CountsFamily(l.Family))
+                    .OrderBy(l => l.ClaimId, StringComparer.Ordinal).ThenBy(l => l.LineId, StringComparer.Ordinal),
+            ]);
 
     /// <summary>The ISO week of a day, e.g. 2026-W33.</summary>
     public static string Week(DateOnly day)
@@ -63,6 +67,20 @@ public static class FeedbackReports
     /// <summary>The modifier an override is reported under: the one that bypassed the edit, else the line's own.</summary>
     internal static string ModifierUsed(DeniedLine line) =>
         line.Edit?.BypassModifier is { Length: > 0 } bypass ? bypass : line.Modifiers;
+
+    /// <summary>Report 2's rules, over the missed denials in claim and line order (a tie keeps the row seen first).</summary>
+    private static IReadOnlyList<MissedRow> Missed(IReadOnlyList<MissedLine> missed) =>
+    [
+        .. missed
+            .GroupBy(l => (l.PayerId, l.Code, l.Modifiers, l.Provider, l.Week, l.Family, l.Group))
+            .Select(g => new MissedRow(g.Key.PayerId, g.Key.Code, g.Key.Modifiers, g.Key.Provider, g.Key.Week, g.Count(),
+                Money.ToDollars(g.Sum(l => l.DeniedCents)), [.. g.Select(l => $"{l.ClaimId}/{l.LineId}").Order(StringComparer.Ordinal)])
+            {
+                Family = g.Key.Family,
+                Group = g.Key.Group,
+            })
+            .OrderByDescending(r => r.DollarsDenied).ThenBy(r => r.Code, StringComparer.Ordinal),
+    ];
 
     /// <summary>Report 1's rules, over overridden lines counted by <see cref="Override"/>: the rows are the denials the
     /// filter counts, each with how the same payer, pair and modifier fared on every overridden line.</summary>
@@ -91,6 +109,10 @@ public static class FeedbackReports
                 .ThenBy(r => r.Group, StringComparer.Ordinal),
         ];
     }
+
+    /// <summary>A denial no edit of its family caught, as the missed report shows it.</summary>
+    private sealed record MissedLine(string PayerId, string Code, string Modifiers, string Provider, string Week, string Family, string Group, long DeniedCents,
+        string ClaimId, string LineId);
 
     /// <summary>What overridden lines are counted by: a row's key (the edit's columns, payer, provider, modifier used,
     /// week, fate, family, group) and whether the payer paid them.</summary>

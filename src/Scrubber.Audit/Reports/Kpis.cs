@@ -15,7 +15,7 @@ public static class Kpis
         var denials = covered.Where(l => l.Denied).ToList();
         return Compute(
             [
-                .. covered.GroupBy(l => new MonthCell(l.Day.ToString("yyyy-MM", CultureInfo.InvariantCulture), l.Family, l.Paid))
+                .. covered.GroupBy(MonthOf)
                     .Select(g => new Counted<MonthCell>(g.Key, g.LongCount(), g.Sum(l => l.DeniedCents), g.Sum(l => l.ChargeCents))),
             ],
             [
@@ -30,12 +30,18 @@ public static class Kpis
             filter);
     }
 
-    /// <summary>Report 4 from the facts, each figure's lines counted in SQL.</summary>
+    /// <summary>Report 4 from the facts, each figure's lines counted in SQL. With no days to keep to, the months are
+    /// read from the monthly totals (<see cref="LineFacts"/>), a row per month, payer, provider, family and outcome.</summary>
     internal static KpiReport Read(FactQuery query, ReportFilter filter) => Compute(
-        query.Rows($"""
-            SELECT substr(day, 1, 7), family, paid, COUNT(*), CAST(SUM(denied_cents) AS BIGINT), CAST(SUM(charge_cents) AS BIGINT)
-            FROM line_facts WHERE {query.Where} GROUP BY substr(day, 1, 7), family, paid
-            """,
+        query.Rows(query.AllDays
+                ? $"""
+                    SELECT month, NULLIF(family, ''), paid, CAST(SUM(lines) AS BIGINT), CAST(SUM(denied_cents) AS BIGINT), CAST(SUM(charge_cents) AS BIGINT)
+                    FROM month_totals WHERE {query.Where} GROUP BY month, family, paid HAVING SUM(lines) <> 0
+                    """
+                : $"""
+                    SELECT substr(day, 1, 7), family, paid, COUNT(*), CAST(SUM(denied_cents) AS BIGINT), CAST(SUM(charge_cents) AS BIGINT)
+                    FROM line_facts WHERE {query.Where} GROUP BY substr(day, 1, 7), family, paid
+                    """,
             r => new Counted<MonthCell>(new(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetInt64(2) != 0), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5))),
         query.Rows($"""
             SELECT pair_column1, pair_column2, payer_id, family, group_code, COUNT(*), CAST(SUM(denied_cents) AS BIGINT)
@@ -51,6 +57,9 @@ public static class Kpis
             r => new Counted<WorkedCell>(new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Dates.Day(r.GetString(4)), Dates.Day(r.GetString(5)),
                 r.GetInt64(6) != 0, r.GetInt64(7) != 0), r.GetInt64(8), 0, r.GetInt64(9))),
         filter);
+
+    /// <summary>What the monthly figures count a line by: its month, its denial family (null: not denied) and outcome.</summary>
+    internal static MonthCell MonthOf(DeniedLine line) => new(line.Day.ToString("yyyy-MM", CultureInfo.InvariantCulture), line.Family, line.Paid);
 
     /// <summary>Foreseeable before sending: an indicator-0 pair, a hard stop sent anyway, or a code whose MUE is 0 in the
     /// setting (not payable there at all, so nothing to appeal).</summary>
@@ -104,7 +113,7 @@ public static class Kpis
     private sealed record Counted<T>(T Key, long Lines, long DeniedCents, long OtherCents);
 
     /// <summary>Covered lines of one month, denial family (null: not denied) and outcome.</summary>
-    private sealed record MonthCell(string Month, string? Family, bool Paid);
+    internal sealed record MonthCell(string Month, string? Family, bool Paid);
 
     /// <summary>Denials of one pair (or code), payer, family and group.</summary>
     private sealed record PairCell(string Column1, string Column2, string PayerId, string Family, string Group);

@@ -26,6 +26,8 @@ internal static partial class LineFacts
     private static readonly string Insert =
         $"INSERT INTO line_facts ({Columns}) VALUES ({string.Join(", ", Enumerable.Range(0, ColumnCount).Select(i => $"@p{i}"))})";
 
+    private const string Select = $"SELECT {Columns} FROM line_facts WHERE claim_id BETWEEN @p0 AND @p1";
+
     private const string Delete = "DELETE FROM line_facts WHERE claim_id BETWEEN @p0 AND @p1";
 
     private const string HasFacts = "SELECT 1 FROM line_facts WHERE claim_id = @p0 LIMIT 1";
@@ -80,6 +82,17 @@ internal static partial class LineFacts
     /// (inclusive) by their lines as they read now; returns how many rows it wrote.</summary>
     public static int Rebuild(DbConnection connection, DbTransaction transaction, PreparedStatements statements, string firstClaim, string lastClaim)
     {
+        var before = statements.For(connection, transaction, Select, 2);
+        (before.Parameters[0].Value, before.Parameters[1].Value) = (firstClaim, lastClaim);
+        var removed = new List<DeniedLine>();
+        using (var reader = before.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                removed.Add(ToLine(reader));
+            }
+        }
+
         PreparedStatements.Run(statements.For(connection, transaction, Delete, 2), firstClaim, lastClaim);
         var lines = SentLineOutcomes.ReadClaims(connection, transaction, statements, firstClaim, lastClaim);
         var insert = statements.For(connection, transaction, Insert, ColumnCount);
@@ -88,6 +101,7 @@ internal static partial class LineFacts
             PreparedStatements.Run(insert, Values(line));
         }
 
+        CountTotals(connection, transaction, statements, removed, lines);
         return lines.Count;
     }
 

@@ -20,19 +20,25 @@ public static class Patterns
 
     public static IReadOnlyList<PatternRow> Compute(IReadOnlyList<DeniedLine> lines, ReportFilter filter) => Compute(
         [
-            .. lines.Where(l => filter.Covers(l) && (l.Paid || l.Denied))
-                .GroupBy(l => new Seen(l.PayerId, l.PairOrCode.Column1, l.PairOrCode.Column2, l.Code, l.Family, l.Group, l.Paid, l.Edit?.Fate, l.Edit?.ModifierIndicator))
-                .Select(g => (g.Key, g.LongCount())),
+            .. lines.Where(l => filter.Covers(l) && Counts(l)).GroupBy(SeenOf).Select(g => (g.Key, g.LongCount())),
         ],
         filter);
 
-    /// <summary>Report 5 from the facts, the paid and denied lines counted in SQL.</summary>
+    /// <summary>Report 5 from the facts, the paid and denied lines counted in SQL. With no days to keep to, they are read
+    /// from the totals kept per payer, provider and what the classification looks at (<see cref="LineFacts"/>).</summary>
     internal static IReadOnlyList<PatternRow> Read(FactQuery query, ReportFilter filter) => Compute(
-        query.Rows($"""
-            SELECT payer_id, pair_column1, pair_column2, code, family, group_code, paid, fate, modifier_indicator, COUNT(*)
-            FROM line_facts WHERE {query.Where} AND (paid = 1 OR family IS NOT NULL)
-            GROUP BY payer_id, pair_column1, pair_column2, code, family, group_code, paid, fate, modifier_indicator
-            """,
+        query.Rows(query.AllDays
+                ? $"""
+                    SELECT payer_id, pair_column1, pair_column2, code, NULLIF(family, ''), group_code, paid, NULLIF(fate, ''), NULLIF(modifier_indicator, -1),
+                           CAST(SUM(lines) AS BIGINT)
+                    FROM pattern_totals WHERE {query.Where}
+                    GROUP BY payer_id, pair_column1, pair_column2, code, family, group_code, paid, fate, modifier_indicator HAVING SUM(lines) <> 0
+                    """
+                : $"""
+                    SELECT payer_id, pair_column1, pair_column2, code, family, group_code, paid, fate, modifier_indicator, COUNT(*)
+                    FROM line_facts WHERE {query.Where} AND (paid = 1 OR family IS NOT NULL)
+                    GROUP BY payer_id, pair_column1, pair_column2, code, family, group_code, paid, fate, modifier_indicator
+                    """,
             r => (new Seen(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5),
                 r.GetInt64(6) != 0, r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? null : r.GetInt32(8)), r.GetInt64(9))),
         filter);
@@ -87,8 +93,15 @@ public static class Patterns
         return new PatternRow(payer, column1, column2, pattern, paid, deniedCount, paidWithModifier) { Family = family };
     }
 
+    /// <summary>Whether the classification looks at the line at all: it was paid, or denied.</summary>
+    internal static bool Counts(DeniedLine line) => line.Paid || line.Denied;
+
+    /// <summary>What the classification counts a line by.</summary>
+    internal static Seen SeenOf(DeniedLine line) =>
+        new(line.PayerId, line.PairOrCode.Column1, line.PairOrCode.Column2, line.Code, line.Family, line.Group, line.Paid, line.Edit?.Fate, line.Edit?.ModifierIndicator);
+
     /// <summary>What the classification looks at in a line: its payer, pair (or code) and code, its denial (family and
     /// group; none when paid), whether it was paid, and the fate and indicator of the edit that stood on it.</summary>
-    private sealed record Seen(string PayerId, string Column1, string Column2, string Code, string? Family, string Group, bool Paid, string? Fate,
+    internal sealed record Seen(string PayerId, string Column1, string Column2, string Code, string? Family, string Group, bool Paid, string? Fate,
         int? ModifierIndicator);
 }

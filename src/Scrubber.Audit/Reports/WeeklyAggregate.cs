@@ -56,7 +56,7 @@ public sealed record WeeklyAggregate(
                 SELECT week, MIN(day), payer_id, provider, family, group_code, pair_column1, pair_column2, indicator, root_cause, resolution,
                        COUNT(*), CAST(SUM(denied_cents) AS BIGINT), MAX(units), group_concat(same_day_codes, ' ')
                 FROM line_facts WHERE {query.Where} AND family IS NOT NULL
-                GROUP BY week, payer_id, provider, family, group_code, pair_column1, pair_column2, indicator, root_cause, resolution
+                GROUP BY week, family, pair_column1, pair_column2, payer_id, provider, group_code, indicator, root_cause, resolution
                 """,
                 r => new WeeklyAggregate(
                     r.GetString(0), MondayOf(Dates.Day(r.GetString(1))), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
