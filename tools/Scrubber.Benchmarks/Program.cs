@@ -3,7 +3,8 @@ using Scrubber.Benchmarks;
 
 // `scrubber-bench memory` measures resident bytes per row, `scrubber-bench phases` times each scrub phase,
 // `scrubber-bench pack-history` times the 100-rule pack with and without history helpers by stopwatch,
-// `scrubber-bench grow-store` fills an audit store with millions of scrubs; anything
+// `scrubber-bench grow-store` fills an audit store with millions of scrubs, `scrubber-bench report-timings` times the
+// store's answer to each feedback report; anything
 // else goes to BenchmarkDotNet
 // (e.g. `--filter *` or `--filter *PairLookup*`).
 if (args is ["pack-history"])
@@ -21,6 +22,11 @@ if (args is ["phases"])
 if (args is ["grow-store", ..])
 {
     return StoreGrower.Run(args);
+}
+
+if (args is ["report-timings", ..])
+{
+    return ReportTimings.Run(args);
 }
 
 if (args is ["memory"])

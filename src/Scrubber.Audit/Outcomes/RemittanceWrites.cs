@@ -79,5 +79,5 @@ internal sealed class DropStagedRemittanceWrite(long fileId) : IWrite<bool>
 internal sealed class RefreshQueuedFactsWrite : IWrite<int>
 {
     public int Execute(DbConnection connection, DbTransaction transaction, PreparedStatements statements) =>
-        Reports.LineFacts.RefreshQueued(connection, transaction, statements, Reports.LineFacts.ClaimsPerWrite);
+        Reports.LineFacts.RefreshQueued(connection, transaction, statements);
 }

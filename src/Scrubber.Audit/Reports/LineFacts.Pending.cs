@@ -21,40 +21,30 @@ internal static partial class LineFacts
 
     private const string NextQueued = "SELECT claim_id FROM line_facts_pending ORDER BY claim_id LIMIT @p0";
 
-    private const string Dequeue = "DELETE FROM line_facts_pending WHERE claim_id = @p0";
+    private static readonly ClaimStatement Dequeue = new("DELETE FROM line_facts_pending WHERE claim_id IN $claims");
 
-    /// <summary>How many claims one write rebuilds: a few milliseconds, as long as a group commit.</summary>
-    public const int ClaimsPerWrite = 100;
+    private const string NextClaims = "SELECT DISTINCT claim_id FROM scrubs WHERE claim_id > @p0 ORDER BY claim_id LIMIT @p1";
 
     /// <summary>Queues the claims of a published 835.</summary>
     public static void QueueFileClaims(DbConnection connection, DbTransaction transaction, PreparedStatements statements, long fileId) =>
         PreparedStatements.Run(statements.For(connection, transaction, QueueFile, 1), fileId);
 
-    /// <summary>Rebuilds up to <paramref name="max"/> queued claims and takes them off the queue; returns how many.</summary>
-    public static int RefreshQueued(DbConnection connection, DbTransaction transaction, PreparedStatements statements, int max)
+    /// <summary>Rebuilds the next <see cref="ClaimsPerStatement"/> queued claims (a few milliseconds, as long as a group
+    /// commit) and takes them off the queue; returns how many.</summary>
+    public static int RefreshQueued(DbConnection connection, DbTransaction transaction, PreparedStatements statements)
     {
-        var next = statements.For(connection, transaction, NextQueued, 1);
-        next.Parameters[0].Value = (long)max;
-        var claims = new List<string>();
-        using (var reader = next.ExecuteReader())
+        var claims = PreparedStatements.Rows(statements.For(connection, transaction, NextQueued, 1), r => r.GetString(0), (long)ClaimsPerStatement);
+        if (claims.Count > 0)
         {
-            while (reader.Read())
-            {
-                claims.Add(reader.GetString(0));
-            }
-        }
-
-        Refresh(connection, transaction, statements, claims);
-        var dequeue = statements.For(connection, transaction, Dequeue, 1);
-        foreach (var claimId in claims)
-        {
-            PreparedStatements.Run(dequeue, claimId);
+            Refresh(connection, transaction, statements, claims);
+            var listed = Listed(claims);
+            PreparedStatements.Run(Dequeue.For(connection, transaction, statements, listed), listed);
         }
 
         return claims.Count;
     }
 
-    /// <summary>Rebuilds every queued claim, one transaction per <see cref="ClaimsPerWrite"/>: at start, what a
+    /// <summary>Rebuilds every queued claim, one transaction per <see cref="ClaimsPerStatement"/>: at start, what a
     /// process that stopped during an 835 left queued.</summary>
     public static void RefreshAllQueued(DbConnection connection)
     {
@@ -62,26 +52,26 @@ internal static partial class LineFacts
         for (var done = -1; done != 0;)
         {
             using var transaction = connection.BeginTransaction();
-            done = RefreshQueued(connection, transaction, statements, ClaimsPerWrite);
+            done = RefreshQueued(connection, transaction, statements);
             transaction.Commit();
         }
     }
 
-    /// <summary>Fills the facts of a store written before them (the data step of schema 10), a range of claims at a
-    /// time, so memory follows the range, not the store.</summary>
+    /// <summary>Fills the facts and totals of a store written before them (the data step of schema 10), a hundred
+    /// claims at a time, so memory follows the claims, not the store.</summary>
     public static void Backfill(DbConnection connection, DbTransaction transaction)
     {
-        const string NextClaims = "SELECT DISTINCT claim_id FROM scrubs WHERE claim_id > @p0 ORDER BY claim_id LIMIT 2000";
         using var statements = new PreparedStatements();
+        var next = statements.For(connection, transaction, NextClaims, 2);
         for (var after = string.Empty; ;)
         {
-            var claims = Sql.Rows(connection, transaction, NextClaims, r => r.GetString(0), after);
+            var claims = PreparedStatements.Rows(next, r => r.GetString(0), after, (long)ClaimsPerStatement);
             if (claims.Count == 0)
             {
                 return;
             }
 
-            Rebuild(connection, transaction, statements, claims[0], claims[^1]);
+            Rebuild(connection, transaction, statements, claims);
             after = claims[^1];
         }
     }

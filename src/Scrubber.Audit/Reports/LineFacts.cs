@@ -26,31 +26,29 @@ internal static partial class LineFacts
     private static readonly string Insert =
         $"INSERT INTO line_facts ({Columns}) VALUES ({string.Join(", ", Enumerable.Range(0, ColumnCount).Select(i => $"@p{i}"))})";
 
-    private const string Select = $"SELECT {Columns} FROM line_facts WHERE claim_id BETWEEN @p0 AND @p1";
+    /// <summary>How many claims one rebuild names: its statements list them (<c>claim_id IN (@p0, …)</c>), so a
+    /// queue of claims costs a few statements per hundred, not per claim.</summary>
+    public const int ClaimsPerStatement = 100;
 
-    private const string Delete = "DELETE FROM line_facts WHERE claim_id BETWEEN @p0 AND @p1";
+    private static readonly ClaimStatement Select = new($"SELECT {Columns} FROM line_facts WHERE claim_id IN $claims");
+
+    private static readonly ClaimStatement Delete = new("DELETE FROM line_facts WHERE claim_id IN $claims");
 
     private const string HasFacts = "SELECT 1 FROM line_facts WHERE claim_id = @p0 LIMIT 1";
 
-    /// <summary>The claims a replacement of this claim stands for: a replacement sent works its original's denials.</summary>
-    private const string OriginalsOf =
-        "SELECT DISTINCT original_claim_id FROM scrubs WHERE claim_id = @p0 AND frequency = 'Replacement' AND original_claim_id <> ''";
+    /// <summary>The claims replacements of these claims stand for: a replacement sent works its original's denials.</summary>
+    private static readonly ClaimStatement OriginalsOf =
+        new("SELECT DISTINCT original_claim_id FROM scrubs WHERE claim_id IN $claims AND frequency = 'Replacement' AND original_claim_id <> ''");
 
     /// <summary>Rebuilds the rows of these claims and of the claims their replacements stand for, each locked first (in
     /// one order, so two refreshes never wait on each other) so that it reads every other change to it committed.</summary>
     public static void Refresh(DbConnection connection, DbTransaction transaction, PreparedStatements statements, IEnumerable<string> claimIds)
     {
-        var claims = new SortedSet<string>(StringComparer.Ordinal);
-        var originals = statements.For(connection, transaction, OriginalsOf, 1);
-        foreach (var claimId in claimIds)
+        var claims = new SortedSet<string>(claimIds, StringComparer.Ordinal);
+        foreach (var chunk in claims.ToArray().Chunk(ClaimsPerStatement))
         {
-            claims.Add(claimId);
-            originals.Parameters[0].Value = claimId;
-            using var reader = originals.ExecuteReader();
-            while (reader.Read())
-            {
-                claims.Add(reader.GetString(0));
-            }
+            var listed = Listed(chunk);
+            claims.UnionWith(PreparedStatements.Rows(OriginalsOf.For(connection, transaction, statements, listed), r => r.GetString(0), listed));
         }
 
         var dialect = SqlDialect.Of(connection);
@@ -59,9 +57,9 @@ internal static partial class LineFacts
             dialect.LockClaim(connection, transaction, claimId);
         }
 
-        foreach (var claimId in claims)
+        foreach (var chunk in claims.Chunk(ClaimsPerStatement))
         {
-            Rebuild(connection, transaction, statements, claimId, claimId);
+            Rebuild(connection, transaction, statements, chunk);
         }
     }
 
@@ -78,23 +76,14 @@ internal static partial class LineFacts
         }
     }
 
-    /// <summary>Replaces the rows of the claims from <paramref name="firstClaim"/> to <paramref name="lastClaim"/>
-    /// (inclusive) by their lines as they read now; returns how many rows it wrote.</summary>
-    public static int Rebuild(DbConnection connection, DbTransaction transaction, PreparedStatements statements, string firstClaim, string lastClaim)
+    /// <summary>Replaces the rows of the claims (at most <see cref="ClaimsPerStatement"/>) by their lines as they read
+    /// now, and moves the totals with them; returns how many rows it wrote.</summary>
+    public static int Rebuild(DbConnection connection, DbTransaction transaction, PreparedStatements statements, IReadOnlyList<string> claims)
     {
-        var before = statements.For(connection, transaction, Select, 2);
-        (before.Parameters[0].Value, before.Parameters[1].Value) = (firstClaim, lastClaim);
-        var removed = new List<DeniedLine>();
-        using (var reader = before.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                removed.Add(ToLine(reader));
-            }
-        }
-
-        PreparedStatements.Run(statements.For(connection, transaction, Delete, 2), firstClaim, lastClaim);
-        var lines = SentLineOutcomes.ReadClaims(connection, transaction, statements, firstClaim, lastClaim);
+        var listed = Listed(claims);
+        var removed = PreparedStatements.Rows(Select.For(connection, transaction, statements, listed), ToLine, listed);
+        PreparedStatements.Run(Delete.For(connection, transaction, statements, listed), listed);
+        var lines = SentLineOutcomes.ReadClaims(connection, transaction, statements, listed);
         var insert = statements.For(connection, transaction, Insert, ColumnCount);
         foreach (var line in lines)
         {
@@ -103,6 +92,18 @@ internal static partial class LineFacts
 
         CountTotals(connection, transaction, statements, removed, lines);
         return lines.Count;
+    }
+
+    /// <summary>The values a <see cref="ClaimStatement"/> binds for <paramref name="claims"/>: one claim alone, else a
+    /// hundred, the last repeated to fill them.</summary>
+    public static object?[] Listed(IReadOnlyList<string> claims)
+    {
+        if (claims.Count is 0 or > ClaimsPerStatement)
+        {
+            throw new ArgumentOutOfRangeException(nameof(claims), claims.Count, $"A statement lists 1 to {ClaimsPerStatement} claims.");
+        }
+
+        return claims.Count == 1 ? [claims[0]] : [.. Enumerable.Range(0, ClaimsPerStatement).Select(i => claims[Math.Min(i, claims.Count - 1)])];
     }
 
     /// <summary>A line as a row: its fields, then what the reports group it by.</summary>

@@ -17,10 +17,10 @@ internal static class SentLineOutcomes
     // The edit types are the constants of EditFamilies.Reported, never input: written into the text once.
     private static readonly string DaysSql = Text(SqlTemplate, ByDays);
     private static readonly string BatchSql = Text(SqlTemplate, ByDays + " AND o.remit_claim_id BETWEEN @p4 AND @p5");
-    private static readonly string ClaimsSql = Text(SqlTemplate, "s.claim_id BETWEEN @p0 AND @p1");
+    private static readonly ClaimStatement ClaimsSql = new(Text(SqlTemplate, "s.claim_id IN $claims"));
     private static readonly string DaysAdjustments = Text(AdjustmentsTemplate, "o.day BETWEEN @p0 AND @p1");
     private static readonly string BatchAdjustments = Text(AdjustmentsTemplate, "o.day BETWEEN @p0 AND @p1 AND o.remit_claim_id BETWEEN @p2 AND @p3");
-    private static readonly string ClaimsAdjustments = Text(AdjustmentsTemplate, "s.claim_id BETWEEN @p0 AND @p1");
+    private static readonly ClaimStatement ClaimsAdjustments = new(Text(AdjustmentsTemplate, "s.claim_id IN $claims"));
 
     private static string Text(string template, string where) => template
         .Replace("$reported_types", string.Join(", ", EditFamilies.Reported.Select(t => $"'{t}'")), StringComparison.Ordinal)
@@ -87,14 +87,17 @@ internal static class SentLineOutcomes
         return Build(lines, ReadAdjustments(adjustments));
     }
 
-    /// <summary>The lines of the claims with ids from <paramref name="firstClaim"/> to <paramref name="lastClaim"/>
-    /// (inclusive, ordinal), whatever their days, by the writer's prepared statements.</summary>
-    public static List<DeniedLine> ReadClaims(DbConnection connection, DbTransaction transaction, PreparedStatements statements, string firstClaim, string lastClaim)
+    /// <summary>The lines of the claims <paramref name="listed"/> as <see cref="LineFacts.Listed"/> lists them,
+    /// whatever their days, by the writer's prepared statements.</summary>
+    public static List<DeniedLine> ReadClaims(DbConnection connection, DbTransaction transaction, PreparedStatements statements, object?[] listed)
     {
-        var adjustments = statements.For(connection, transaction, ClaimsAdjustments, 2);
-        (adjustments.Parameters[0].Value, adjustments.Parameters[1].Value) = (firstClaim, lastClaim);
-        var lines = statements.For(connection, transaction, ClaimsSql, 2);
-        (lines.Parameters[0].Value, lines.Parameters[1].Value) = (firstClaim, lastClaim);
+        var adjustments = ClaimsAdjustments.For(connection, transaction, statements, listed);
+        var lines = ClaimsSql.For(connection, transaction, statements, listed);
+        for (var i = 0; i < listed.Length; i++)
+        {
+            (adjustments.Parameters[i].Value, lines.Parameters[i].Value) = (listed[i], listed[i]);
+        }
+
         return Build(lines, ReadAdjustments(adjustments));
     }
 

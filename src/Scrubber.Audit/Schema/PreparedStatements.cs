@@ -45,6 +45,21 @@ internal sealed class PreparedStatements : IDisposable
         return value is DBNull ? null : value;
     }
 
+    /// <summary>Runs <paramref name="command"/> with <paramref name="values"/> as @p0, @p1, … and reads every row through
+    /// <paramref name="row"/>.</summary>
+    public static List<T> Rows<T>(DbCommand command, Func<DbDataReader, T> row, params ReadOnlySpan<object?> values)
+    {
+        Bind(command, values);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(row(reader));
+        }
+
+        return rows;
+    }
+
     /// <summary>Forgets every statement: the connection they were prepared on is gone.</summary>
     public void Clear()
     {
