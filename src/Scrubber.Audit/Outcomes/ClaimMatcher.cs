@@ -39,8 +39,9 @@ internal static class ClaimMatcher
         var sent = Exact(connection, transaction, claimId);
         if (sent is null && claimId.Length >= MinimumPrefix)
         {
-            var candidates = Ids(statements.For(connection, transaction, SubmittedPrefix, 1), claimId)
-                .Union(Ids(statements.For(connection, transaction, RecordedPrefix, 1), claimId), StringComparer.Ordinal).ToList();
+            var candidates = PreparedStatements.Rows(statements.For(connection, transaction, SubmittedPrefix, 1), r => r.GetString(0), claimId)
+                .Union(PreparedStatements.Rows(statements.For(connection, transaction, RecordedPrefix, 1), r => r.GetString(0), claimId), StringComparer.Ordinal)
+                .ToList();
             sent = candidates is [var only] ? Exact(connection, transaction, only) : null;
         }
 
@@ -56,19 +57,11 @@ internal static class ClaimMatcher
         return sent;
     }
 
-    public static ImmutableArray<SentLine> SentLines(DbConnection connection, DbTransaction transaction, PreparedStatements statements, string scrubId)
-    {
-        var command = statements.For(connection, transaction, Lines, 1);
-        command.Parameters[0].Value = scrubId;
-        using var reader = command.ExecuteReader();
-        var lines = ImmutableArray.CreateBuilder<SentLine>();
-        while (reader.Read())
-        {
-            lines.Add(new SentLine(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4)));
-        }
-
-        return lines.ToImmutable();
-    }
+    public static ImmutableArray<SentLine> SentLines(DbConnection connection, DbTransaction transaction, PreparedStatements statements, string scrubId) =>
+    [
+        .. PreparedStatements.Rows(statements.For(connection, transaction, Lines, 1),
+            r => new SentLine(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4)), scrubId),
+    ];
 
     /// <summary>The confirmed scrub of the claim, else its latest record, else (a store written before records were
     /// compact) the scrub its submission row names; null when the claim was never scrubbed.</summary>
@@ -82,19 +75,6 @@ internal static class ClaimMatcher
 
         var latest = Sql.Scalar(connection, transaction, Latest, claimId) as string ?? (submission is [var row] ? row.ScrubId : null);
         return latest is null ? null : new SentScrub(claimId, latest);
-    }
-
-    private static List<string> Ids(DbCommand command, string prefix)
-    {
-        command.Parameters[0].Value = prefix;
-        using var reader = command.ExecuteReader();
-        var ids = new List<string>();
-        while (reader.Read())
-        {
-            ids.Add(reader.GetString(0));
-        }
-
-        return ids;
     }
 }
 

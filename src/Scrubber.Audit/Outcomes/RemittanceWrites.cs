@@ -39,17 +39,8 @@ internal sealed class PublishRemittanceWrite(long fileId, string sha256, Cancell
             return false;
         }
 
-        var reversals = new List<(long Id, string ClaimId, string PayerClaimNumber)>();
-        var reversalsOf = statements.For(connection, transaction, RemittanceSql.ReversalsOf, 1);
-        reversalsOf.Parameters[0].Value = fileId;
-        using (var reader = reversalsOf.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                reversals.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
-            }
-        }
-
+        var reversals = PreparedStatements.Rows(statements.For(connection, transaction, RemittanceSql.ReversalsOf, 1),
+            r => (Id: r.GetInt64(0), ClaimId: r.GetString(1), PayerClaimNumber: r.GetString(2)), fileId);
         var reverse = statements.For(connection, transaction, RemittanceSql.Reverse, 4);
         foreach (var (id, claimId, payerClaimNumber) in reversals)
         {

@@ -32,17 +32,8 @@ internal static class ClaimRows
     /// one another replica wrote meanwhile).</summary>
     public static void Derive(DbConnection connection, DbTransaction transaction, PreparedStatements statements, RecordDictionary dictionary, string claimId)
     {
-        var find = statements.For(connection, transaction, RecordsOf, 1);
-        find.Parameters[0].Value = claimId;
-        var records = new List<(string Id, long At, byte[] Body)>();
-        using (var reader = find.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                records.Add((reader.GetString(0), reader.GetInt64(1), (byte[])reader.GetValue(2)));
-            }
-        }
-
+        var records = PreparedStatements.Rows(statements.For(connection, transaction, RecordsOf, 1),
+            r => (Id: r.GetString(0), At: r.GetInt64(1), Body: (byte[])r.GetValue(2)), claimId);
         foreach (var (id, at, body) in records)
         {
             Write(connection, transaction, statements, dictionary.Decode(connection, transaction, id, claimId, at, body));

@@ -171,17 +171,9 @@ internal static class SentLineOutcomes
         return adjustments.Where(a => DenialFamilies.Of(a.Reason, remarkList) == family).Sum(a => a.Cents);
     }
 
-    private static Dictionary<long, List<(string Group, string Reason, long Cents)>> ReadAdjustments(DbCommand query)
-    {
-        using var reader = query.ExecuteReader();
-        var rows = new List<(long LineId, long Key, (string, string, long) Adjustment)>();
-        while (reader.Read())
-        {
-            rows.Add((reader.GetInt64(0), reader.GetInt64(4), (reader.GetString(1), reader.GetString(2), reader.GetInt64(3))));
-        }
-
-        return rows.OrderBy(r => r.Key).GroupBy(r => r.LineId).ToDictionary(g => g.Key, g => g.Select(r => r.Adjustment).ToList());
-    }
+    private static Dictionary<long, List<(string Group, string Reason, long Cents)>> ReadAdjustments(DbCommand query) =>
+        Sql.Rows(query, r => (LineId: r.GetInt64(0), Key: r.GetInt64(4), Adjustment: (r.GetString(1), r.GetString(2), r.GetInt64(3))))
+            .OrderBy(r => r.Key).GroupBy(r => r.LineId).ToDictionary(g => g.Key, g => g.Select(r => r.Adjustment).ToList());
 
     /// <summary>How well an edit accounts for the line's outcome; -1 for none.</summary>
     private static int Score(LineEdit? edit, string? family) => edit is null ? -1

@@ -50,14 +50,7 @@ internal sealed class PreparedStatements : IDisposable
     public static List<T> Rows<T>(DbCommand command, Func<DbDataReader, T> row, params ReadOnlySpan<object?> values)
     {
         Bind(command, values);
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(row(reader));
-        }
-
-        return rows;
+        return Sql.Rows(command, row);
     }
 
     /// <summary>Forgets every statement: the connection they were prepared on is gone.</summary>

@@ -39,6 +39,12 @@ internal static class Sql
     public static List<T> Rows<T>(DbConnection connection, DbTransaction? transaction, string sql, Func<DbDataReader, T> row, params ReadOnlySpan<object?> values)
     {
         using var command = Command(connection, transaction, sql, values);
+        return Rows(command, row);
+    }
+
+    /// <summary>Reads every row of <paramref name="command"/>, its values bound, through <paramref name="row"/>.</summary>
+    public static List<T> Rows<T>(DbCommand command, Func<DbDataReader, T> row)
+    {
         using var reader = command.ExecuteReader();
         var rows = new List<T>();
         while (reader.Read())
