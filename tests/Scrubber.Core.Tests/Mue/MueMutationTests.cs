@@ -29,28 +29,8 @@ public sealed class MueMutationTests : IDisposable
 
     private void AssertOnlyDocumentedFailures(string sample, int seed, NcciProgram program = NcciProgram.Medicare)
     {
-        var path = _temp.File(MueFileName.CmsName(program, MueTableKind.Practitioner, new DateOnly(2026, 7, 1)));
-        int loaded = 0, refused = 0;
-        foreach (var mutation in ByteMutator.Mutate(File.ReadAllBytes(sample), seed, Mutations))
-        {
-            File.WriteAllBytes(path, mutation.Bytes);
-            try
-            {
-                var set = MueLoader.Load(program, MueTableKind.Practitioner, "Mue:Practitioner", [path], new RecordingLoadReport());
-                Assert.InRange(Assert.Single(set.Releases).Info.Codes, 1, MueFileReader.MaxRows);
-                loaded++;
-            }
-            catch (NcciLoadException ex)
-            {
-                Assert.Contains(path, ex.Message, StringComparison.Ordinal);
-                refused++;
-            }
-            catch (Exception ex)
-            {
-                Assert.Fail($"seed {seed}, {mutation.Description}: {ex.GetType().Name} escaped the loader: {ex}");
-            }
-        }
-
-        Assert.True(loaded > 0 && refused > 0, $"seed {seed}: {loaded} loaded, {refused} refused; the mutations should do both");
+        MutatedTableFiles.AssertLoadOrRefusal(sample, _temp.File(MueFileName.CmsName(program, MueTableKind.Practitioner, new DateOnly(2026, 7, 1))), seed, Mutations,
+            path => Assert.Single(MueLoader.Load(program, MueTableKind.Practitioner, "Mue:Practitioner", [path], new RecordingLoadReport()).Releases).Info.Codes,
+            MueFileReader.MaxRows);
     }
 }

@@ -18,28 +18,7 @@ public sealed class PfsMutationTests : IDisposable
     [InlineData(2)]
     public void Load_MutatedSample_LoadsOrThrowsNcciLoadException(int seed)
     {
-        var path = _temp.File("PPRRVU2026_Jul_nonQPP.csv");
-        int loaded = 0, refused = 0;
-        foreach (var mutation in ByteMutator.Mutate(File.ReadAllBytes(RepositoryPaths.PfsSample), seed, Mutations))
-        {
-            File.WriteAllBytes(path, mutation.Bytes);
-            try
-            {
-                var set = PfsLoader.Load("Pfs:Files", [path], new RecordingLoadReport());
-                Assert.InRange(Assert.Single(set.Releases).Info.Rows, 1, PfsFileReader.MaxRows);
-                loaded++;
-            }
-            catch (NcciLoadException ex)
-            {
-                Assert.Contains(path, ex.Message, StringComparison.Ordinal);
-                refused++;
-            }
-            catch (Exception ex)
-            {
-                Assert.Fail($"seed {seed}, {mutation.Description}: {ex.GetType().Name} escaped the loader: {ex}");
-            }
-        }
-
-        Assert.True(loaded > 0 && refused > 0, $"seed {seed}: {loaded} loaded, {refused} refused; the mutations should do both");
+        MutatedTableFiles.AssertLoadOrRefusal(RepositoryPaths.PfsSample, _temp.File("PPRRVU2026_Jul_nonQPP.csv"), seed, Mutations,
+            path => Assert.Single(PfsLoader.Load("Pfs:Files", [path], new RecordingLoadReport()).Releases).Info.Rows, PfsFileReader.MaxRows);
     }
 }
