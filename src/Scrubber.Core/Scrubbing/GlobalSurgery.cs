@@ -46,21 +46,21 @@ internal static class GlobalSurgery
             var physician = PhysicianOf(claim, line, scope);
             if (line.Code.IsEvaluationAndManagement)
             {
-                Visit(claim, line, physician, surgeries, context, edits);
+                Visit(line, physician, surgeries, context, edits);
             }
             else if (days.PostOperativeDays() is not null)
             {
                 Procedure(line, physician, surgeries, context, edits);
             }
 
-            WithoutContext(line, physician, surgeries, edits, context);
+            WithoutContext(line, physician, surgeries, edits);
         }
     }
 
     /// <summary>A visit inside a period needs 25 on the day of a 000 or 010 procedure, 57 on the day before or of a
     /// 090 procedure when it is the decision to operate (25 also on its day: a significant, separate problem), and 24
     /// after the day of surgery when unrelated. Without it the visit is paid with the surgery.</summary>
-    private static void Visit(Claim claim, ClaimLine line, string physician, List<Surgery> surgeries, in PairContext context, List<Edit> edits)
+    private static void Visit(ClaimLine line, string physician, List<Surgery> surgeries, in PairContext context, List<Edit> edits)
     {
         foreach (var surgery in surgeries)
         {
@@ -109,7 +109,7 @@ internal static class GlobalSurgery
     /// <summary>24, 58, 78 or 79 with no period of the same physician in force after its day of surgery, or 57 with no
     /// 090 procedure on the day or the day after: a WARNING for a person, since the surgery may predate the history the
     /// service keeps or be billed later. A modifier invalid on the code is MODIFIER_INVALID's, not this edit's.</summary>
-    private static void WithoutContext(ClaimLine line, string physician, List<Surgery> surgeries, List<Edit> edits, in PairContext context)
+    private static void WithoutContext(ClaimLine line, string physician, List<Surgery> surgeries, List<Edit> edits)
     {
         foreach (var modifier in line.Modifiers)
         {
@@ -127,7 +127,7 @@ internal static class GlobalSurgery
             };
             if (!inContext)
             {
-                edits.Add(WithoutContextEdit(line, modifier, surgeries.Exists(s => s.By(physician) && s.Date == line.ServiceDate), context));
+                edits.Add(WithoutContextEdit(line, modifier, surgeries.Exists(s => s.By(physician) && s.Date == line.ServiceDate)));
             }
         }
     }
@@ -256,7 +256,7 @@ internal static class GlobalSurgery
     private static bool SidesDiffer(ClaimLine a, ClaimLine b) =>
         (a.HasModifier("RT") && b.HasModifier("LT")) || (a.HasModifier("LT") && b.HasModifier("RT"));
 
-    private static Edit WithoutContextEdit(ClaimLine line, string modifier, bool surgeryThatDay, in PairContext context)
+    private static Edit WithoutContextEdit(ClaimLine line, string modifier, bool surgeryThatDay)
     {
         var message = modifier == "57"
             ? $"57 on line {line.LineId} ({line.Code}, {Date(line.ServiceDate)}) says this visit was the decision for major surgery, but no 090-day procedure " +
