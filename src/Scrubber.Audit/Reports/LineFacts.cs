@@ -42,7 +42,15 @@ internal static partial class LineFacts
 
     /// <summary>Rebuilds the rows of these claims and of the claims their replacements stand for, each locked first (in
     /// one order, so two refreshes never wait on each other) so that it reads every other change to it committed.</summary>
-    public static void Refresh(DbConnection connection, DbTransaction transaction, PreparedStatements statements, IEnumerable<string> claimIds)
+    /// <param name="connection">The writer's connection.</param>
+    /// <param name="transaction">The write's transaction.</param>
+    /// <param name="statements">The writer's prepared statements.</param>
+    /// <param name="claimIds">The claims whose facts may have changed.</param>
+    /// <param name="onlyReported">Rebuild only the claims that have rows already: for a change that cannot give a claim
+    /// its first outcome (a confirmation), so a claim no 835 answered yet costs an index probe, not a rebuild. A claim
+    /// an 835 answered whose first rows are still queued is rebuilt from the queue.</param>
+    public static void Refresh(DbConnection connection, DbTransaction transaction, PreparedStatements statements, IEnumerable<string> claimIds,
+        bool onlyReported = false)
     {
         var claims = new SortedSet<string>(claimIds, StringComparer.Ordinal);
         foreach (var chunk in claims.ToArray().Chunk(ClaimsPerStatement))
@@ -57,11 +65,15 @@ internal static partial class LineFacts
             dialect.LockClaim(connection, transaction, claimId);
         }
 
-        foreach (var chunk in claims.Chunk(ClaimsPerStatement))
+        var rebuilt = onlyReported ? claims.Where(c => HasRows(connection, transaction, statements, c)) : claims;
+        foreach (var chunk in rebuilt.Chunk(ClaimsPerStatement))
         {
             Rebuild(connection, transaction, statements, chunk);
         }
     }
+
+    private static bool HasRows(DbConnection connection, DbTransaction transaction, PreparedStatements statements, string claimId) =>
+        PreparedStatements.Scalar(statements.For(connection, transaction, HasFacts, 1), claimId) is not null;
 
     /// <summary>Rebuilds the claim's rows when it has any: the scrub that counts as sent for it changed, which decides
     /// whether the edits of the scrub the payer answered still stand on its lines. A claim with no outcome yet has
@@ -70,7 +82,7 @@ internal static partial class LineFacts
     {
         // Locked before looking: a refresh writing the claim's first rows on another replica is then committed and seen.
         SqlDialect.Of(connection).LockClaim(connection, transaction, claimId);
-        if (PreparedStatements.Scalar(statements.For(connection, transaction, HasFacts, 1), claimId) is not null)
+        if (HasRows(connection, transaction, statements, claimId))
         {
             Refresh(connection, transaction, statements, [claimId]);
         }

@@ -26,7 +26,7 @@ internal sealed class ConfirmSubmissionWrite(string scrubId, DateTimeOffset conf
         PreparedStatements.Run(statements.For(connection, transaction, Confirm, 3), claimId, scrubId, Dates.Text(confirmedAt));
         SentHistory.Sent(connection, transaction, statements, scrubId);
         // The claim's edits now stand or fall with this scrub, and a replacement confirmed works its original's denials.
-        Reports.LineFacts.Refresh(connection, transaction, statements, [claimId]);
+        Reports.LineFacts.Refresh(connection, transaction, statements, [claimId], onlyReported: true);
         return claimId;
     }
 }
