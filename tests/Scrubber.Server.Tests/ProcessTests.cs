@@ -100,6 +100,18 @@ public sealed partial class ProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Process_UnknownGlobalScope_ExitsOneWithOneLineNamingTheSetting()
+    {
+        using var server = Start("--Scrub:GlobalScope=SameGroup");
+
+        await server.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, server.Process.ExitCode);
+        Assert.Contains("Scrubber cannot start: Failed to convert configuration value 'SameGroup' at 'Scrub:GlobalScope'", server.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", server.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Process_BrokenMueFile_ExitsOneWithOneLineNamingTheFileAndLine()
     {
         var table = _data.File("MCR_MUE_PractitionerServices_Eff_07-01-2026.csv");
