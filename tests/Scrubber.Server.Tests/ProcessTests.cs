@@ -1,13 +1,10 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
-using Grpc.Health.V1;
-using Grpc.Net.Client;
 using Scrubber.Testing;
 
 namespace Scrubber.Server.Tests;
 
 /// <summary>The service as an operating-system process, as the README starts it: clean exit codes and no stack traces.</summary>
-public sealed partial class ProcessTests : IDisposable
+public sealed class ProcessTests : IDisposable
 {
     private readonly TempDirectory _data = new();
 
@@ -17,11 +14,7 @@ public sealed partial class ProcessTests : IDisposable
     public async Task Process_StoppedWithSigterm_ExitsZeroWithoutAnUnhandledException()
     {
         using var server = Start();
-        var address = await ListeningAddress(server);
-        using (var channel = GrpcChannel.ForAddress(address))
-        {
-            await WaitForServing(channel);
-        }
+        (await server.ConnectAsync()).Dispose(); // serving before it is stopped
 
         using (var kill = Process.Start("kill", ["-TERM", server.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
@@ -228,99 +221,5 @@ public sealed partial class ProcessTests : IDisposable
         return bytes;
     }
 
-    private string _webUrl = string.Empty;
-
-    private ServerProcess Start(params string[] extra)
-    {
-        _webUrl = $"http://127.0.0.1:{RunningServer.FreePort()}";
-        var dll = Path.Combine(AppContext.BaseDirectory, "Scrubber.Server.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in (string[])[dll, .. RunningServer.DefaultArgs, $"--Kestrel:Endpoints:Web:Url={_webUrl}", $"--Audit:Path={_data.File("audit.db")}", .. extra])
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        return new ServerProcess(Process.Start(info)!);
-    }
-
-    private async Task<string> ListeningAddress(ServerProcess server)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (Listening().Matches(server.Output).Select(m => m.Groups[1].Value).FirstOrDefault(u => u != _webUrl) is { } grpc)
-            {
-                return grpc;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("The server did not say where it listens. Output:\n" + server.Output);
-    }
-
-    private static async Task WaitForServing(GrpcChannel channel)
-    {
-        var health = new Health.HealthClient(channel);
-        for (var i = 0; i < 600; i++)
-        {
-            if ((await health.CheckAsync(new HealthCheckRequest())).Status == HealthCheckResponse.Types.ServingStatus.Serving)
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("The server did not report SERVING.");
-    }
-
-    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
-    private static partial Regex Listening();
-
-    /// <summary>A started server process and everything it has written so far.</summary>
-    private sealed class ServerProcess : IDisposable
-    {
-        private readonly System.Text.StringBuilder _output = new();
-
-        public ServerProcess(Process process)
-        {
-            Process = process;
-            process.OutputDataReceived += (_, e) => Append(e.Data);
-            process.ErrorDataReceived += (_, e) => Append(e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-        }
-
-        public Process Process { get; }
-
-        public string Output
-        {
-            get
-            {
-                lock (_output)
-                {
-                    return _output.ToString();
-                }
-            }
-        }
-
-        public void Dispose()
-        {
-            if (!Process.HasExited)
-            {
-                Process.Kill();
-            }
-
-            Process.Dispose();
-        }
-
-        private void Append(string? line)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
-    }
+    private ServerProcess Start(params string[] extra) => ServerProcess.Start([$"--Audit:Path={_data.File("audit.db")}", .. extra]);
 }

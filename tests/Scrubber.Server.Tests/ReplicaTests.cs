@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Google.Protobuf;
+using Grpc.Net.Client;
 using Scrubber.Generators;
 using Scrubber.Server.Tests.Builders;
 using Scrubber.Server.Tests.Infrastructure;
@@ -11,34 +12,45 @@ using OutcomesClient = Scrubber.V1.Outcomes.OutcomesClient;
 
 namespace Scrubber.Server.Tests;
 
-/// <summary>Two hosts on one PostgreSQL database (Audit:Provider=Postgres) act as replicas of one service: what one
-/// records, the other pairs with, counts once and reports alike, and a dashboard session opened on one works on the other.</summary>
+/// <summary>Two server processes on one PostgreSQL database (Audit:Provider=Postgres) act as replicas of one service: what
+/// one records, the other pairs with, counts once and reports alike, and a dashboard session opened on one works on the
+/// other. Each replica is its own operating-system process, as an operator runs them.</summary>
 public sealed class ReplicaTests : IAsyncLifetime
 {
     private PostgresDatabase? _database;
-    private RunningServer? _first;
-    private RunningServer? _second;
+    private readonly List<(ServerProcess Process, GrpcChannel Channel)> _replicas = [];
 
-    private RunningServer First => _first!;
+    private GrpcChannel First => _replicas[0].Channel;
 
-    private RunningServer Second => _second!;
+    private GrpcChannel Second => _replicas[1].Channel;
 
     public async Task InitializeAsync()
     {
         _database = PostgresDatabase.Create();
         string[] store = ["--Audit:Provider=Postgres", $"--Audit:ConnectionString={_database.ConnectionString}"];
-        _first = await RunningServer.StartAsync(store);
-        _second = await RunningServer.StartAsync(store);
+        // One after the other: the second waits on the first's migration lock anyway, and a failed start names its output.
+        for (var i = 0; i < 2; i++)
+        {
+            var process = ServerProcess.Start(store);
+            try
+            {
+                _replicas.Add((process, await process.ConnectAsync()));
+            }
+            catch (Exception ex) when (ex is TimeoutException or global::Grpc.Core.RpcException)
+            {
+                var output = process.Output;
+                process.Dispose();
+                throw new InvalidOperationException($"Replica {i + 1} did not start. Output:\n{output}", ex);
+            }
+        }
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var server in (RunningServer?[])[_first, _second])
+        foreach (var (process, channel) in _replicas)
         {
-            if (server is not null)
-            {
-                await server.DisposeAsync();
-            }
+            channel.Dispose();
+            process.Dispose();
         }
 
         if (_database is not null)
@@ -52,7 +64,7 @@ public sealed class ReplicaTests : IAsyncLifetime
     {
         var (sent, _) = await SentClaims.ScrubAndConfirm(First, ProtoClaims.Of("2023-06-15", "0001A").ForPatient("PAT-REPLICA"));
 
-        var response = await Second.Scrubber.ScrubClaimAsync(ProtoClaims.Of("2023-06-15", "36591").ForPatient("PAT-REPLICA").Request());
+        var response = await new ClaimScrubber.ClaimScrubberClient(Second).ScrubClaimAsync(ProtoClaims.Of("2023-06-15", "36591").ForPatient("PAT-REPLICA").Request());
 
         Assert.Equal(Disposition.HardStop, response.Disposition);
         Assert.Contains(response.Edits, e => e.RelatedClaimId == sent.ClaimId);
@@ -66,25 +78,25 @@ public sealed class ReplicaTests : IAsyncLifetime
         var request = new IngestRemittanceRequest { Content = ByteString.CopyFrom(content), FileName = "replicas.835" };
 
         var answers = await Task.WhenAll(
-            new OutcomesClient(First.Channel).IngestRemittanceAsync(request).ResponseAsync,
-            new OutcomesClient(Second.Channel).IngestRemittanceAsync(request).ResponseAsync);
+            new OutcomesClient(First).IngestRemittanceAsync(request).ResponseAsync,
+            new OutcomesClient(Second).IngestRemittanceAsync(request).ResponseAsync);
 
         Assert.Equal([false, true], answers.Select(a => a.Duplicate).Order());
         Assert.Equal(1, answers.Single(a => !a.Duplicate).MatchedClaims);
         var report = new ReportRequest();
-        var fromFirst = await new FeedbackClient(First.Channel).OverriddenThenDeniedAsync(report);
-        var fromSecond = await new FeedbackClient(Second.Channel).OverriddenThenDeniedAsync(report);
+        var fromFirst = await new FeedbackClient(First).OverriddenThenDeniedAsync(report);
+        var fromSecond = await new FeedbackClient(Second).OverriddenThenDeniedAsync(report);
         Assert.NotEmpty(fromFirst.Rows);
         Assert.Equal(fromFirst.ToString(), fromSecond.ToString());
-        Assert.Equal((await new FeedbackClient(First.Channel).KpisAsync(report)).ToString(), (await new FeedbackClient(Second.Channel).KpisAsync(report)).ToString());
+        Assert.Equal((await new FeedbackClient(First).KpisAsync(report)).ToString(), (await new FeedbackClient(Second).KpisAsync(report)).ToString());
     }
 
     [PostgresFact]
     public async Task DashboardSessionOpenedOnOneReplica_WorksOnTheOther()
     {
-        var cookie = await DashboardClient.SignedInCookieAsync(First.WebAddress, RunningServer.ApiKey);
+        var cookie = await DashboardClient.SignedInCookieAsync(_replicas[0].Process.WebAddress, RunningServer.ApiKey);
 
-        var onSecond = await DashboardClient.GetWithCookieAsync(Second.WebAddress, "/api/weekly", cookie);
+        var onSecond = await DashboardClient.GetWithCookieAsync(_replicas[1].Process.WebAddress, "/api/weekly", cookie);
 
         Assert.Equal(HttpStatusCode.OK, onSecond.StatusCode);
     }
