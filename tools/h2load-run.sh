@@ -124,7 +124,8 @@ done
 awk -v s="${rate[scrub]}" -v p="${rate[ping]}" 'BEGIN { printf "ScrubClaim %.0f/s, Admin.Ping %.0f/s: ScrubClaim reached %.1f %% of the no-op rate\n", s, p, 100 * s / p }'
 if [ -z "${POSTGRES:-}" ] && [ -z "${STORE:-}" ]; then
   total="$(scrubs)"
-  kill -INT "$server_pid" && wait "$server_pid" || true
+  # SIGTERM, not SIGINT: a job a script starts in the background ignores SIGINT, so the server would never stop.
+  kill -TERM "$server_pid" && wait "$server_pid" || true
   server_pid=""
   bytes=$(( $(stat -c %s "$work/scrubber.db") + $( [ -f "$work/scrubber.db-wal" ] && stat -c %s "$work/scrubber.db-wal" || echo 0) ))
   awk -v b="$bytes" -v n="$total" 'BEGIN { printf "store after a checkpoint: %d bytes for %d scrubs, %.0f bytes per scrub (indexes included)\n", b, n, b / n }'
