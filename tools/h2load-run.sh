@@ -13,7 +13,8 @@
 # sample: the bundled sample tables and packs, and the six-line claim of 'scrubber-load h2load-body'; default
 # generated), DATA (where the generated tables are kept, shared with perf-run.sh; default /tmp/scrubber-perf),
 # POSTGRES (an Npgsql connection string: the store is that PostgreSQL database, Audit:Provider=Postgres, instead of a
-# fresh SQLite file), STORE (an existing SQLite store to run on, e.g. one filled by 'scrubber-bench grow-store';
+# fresh SQLite file), REPLICAS (with POSTGRES: 1 or 2 server processes on that one database, each loaded by its own
+# h2load with half the requests, the rates summed over the slower one's time; default 1), STORE (an existing SQLite store to run on, e.g. one filled by 'scrubber-bench grow-store';
 # default a fresh file). With a fresh SQLite file, the run ends by stopping the server (which checkpoints the file)
 # and printing the file's bytes per recorded scrub.
 set -euo pipefail
@@ -24,15 +25,20 @@ requests="${REQUESTS:-100000}"
 clients="${CLIENTS:-4}"
 streams="${STREAMS:-32}"
 tables="${TABLES:-generated}"
-url="http://127.0.0.1:5292"
+replicas="${REPLICAS:-1}"
+case "$replicas" in 1) ;; 2) [ -n "${POSTGRES:-}" ] || { echo "REPLICAS=2 needs POSTGRES: replicas share one PostgreSQL database." >&2; exit 2; } ;;
+  *) echo "REPLICAS must be 1 or 2, not '$replicas'." >&2; exit 2 ;; esac
+urls=()
+for ((i = 0; i < replicas; i++)); do urls+=("http://127.0.0.1:$((5292 + 2 * i))"); done
+url="${urls[0]}"
 case "$tables" in generated | sample) ;; *) echo "TABLES must be generated or sample, not '$tables'." >&2; exit 2 ;; esac
 for tool in h2load nghttp /usr/bin/time; do
   command -v "$tool" >/dev/null 2>&1 || { echo "$tool is required (Debian packages nghttp2-client and time)." >&2; exit 1; }
 done
 
 work="$(mktemp -d /tmp/scrubber-h2load.XXXXXX)"
-server_pid=""
-trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$work"' EXIT
+server_pids=()
+trap 'for p in "${server_pids[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$work"' EXIT
 
 dotnet build -c Release "$root/src/Scrubber.Server" -v quiet -nologo >/dev/null
 dotnet build -c Release "$root/tools/Scrubber.Load" -v quiet -nologo >/dev/null
@@ -60,21 +66,23 @@ load h2load-body --rpc ping --out "$work/ping.bin"
 
 export SCRUBBER_API_KEY="scr_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
 api_key_hash="sha256:$(printf %s "$SCRUBBER_API_KEY" | sha256sum | cut -d ' ' -f 1)"
-(cd "$root/src/Scrubber.Server" && ASPNETCORE_ENVIRONMENT=Production exec dotnet bin/Release/net10.0/Scrubber.Server.dll \
-  --Kestrel:Endpoints:Grpc:Url="$url" --Kestrel:Endpoints:Web:Url=http://127.0.0.1:5293 \
-  "${server_args[@]}" --Packs:Watch=false \
-  --Audit:Path="${STORE:-$work/scrubber.db}" --Audit:PatientKeySecret=performance-run-only-patient-key-secret-0000 \
-  --Security:ApiKeys:0:Name=perf --Security:ApiKeys:0:Hash="$api_key_hash" \
-  --Security:ApiKeys:0:Scopes:0=scrub --Security:ApiKeys:0:Scopes:1=admin \
-  --Logging:LogLevel:Default=Warning >"$work/server.log" 2>&1) &
-server_pid=$!
-load wait --server "$url" --timeout 60 >/dev/null
+for ((i = 0; i < replicas; i++)); do
+  (cd "$root/src/Scrubber.Server" && ASPNETCORE_ENVIRONMENT=Production exec dotnet bin/Release/net10.0/Scrubber.Server.dll \
+    --Kestrel:Endpoints:Grpc:Url="${urls[$i]}" --Kestrel:Endpoints:Web:Url="http://127.0.0.1:$((5293 + 2 * i))" \
+    "${server_args[@]}" --Packs:Watch=false \
+    --Audit:Path="${STORE:-$work/scrubber.db}" --Audit:PatientKeySecret=performance-run-only-patient-key-secret-0000 \
+    --Security:ApiKeys:0:Name=perf --Security:ApiKeys:0:Hash="$api_key_hash" \
+    --Security:ApiKeys:0:Scopes:0=scrub --Security:ApiKeys:0:Scopes:1=admin \
+    --Logging:LogLevel:Default=Warning >"$work/server-$i.log" 2>&1) &
+  server_pids+=($!)
+  load wait --server "${urls[$i]}" --timeout 60 >/dev/null
+done
 
 headers=(-H 'content-type: application/grpc' -H 'te: trailers' -H "authorization: Bearer $SCRUBBER_API_KEY")
 path_of() { [ "$1" = scrub ] && echo /scrubber.v1.ClaimScrubber/ScrubClaim || echo /scrubber.v1.Admin/Ping; }
 ticks="$(getconf CLK_TCK)"
-# The server's user + system CPU time so far, in clock ticks (fields 14 and 15 of /proc/PID/stat).
-server_ticks() { sed 's/.*) //' "/proc/$server_pid/stat" | awk '{ print $12 + $13 }'; }
+# The servers' user + system CPU time so far, in clock ticks (fields 14 and 15 of /proc/PID/stat).
+server_ticks() { for p in "${server_pids[@]}"; do sed 's/.*) //' "/proc/$p/stat"; done | awk '{ t += $12 + $13 } END { print t }'; }
 scrubs() { scrubctl status --server "$url" | sed -n 's/^Store: \([0-9,]*\) scrubs.*/\1/p' | tr -d ,; }
 
 # Each RPC once with nghttp -v, which prints the trailers: h2load counts an HTTP 200 as a success, but gRPC answers
@@ -92,15 +100,30 @@ echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) CPUs ($(lscpu | sed -n 's/^Model n
 echo "one call of each answered grpc-status 0 (nghttp -v)"
 declare -A rate
 for rpc in scrub ping; do
-  target="$url$(path_of "$rpc")"
-  h2load -n $((requests / 10)) -c "$clients" -m "$streams" "${headers[@]}" -d "$work/$rpc.bin" "$target" >/dev/null
+  warmups=()
+  for u in "${urls[@]}"; do h2load -n $((requests / 10 / replicas)) -c "$clients" -m "$streams" "${headers[@]}" -d "$work/$rpc.bin" "$u$(path_of "$rpc")" >/dev/null & warmups+=($!); done
+  wait "${warmups[@]}"
   [ "$rpc" = scrub ] && before_scrubs="$(scrubs)"
   before="$(server_ticks)"
-  /usr/bin/time -f '%e %U %S' -o "$work/time.txt" \
-    h2load -n "$requests" -c "$clients" -m "$streams" "${headers[@]}" -d "$work/$rpc.bin" "$target" >"$work/$rpc.txt"
+  for ((i = 0; i < replicas; i++)); do
+    /usr/bin/time -f '%e %U %S' -o "$work/time-$i.txt" \
+      h2load -n $((requests / replicas)) -c "$clients" -m "$streams" "${headers[@]}" -d "$work/$rpc.bin" "${urls[$i]}$(path_of "$rpc")" >"$work/$rpc.h2load-$i.txt" &
+    h2load_pids[$i]=$!
+  done
+  wait "${h2load_pids[@]}"
   after="$(server_ticks)"
-
-  echo "## $rpc: h2load -n $requests -c $clients -m $streams -d $rpc.bin ($(stat -c %s "$work/$rpc.bin") bytes) $target"
+  # One replica: its own report. Two: the requests summed and the rate over the slower h2load's time.
+  cat "$work"/time-*.txt | awk '{ if ($1 > w) w = $1; u += $2; y += $3 } END { print w, u, y }' >"$work/time.txt"
+  cp "$work/$rpc.h2load-0.txt" "$work/$rpc.txt"
+  if [ "$replicas" -gt 1 ]; then
+    awk -v n="$requests" '{ printf "finished in %.2fs, %.2f req/s (%d replicas, each its own h2load)\n", $1, n / $1, '"$replicas"' }' "$work/time.txt" >"$work/$rpc.txt"
+    cat "$work"/$rpc.h2load-*.txt | grep -E '^(requests:|status codes:)' | awk '
+      /^requests:/ { for (i = 1; i <= NF; i++) if ($(i + 1) ~ /succeeded/) s += $i; r += $2 }
+      /^status codes:/ { c += $3 }
+      END { printf "requests: %d total, %d succeeded\nstatus codes: %d 2xx\n", r, s, c }' >>"$work/$rpc.txt"
+    grep -h "^time for request:" "$work"/$rpc.h2load-*.txt >>"$work/$rpc.txt"
+  fi
+  echo "## $rpc: h2load -n $((requests / replicas)) -c $clients -m $streams -d $rpc.bin ($(stat -c %s "$work/$rpc.bin") bytes) against each of ${urls[*]}, path $(path_of "$rpc")"
   grep -E '^(finished in|requests:|status codes:|time for request:)' "$work/$rpc.txt"
   read -r wall client_user client_system <"$work/time.txt"
   awk -v s="$(( after - before ))" -v t="$ticks" -v w="$wall" -v u="$client_user" -v y="$client_system" 'BEGIN {
@@ -125,8 +148,8 @@ awk -v s="${rate[scrub]}" -v p="${rate[ping]}" 'BEGIN { printf "ScrubClaim %.0f/
 if [ -z "${POSTGRES:-}" ] && [ -z "${STORE:-}" ]; then
   total="$(scrubs)"
   # SIGTERM, not SIGINT: a job a script starts in the background ignores SIGINT, so the server would never stop.
-  kill -TERM "$server_pid" && wait "$server_pid" || true
-  server_pid=""
+  kill -TERM "${server_pids[0]}" && wait "${server_pids[0]}" || true
+  server_pids=()
   bytes=$(( $(stat -c %s "$work/scrubber.db") + $( [ -f "$work/scrubber.db-wal" ] && stat -c %s "$work/scrubber.db-wal" || echo 0) ))
   awk -v b="$bytes" -v n="$total" 'BEGIN { printf "store after a checkpoint: %d bytes for %d scrubs, %.0f bytes per scrub (indexes included)\n", b, n, b / n }'
 fi
