@@ -48,6 +48,25 @@ public sealed class OneBadFileTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IngestRemittance_QuantityBound_IsTheOutcomesMaxUnitsSetting()
+    {
+        await using var server = await RunningServer.StartAsync("--Outcomes:MaxUnits=10");
+        var outcomes = new OutcomesClient(server.Channel);
+        var (claim, _) = await SentClaims.ScrubAndConfirm(server, ProtoClaims.Of("2026-07-20", "0001U", "0030U"));
+        var text = Write([RemitSpecs.DeniedSecondLine(claim, "ICN-Q")]);
+        var before = AuditFile.RowCounts(server.DatabasePath);
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => outcomes.IngestRemittanceAsync(Request(WithElement(text, "SVC05", "11"))).ResponseAsync);
+        Assert.Equal(before, AuditFile.RowCounts(server.DatabasePath));
+        var accepted = await outcomes.IngestRemittanceAsync(Request(WithElement(text, "SVC05", "10")));
+
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        Assert.Matches("^SVC05 '11' in the SVC at byte [0-9]+ is not a quantity within ±10$",
+            Assert.Single(ex.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations).Description);
+        Assert.Equal((false, 1, 2), (accepted.Duplicate, accepted.MatchedClaims, accepted.MatchedLines));
+    }
+
+    [Fact]
     public async Task IngestRemittance_WhileResolutionsFailInTheSameBatches_AnswersItsOwnCountsExactly()
     {
         var (claim, _) = await SentClaims.ScrubAndConfirm(Server, ProtoClaims.Of("2026-07-20", "0001U", "0030U"));

@@ -64,6 +64,26 @@ public sealed class RequestValidationTests(ServerFixture fixture) : IClassFixtur
         Assert.Contains(badRequest.FieldViolations, v => v.Field == field && v.Description.Length > 0);
     }
 
+    [Theory]
+    [InlineData("100000000.00", 1d, "claim.lines[0].charge", "'100000000.00' is not a dollar amount such as 150.00 (at most 99,999,999.99)")]
+    [InlineData("100000000000000000000", 1d, "claim.lines[0].charge", "'100000000000000000000' is not a dollar amount such as 150.00 (at most 99,999,999.99)")]
+    [InlineData("120.00", 100000d, "claim.lines[0].units", "100000 is not a unit count above 0 and at most 99999")]
+    [InlineData("120.00", double.PositiveInfinity, "claim.lines[0].units", "Infinity is not a unit count above 0 and at most 99999")]
+    public async Task ScrubClaim_ChargeOrUnitsBeyondTheirBound_IsInvalidArgumentNamingTheBound_AndScrubsGoOn(string charge, double units, string field, string description)
+    {
+        var claim = ProtoClaims.Of("2026-07-01", "0001U", "0030U");
+        claim.Lines[0].Charge = charge;
+        claim.Lines[0].Units = units;
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => fixture.Server.Scrubber.ScrubClaimAsync(claim.Request()).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        var violation = Assert.Single(ex.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations);
+        Assert.Equal((field, description), (violation.Field, violation.Description));
+        var next = await fixture.Server.Scrubber.ScrubClaimAsync(ProtoClaims.Of("2026-07-01", "0001U", "0030U").Request());
+        Assert.NotEqual(Disposition.Unspecified, next.Disposition);
+    }
+
     [Fact]
     public async Task ScrubClaim_NoClaimAtAll_IsInvalidArgument()
     {

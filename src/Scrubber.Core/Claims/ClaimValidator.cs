@@ -172,7 +172,8 @@ public static partial class ClaimValidator
         if (!decimal.TryParse(line.Charge, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var charge) ||
             charge > MaxCharge || charge.Scale > 2)
         {
-            violations.Add(new($"{path}.charge", Describe(line.Charge, "is not a dollar amount such as 150.00")));
+            // The bound is named: a charge of 100000000.00 is a well-formed amount, refused only for its size.
+            violations.Add(new($"{path}.charge", Describe(line.Charge, $"is not a dollar amount such as 150.00 (at most {MaxCharge.ToString("#,0.00", CultureInfo.InvariantCulture)})")));
         }
 
         if (!double.IsFinite(line.Units) || line.Units <= 0 || line.Units > MaxUnits)
