@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Grpc.Core;
 using Scrubber.Generators;
 using Scrubber.Testing;
+using Scrubber.V1;
 
 namespace Scrubber.Cli.Tests;
 
@@ -66,6 +68,30 @@ public sealed partial class RemitOutcomeCommandTests : IAsyncLifetime
         var fileId = FileId(run.Out);
         // Every line of an unmatched claim is unmatched too: 2 of 5 claims and 2 of 5 lines were listed.
         Assert.Contains($"… and 6 more unmatched (5 claims, 5 lines in all): run 'scrubctl remit unmatched {fileId}'", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RemitIngest_AnswerPastGrpcsDefaultReceiveLimit_IsReceivedAndTheFileCountsAsIngested()
+    {
+        // A service that lists every unmatched item: 60,000 lines of unknown claims with 38-character claim ids make an
+        // answer past gRPC's 4 MiB default, from a file under the 4 MiB the service accepts.
+        await using var server = await RunningServer.StartAsync("--Outcomes:MaxUnmatchedListed=100000");
+        var remit = await WriteRemitAsync([.. Enumerable.Range(1, 1200).Select(i => new RemitClaimSpec($"NOT-SENT-{i:D5}".PadRight(38, 'X'), "4", $"ICN-U{i}",
+            [.. Enumerable.Repeat(new RemitLineSpec(null, "99214", [], ServiceDate, 150m, 0m, [("CO", "16", 150m)]), 50)]))]);
+        Assert.True(new FileInfo(remit).Length < 4 * 1024 * 1024, "the file must stay under Outcomes:MaxRemittanceBytes");
+
+        var run = await CliRun.RunAsync("remit", "ingest", remit, "--server", server.Address);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Empty(run.Error);
+        Assert.Contains($"[1/1] {remit}: 1200 claims, 60000 lines, 0 lines matched", run.Out, StringComparison.Ordinal);
+        Assert.Equal(60_000, run.Out.Split('\n').Count(l => l.StartsWith("    unmatched line ", StringComparison.Ordinal)));
+        Assert.DoesNotContain("more unmatched", run.Out, StringComparison.Ordinal);
+
+        // The same items asked for through a channel with gRPC's default limit do not fit: remit ingest lifted it.
+        var ex = await Assert.ThrowsAsync<RpcException>(() => new Outcomes.OutcomesClient(server.Channel)
+            .ListUnmatchedAsync(new ListUnmatchedRequest { FileId = FileId(run.Out) }).ResponseAsync);
+        Assert.Equal(StatusCode.ResourceExhausted, ex.StatusCode);
     }
 
     [Fact]
