@@ -8,7 +8,9 @@
 #
 # Environment: CONCURRENCY (unary, default 128), DURATION (seconds per phase, default 20), RATE (paced phase's claims
 # per second; default 70 % of the unary phase's rate), SOAK (soak seconds, default 600), DATA (default /tmp/scrubber-perf),
-# CONFIRM_RATIO (the share of scrubs confirmed as sent, default 0.8; 0 compares with h2load, which confirms nothing).
+# CONFIRM_RATIO (the share of scrubs confirmed as sent, default 0.8; 0 compares with h2load, which confirms nothing),
+# POSTGRES (an Npgsql connection string: the store is that PostgreSQL database, Audit:Provider=Postgres, instead of
+# a fresh SQLite file under DATA).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -36,13 +38,15 @@ fi
 rm -rf "$data/packs"
 scrubctl rules generate --out "$data/packs/bench-pack" --pairs "$data/ncci/active-pairs.tsv" --rules 100 --payer BENCH01 >/dev/null
 rm -rf "$data"/scrubber.db*
+store_args=(--Audit:Path="$data/scrubber.db")
+[ -n "${POSTGRES:-}" ] && store_args=(--Audit:Provider=Postgres --Audit:ConnectionString="$POSTGRES")
 
 export SCRUBBER_API_KEY="scr_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
 api_key_hash="sha256:$(printf %s "$SCRUBBER_API_KEY" | sha256sum | cut -d ' ' -f 1)"
 (cd "$root/src/Scrubber.Server" && ASPNETCORE_ENVIRONMENT=Production exec dotnet bin/Release/net10.0/Scrubber.Server.dll \
   --Kestrel:Endpoints:Grpc:Url="$url" --Kestrel:Endpoints:Web:Url=http://127.0.0.1:5291 \
   --Ncci:Practitioner:0="$data/ccipra-v322r0.ncci" --Packs:Root="$data/packs" --Packs:Watch=false \
-  --Audit:Path="$data/scrubber.db" --Audit:PatientKeySecret=performance-run-only-patient-key-secret-0000 \
+  "${store_args[@]}" --Audit:PatientKeySecret=performance-run-only-patient-key-secret-0000 \
   --Security:ApiKeys:0:Name=perf --Security:ApiKeys:0:Hash="$api_key_hash" \
   --Security:ApiKeys:0:Scopes:0=scrub --Security:ApiKeys:0:Scopes:1=admin --Security:ApiKeys:0:Scopes:2=outcomes \
   --Logging:LogLevel:Default=Warning >"$data/server.log" 2>&1) &
