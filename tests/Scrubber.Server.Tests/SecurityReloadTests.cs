@@ -67,6 +67,28 @@ public sealed class SecurityReloadTests : IDisposable
     }
 
     [Fact]
+    public async Task KeyReplacedInAppSettings_ItsCookieBearerAndGrpcCallsAreRefusedWithinASecond_ThoughTheNameAndScopesStay()
+    {
+        // The key keeps its name and scopes and only its hash changes: a session or call tied to the name would survive.
+        await using var server = await RunningServer.StartAsync(_settings.Args());
+        var cookie = await DashboardClient.SignedInCookieAsync(server.WebAddress, ManagerKey);
+        using var channel = server.ChannelFor(ManagerKey);
+        var feedback = new V1.Feedback.FeedbackClient(channel);
+        Assert.Equal(HttpStatusCode.OK, (await DashboardClient.GetWithCookieAsync(server.WebAddress, "/api/weekly", cookie)).StatusCode);
+        Assert.NotNull(await feedback.KpisAsync(new ReportRequest()));
+
+        var replaced = Stopwatch.StartNew();
+        _settings.Write([("manager", BillingKey, ["reports"])]);
+        var answers = await UntilRefusedAsync(server, cookie, feedback, TimeSpan.FromSeconds(1));
+        var elapsed = replaced.Elapsed;
+
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, StatusCode.Unauthenticated), answers);
+        Assert.True(elapsed < TimeSpan.FromSeconds(1), $"refused after {elapsed.TotalMilliseconds:F0} ms");
+        Assert.Equal(HttpStatusCode.OK, (await DashboardClient.GetWithBearerAsync(server.WebAddress, "/api/weekly", BillingKey)).StatusCode);
+        Assert.Equal(1, await RevokedSessionsAsync(server.DatabasePath, "caller_removed", 1));
+    }
+
+    [Fact]
     public async Task ReportsKeyDeletedFromAppSettings_ItsSessionStaysRevokedWhenTheKeyComesBack()
     {
         await using var server = await RunningServer.StartAsync(_settings.Args(watch: false));
