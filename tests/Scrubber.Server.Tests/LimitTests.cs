@@ -62,6 +62,28 @@ public sealed class LimitTests
         Assert.Contains(name, ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("acme-commercial", "on a claim of 10 lines (Scrub:MaxLinesPerClaim), more than Packs:MaxEvaluationCost (100)", "--Packs:MaxEvaluationCost=100", "--Scrub:MaxLinesPerClaim=10")]
+    [InlineData("acme-commercial", "more than Packs:MaxExpressionLength (20)", "--Packs:MaxExpressionLength=20")]
+    [InlineData("acme-commercial", "more than Packs:MaxListItems (1)", "--Packs:MaxListItems=1")]
+    public async Task Start_PackLimitsFromTheSettings_RefuseAShippedPackOverThemNamingTheSetting(string packId, string refusal, params string[] settings)
+    {
+        // The shipped packs load under the defaults; lowered limits must reach the loader of the running host.
+        await using var server = await RunningServer.StartAsync(settings);
+
+        var status = await server.Admin.GetStatusAsync(new V1.GetStatusRequest());
+        for (var waited = 0; status.PackRejections.Count == 0 && waited < 300; waited++)
+        {
+            await Task.Delay(100);
+            status = await server.Admin.GetStatusAsync(new V1.GetStatusRequest());
+        }
+
+        var rejection = Assert.Single(status.PackRejections, r => r.PackId == packId);
+        Assert.Contains(rejection.Errors, e => e.Contains(refusal, StringComparison.Ordinal));
+        Assert.DoesNotContain(status.Packs, p => p.Id == packId);
+        await AssertStillServing(server);
+    }
+
     [Fact]
     public async Task ScrubClaim_DeadlineAlreadyPassed_IsDeadlineExceededAndTheServiceKeepsServing()
     {
