@@ -100,4 +100,33 @@ public sealed class ReplicaTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, onSecond.StatusCode);
     }
+
+    [PostgresFact]
+    public async Task DashboardSessionSignedOutOnOneReplica_IsRefusedOnTheOther_AndTheKeyRingIsInTheDatabase()
+    {
+        var (first, second) = (_replicas[0].Process, _replicas[1].Process);
+        using var browser = new DashboardClient(first.WebAddress);
+        await browser.SignInAsync(RunningServer.ApiKey);
+        var cookie = browser.Cookie!;
+        var before = await DashboardClient.GetWithCookieAsync(second.WebAddress, "/api/weekly", cookie);
+
+        await browser.Http.GetAsync(new Uri(first.WebAddress + "/signout"));
+        var api = await DashboardClient.GetWithCookieAsync(second.WebAddress, "/api/weekly", cookie);
+        var page = await DashboardClient.GetWithCookieAsync(second.WebAddress, "/", cookie);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+
+        // The replicas share the ring that protects the cookie through the database, not through a folder of either.
+        await using var connection = _database!.Open();
+        await using var keys = connection.CreateCommand();
+        keys.CommandText = "SELECT COUNT(*) FROM data_protection_keys";
+        Assert.True((long)(await keys.ExecuteScalarAsync())! >= 1);
+        await using var sessions = connection.CreateCommand();
+        sessions.CommandText = "SELECT COUNT(*) FROM dashboard_sessions WHERE revoked_why = 'signed_out' AND revoked_at IS NOT NULL";
+        Assert.Equal(1L, (long)(await sessions.ExecuteScalarAsync())!);
+        Assert.All((ServerProcess[])[first, second], replica =>
+            Assert.Contains("Data-protection keys kept in the audit store's data_protection_keys table", replica.Output, StringComparison.Ordinal));
+    }
 }
