@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Scrubber.Server.Tests.Infrastructure;
 using Scrubber.Testing;
 
 namespace Scrubber.Server.Tests;
@@ -75,6 +76,22 @@ public sealed class ProcessTests : IDisposable
         Assert.Equal(1, server.Process.ExitCode);
         Assert.Contains($"Scrubber cannot start: '{table}': the part f99999999999 is out of range (f1 to f99)", server.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", server.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Process_DashboardSignIn_KeepsTheKeyRingBesideTheStore_NothingInTheHomeFolder()
+    {
+        // The framework's default ring is $HOME/.aspnet/DataProtection-Keys, apart from the store and readable by
+        // whatever else runs as the user; a home of the test's own shows whether anything still goes there.
+        var home = Directory.CreateDirectory(_data.File("home")).FullName;
+        using var server = ServerProcess.Start(new Dictionary<string, string> { ["HOME"] = home }, $"--Audit:Path={_data.File("audit.db")}");
+        (await server.ConnectAsync()).Dispose();
+
+        await DashboardClient.SignedInCookieAsync(server.WebAddress, RunningServer.ApiKey);
+
+        var inHome = Directory.GetFileSystemEntries(home, "*", SearchOption.AllDirectories);
+        Assert.True(!inHome.Any(e => e.Contains(".aspnet", StringComparison.Ordinal)), "in the home folder: " + string.Join(", ", inHome));
+        Assert.NotEmpty(Directory.GetFiles(_data.File("audit.db") + ".keys", "*.xml"));
     }
 
     [Theory]

@@ -41,11 +41,20 @@ public sealed partial class ServerProcess : IDisposable
     }
 
     /// <summary>Starts the server process; <paramref name="settings"/> come after the defaults, so they win.</summary>
-    public static ServerProcess Start(params string[] settings)
+    public static ServerProcess Start(params string[] settings) => Start(new Dictionary<string, string>(), settings);
+
+    /// <summary>Starts the server process with <paramref name="environment"/> set on top of this process's own (a home
+    /// folder of the test's own, say).</summary>
+    public static ServerProcess Start(IReadOnlyDictionary<string, string> environment, params string[] settings)
     {
         var webAddress = $"http://127.0.0.1:{RunningServer.FreePort()}";
         var dll = Path.Combine(AppContext.BaseDirectory, "Scrubber.Server.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         foreach (var arg in (string[])[dll, .. RunningServer.DefaultArgs, $"--Kestrel:Endpoints:Web:Url={webAddress}", .. settings])
         {
             info.ArgumentList.Add(arg);
