@@ -41,6 +41,19 @@ public sealed class HistoryEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DraftReKeyedWithAModifier_DrawsNothingFromItsOwnAbandonedDraft()
+    {
+        var draft = ProtoClaims.Of(Day, "0001U", "0030U");
+        Assert.Equal(Disposition.HardStop, (await Scrub(draft)).Disposition);
+
+        var rekeyed = await Scrub(ProtoClaims.Of(Day, "0001U", "0030U-XE").ForPatient(draft.PatientId));
+
+        Assert.Equal(Disposition.Clean, rekeyed.Disposition);
+        var bypass = Assert.Single(rekeyed.Edits);
+        Assert.Equal(("NCCI_PTP_BYPASSED", "L2", ""), (bypass.EditType, bypass.LineId, bypass.RelatedClaimId));
+    }
+
+    [Fact]
     public async Task ClaimAdjudicatedByAn835_PairsWithoutAConfirmation()
     {
         var earlier = ProtoClaims.Of(Day, "0001A");
@@ -151,7 +164,9 @@ public sealed class HistoryEndToEndTests : IAsyncLifetime
     [Theory]
     [InlineData("85025", "85025", "DUPLICATE_SERVICE")]
     [InlineData("93000", "93000-25", "DUPLICATE_SERVICE")]
+    [InlineData("99213", "99213", "DUPLICATE_SERVICE")]
     [InlineData("99203", "99204", "SAME_DAY_EM")]
+    [InlineData("99213", "99214", "SAME_DAY_EM")]
     [InlineData("85025", "85025-91", null)]
     [InlineData("93000", "93000-76", null)]
     [InlineData("20610-RT", "20610-LT", null)]
