@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
+using Google.Protobuf;
 using Scrubber.Generators;
 using Scrubber.Server.Tests.Builders;
 using Scrubber.Testing;
@@ -28,6 +29,15 @@ public sealed class PacksAcrossQuartersTests : IDisposable
         Assert.Equal(PtpGeneratorSettings.FullPractitionerRows, Assert.Single(status.NcciTables, t => t.Version == "ccipra-v322r0").Rows);
         Assert.Empty(status.PackRejections);
         Assert.Equal(["acme-commercial", "brightpath-health", "mindwell-behavioral"], status.Packs.Select(p => p.Id).Order(StringComparer.Ordinal));
+
+        // Live is not enough: each pack's own rules still fire on that table, the README's Acme sample claim included.
+        var sample = JsonParser.Default.Parse<Claim>(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tools", "samples", "claims", "acme-ecg-with-visit.json")));
+        var acme = await server.Scrubber.ScrubClaimAsync(sample.Request());
+        var mindwell = await server.Scrubber.ScrubClaimAsync(ProtoClaims.Of("2026-07-06", "90837", "90847").ForPayer("MINDWELL").Request());
+        var brightpath = await server.Scrubber.ScrubClaimAsync(ProtoClaims.Of("2026-07-15", "99213", "99050").ForPayer("BRIGHT01").Request());
+        Assert.Contains(acme.Edits, e => e.Rule == "ecg-with-office-visit-needs-25" && e.LineId == "2");
+        Assert.Contains(mindwell.Edits, e => e.Rule == "family-psychotherapy-same-day-as-individual" && e.LineId == "L2");
+        Assert.Contains(brightpath.Edits, e => e.Rule == "after-hours-never-paid" && e.LineId == "L2");
     }
 
     [Fact]
