@@ -100,15 +100,15 @@ public sealed class HistoryEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task ConfirmedReplacement_StandsInPlaceOfItsOriginal_AndAVoidRemovesIt()
     {
-        var original = ProtoClaims.Of(Day, "0001A");
+        var original = ProtoClaims.Of(Day, "0001A", "90471");
         await SentClaims.ScrubAndConfirm(Server, original);
         var replacement = ProtoClaims.Of(Day, "90471").ForPatient(original.PatientId);
         replacement.Frequency = ClaimFrequency.Replacement;
         replacement.OriginalClaimId = original.ClaimId;
 
-        // The replacement is scrubbed without the claim it replaces: its own 0001A would otherwise be a duplicate.
+        // The replacement is scrubbed without the claim it replaces: its 90471 would otherwise duplicate the original's.
         var replaced = await SentClaims.ScrubAndConfirm(Server, replacement);
-        Assert.Equal(Disposition.Clean, replaced.Response.Disposition);
+        Assert.Equal((Disposition.Clean, 0), (replaced.Response.Disposition, replaced.Response.Edits.Count));
 
         var afterReplacement = await Scrub(ProtoClaims.Of(Day, "36591").ForPatient(original.PatientId));
         Assert.Empty(afterReplacement.Edits);
