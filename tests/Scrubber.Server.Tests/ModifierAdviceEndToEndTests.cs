@@ -95,6 +95,19 @@ public sealed class ModifierAdviceEndToEndTests : IAsyncLifetime
         Assert.DoesNotContain(edit.SuggestedModifiers, s => s.Modifier == "25");
     }
 
+    [Fact]
+    public async Task TwentyFiveOnTheCriticalCareVisitInColumnOne_BypassesNothing_AndIsOnTheWrongLine()
+    {
+        var response = await Scrub("99291-25", "36000");
+
+        Assert.Equal(Disposition.HardStop, response.Disposition);
+        Assert.Equal("L2", Assert.Single(response.Edits, e => e.EditType == "NCCI_PTP").LineId);
+        var wrongLine = Assert.Single(response.Edits, e => e.EditType == "MODIFIER_WRONG_LINE");
+        Assert.Equal(("L1", RecommendedAction.CorrectModifier), (wrongLine.LineId, wrongLine.RecommendedAction));
+        Assert.DoesNotContain(response.Edits, e => e.EditType == "NCCI_PTP_BYPASSED");
+        Assert.DoesNotContain(response.Edits.SelectMany(e => e.SuggestedModifiers), s => s.LineId == "L1");
+    }
+
     [Theory]
     [InlineData("11055", "11042", "XS,XE,XU,59")]
     [InlineData("64483-RT", "64484", "XS,XE,XU,59")]
