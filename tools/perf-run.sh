@@ -10,7 +10,8 @@
 # per second; default 70 % of the unary phase's rate), SOAK (soak seconds, default 600), DATA (default /tmp/scrubber-perf),
 # CONFIRM_RATIO (the share of scrubs confirmed as sent, default 0.8; 0 compares with h2load, which confirms nothing),
 # POSTGRES (an Npgsql connection string: the store is that PostgreSQL database, Audit:Provider=Postgres, instead of
-# a fresh SQLite file under DATA).
+# a fresh SQLite file under DATA), STORE (an existing SQLite store to run on, e.g. one filled by 'scrubber-bench
+# grow-store'; default a fresh file under DATA).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -38,7 +39,7 @@ fi
 rm -rf "$data/packs"
 scrubctl rules generate --out "$data/packs/bench-pack" --pairs "$data/ncci/active-pairs.tsv" --rules 100 --payer BENCH01 >/dev/null
 rm -rf "$data"/scrubber.db*
-store_args=(--Audit:Path="$data/scrubber.db")
+store_args=(--Audit:Path="${STORE:-$data/scrubber.db}")
 [ -n "${POSTGRES:-}" ] && store_args=(--Audit:Provider=Postgres --Audit:ConnectionString="$POSTGRES")
 
 export SCRUBBER_API_KEY="scr_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"
