@@ -24,6 +24,15 @@ public sealed class SqliteFileTests : IAsyncLifetime
     }
 
     [Fact]
+    public void ReplacementsOfClaims_AreReadByTheIndexOfReplacements_NotByEveryScrubOfTheClaims()
+    {
+        var plan = _store.Query("EXPLAIN QUERY PLAN " + Reports.LineFacts.OriginalsOfSql.Replace("$claims", "('CLM-1', 'CLM-2')", StringComparison.Ordinal),
+            r => r.GetString(3));
+
+        Assert.Contains(plan, step => step.Contains("USING INDEX scrubs_replacing", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Open_ExistingFile_KeepsItsRecordsAndAppliesNoMigrationTwice()
     {
         var record = await _store.RecordAsync(new ClaimBuilder().For("CLM-KEEP").Line("99213").Build());

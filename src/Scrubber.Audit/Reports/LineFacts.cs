@@ -36,9 +36,12 @@ internal static partial class LineFacts
 
     private const string HasFacts = "SELECT 1 FROM line_facts WHERE claim_id = @p0 LIMIT 1";
 
-    /// <summary>The claims replacements of these claims stand for: a replacement sent works its original's denials.</summary>
-    private static readonly ClaimStatement OriginalsOf =
-        new("SELECT DISTINCT original_claim_id FROM scrubs WHERE claim_id IN $claims AND frequency = 'Replacement' AND original_claim_id <> ''");
+    /// <summary>The claims replacements of these claims stand for: a replacement sent works its original's denials. Its
+    /// terms are those of the index of replacements (schema 11), so it reads replacements only, not every scrub of a claim.</summary>
+    internal const string OriginalsOfSql =
+        "SELECT DISTINCT original_claim_id FROM scrubs WHERE claim_id IN $claims AND frequency = 'Replacement' AND original_claim_id <> ''";
+
+    private static readonly ClaimStatement OriginalsOf = new(OriginalsOfSql);
 
     /// <summary>Rebuilds the rows of these claims and of the claims their replacements stand for, each locked first (in
     /// one order, so two refreshes never wait on each other) so that it reads every other change to it committed.</summary>

@@ -288,6 +288,7 @@ internal static class Migrations
         RetentionSchema.For("TEXT"),
         TaxonomySchema.For("TEXT"),
         ReportFactsSchema.For("TEXT"),
+        ReplacementsSchema.For(),
     ];
 }
 

@@ -232,5 +232,6 @@ internal static class PostgresSchema
         RetentionSchema.For("TEXT COLLATE \"C\""),
         TaxonomySchema.For("TEXT COLLATE \"C\""),
         ReportFactsSchema.For("TEXT COLLATE \"C\""),
+        ReplacementsSchema.For(),
     ];
 }
