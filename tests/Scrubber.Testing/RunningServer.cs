@@ -1,4 +1,3 @@
-using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -151,23 +150,7 @@ public sealed class RunningServer : IAsyncDisposable
         }
     }
 
-    public async Task WaitUntilServingAsync()
-    {
-        var health = new Health.HealthClient(Channel);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            var reply = await health.CheckAsync(new HealthCheckRequest());
-            if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving)
-            {
-                return;
-            }
-
-            await Task.Delay(20);
-        }
-
-        throw new TimeoutException("The server did not report SERVING within 30 s. Log:\n" + string.Join('\n', Logs.Lines));
-    }
+    public Task WaitUntilServingAsync() => Serving.WaitAsync(Channel, TimeSpan.FromSeconds(30), () => string.Join('\n', Logs.Lines));
 
     public async ValueTask DisposeAsync()
     {

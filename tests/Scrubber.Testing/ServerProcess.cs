@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
-using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Scrubber.Client;
 
@@ -89,24 +88,16 @@ public sealed partial class ServerProcess : IDisposable
     public async Task<GrpcChannel> ConnectAsync()
     {
         var channel = ScrubberChannel.Open(new ScrubberChannelOptions(await GrpcAddressAsync(), RunningServer.ApiKey));
-        await WaitForServingAsync(channel);
-        return channel;
-    }
-
-    public static async Task WaitForServingAsync(GrpcChannel channel)
-    {
-        var health = new Health.HealthClient(channel);
-        for (var i = 0; i < 600; i++)
+        try
         {
-            if ((await health.CheckAsync(new HealthCheckRequest())).Status == HealthCheckResponse.Types.ServingStatus.Serving)
-            {
-                return;
-            }
-
-            await Task.Delay(50);
+            await Serving.WaitAsync(channel, TimeSpan.FromSeconds(30), () => Output);
+            return channel;
         }
-
-        throw new TimeoutException("The server did not report SERVING.");
+        catch
+        {
+            channel.Dispose();
+            throw;
+        }
     }
 
     public void Dispose()
